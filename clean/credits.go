@@ -1,0 +1,216 @@
+package clean
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type roleKind uint8
+
+const (
+	roleEditor roleKind = iota + 1
+	roleOther           // 审核, 校对 and other desk roles
+	roleReporter
+	rolePhoto
+)
+
+// roles are the words that introduce names on credit and byline lines.
+var roles = map[string]roleKind{
+	"责任编辑": roleEditor, "責任編輯": roleEditor, "责编": roleEditor, "責編": roleEditor,
+	"编辑": roleEditor, "編輯": roleEditor, "主编": roleEditor, "主編": roleEditor,
+	"值班编辑": roleEditor, "值班編輯": roleEditor, "实习编辑": roleEditor, "實習編輯": roleEditor,
+	"网络编辑": roleEditor, "網絡編輯": roleEditor, "网编": roleEditor, "編審": roleOther, "编审": roleOther,
+	"审核": roleOther, "審核": roleOther, "审校": roleOther, "審校": roleOther,
+	"校对": roleOther, "校對": roleOther, "终审": roleOther, "終審": roleOther,
+	"初审": roleOther, "初審": roleOther, "复审": roleOther, "複審": roleOther,
+	"一审": roleOther, "二审": roleOther, "三审": roleOther, "一審": roleOther, "二審": roleOther, "三審": roleOther,
+	"监制": roleOther, "監製": roleOther, "统筹": roleOther, "統籌": roleOther,
+	"策划": roleOther, "策劃": roleOther, "签发": roleOther, "簽發": roleOther,
+	"美编": roleOther, "美編": roleOther, "制图": roleOther, "製圖": roleOther,
+	"翻译": roleOther, "翻譯": roleOther, "编译": roleOther, "編譯": roleOther,
+	"记者": roleReporter, "記者": roleReporter, "本报记者": roleReporter, "本報記者": roleReporter,
+	"特约记者": roleReporter, "特約記者": roleReporter, "实习记者": roleReporter, "實習記者": roleReporter,
+	"见习记者": roleReporter, "見習記者": roleReporter, "通讯员": roleReporter, "通訊員": roleReporter,
+	"实习生": roleReporter, "實習生": roleReporter, "作者": roleReporter, "撰文": roleReporter,
+	"撰稿": roleReporter, "采写": roleReporter, "採寫": roleReporter, "文": roleReporter,
+	"摄影": rolePhoto, "攝影": rolePhoto, "摄像": rolePhoto, "攝像": rolePhoto,
+	"图": rolePhoto, "圖": rolePhoto, "图片": rolePhoto, "圖片": rolePhoto,
+	"摄": rolePhoto, "攝": rolePhoto,
+}
+
+// roleWords lists roles longest first, so 责任编辑 wins over 编辑.
+var roleWords = func() []string {
+	var w []string
+	for k := range roles {
+		w = append(w, k)
+	}
+	sort.Slice(w, func(i, j int) bool {
+		if len(w[i]) != len(w[j]) {
+			return len(w[i]) > len(w[j])
+		}
+		return w[i] < w[j]
+	})
+	return w
+}()
+
+func matchRole(s string) string {
+	for _, w := range roleWords {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// credit is one role on a credit line with the names after it.
+type credit struct {
+	role  string
+	kind  roleKind
+	names []string
+	colon bool // the role was followed by ":", "/" or "|"
+}
+
+// stripBrackets removes one pair of brackets around s and reports whether
+// it did.
+func stripBrackets(s string) (string, bool) {
+	for _, pair := range [...][2]string{{"(", ")"}, {"（", "）"}, {"【", "】"}, {"[", "]"}, {"〔", "〕"}, {"［", "］"}} {
+		if strings.HasPrefix(s, pair[0]) && strings.HasSuffix(s, pair[1]) && len(s) > len(pair[0])+len(pair[1]) {
+			return strings.TrimSpace(s[len(pair[0]) : len(s)-len(pair[1])]), true
+		}
+	}
+	return s, false
+}
+
+func isNameRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r < 0x80 && unicode.IsLetter(r)) || r == '·' || r == '•'
+}
+
+func isHanName(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && r != '·' {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 4
+}
+
+// after skips the runes of s from i on for which f is true.
+func after(s string, i int, f func(rune) bool) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !f(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func isBlank(r rune) bool { return r == ' ' || r == '\u3000' }
+
+func isItemSep(r rune) bool {
+	switch r {
+	case ' ', '\u3000', '|', '｜', '丨', '︱', '│', ',', '，', ';', '；', '、':
+		return true
+	}
+	return false
+}
+
+func isRoleSep(r rune) bool {
+	switch r {
+	case ':', '：', '﹕', '/', '／', '|', '｜':
+		return true
+	}
+	return false
+}
+
+// parseCredits reads a line made only of credits: "责任编辑：张三",
+// "(責編: 李文治)", "编辑：张三 审核：李四", "記者郭強", "本报记者 张三 李四",
+// "文/张三", "记者 张三 摄". Without a separator after the role, each name
+// must be two to four Han characters.
+func parseCredits(s string) (items []credit, bracketed, ok bool) {
+	s, bracketed = stripBrackets(strings.TrimSpace(s))
+	pos := 0
+	for {
+		pos = after(s, pos, isItemSep)
+		if pos >= len(s) {
+			break
+		}
+		role := matchRole(s[pos:])
+		if role == "" {
+			return nil, false, false
+		}
+		pos = after(s, pos+len(role), isBlank)
+		it := credit{role: role, kind: roles[role]}
+		if r, size := utf8.DecodeRuneInString(s[pos:]); pos < len(s) && isRoleSep(r) {
+			it.colon = true
+			pos = after(s, pos+size, isBlank)
+		}
+		for pos < len(s) {
+			if len(it.names) > 0 {
+				if w := matchRole(s[pos:]); w != "" {
+					rest := s[pos+len(w):]
+					r, _ := utf8.DecodeRuneInString(rest)
+					if rest == "" || isRoleSep(r) || isBlank(r) || roles[w] == rolePhoto {
+						break
+					}
+				}
+			}
+			end := after(s, pos, isNameRune)
+			if end == pos {
+				break
+			}
+			name := s[pos:end]
+			if it.colon {
+				if utf8.RuneCountInString(name) > 20 {
+					return nil, false, false
+				}
+			} else if !isHanName(name) {
+				return nil, false, false
+			}
+			it.names = append(it.names, name)
+			next := after(s, end, func(r rune) bool { return isBlank(r) || r == '、' || r == ',' || r == '，' })
+			if next == end {
+				pos = end
+				break
+			}
+			pos = next
+		}
+		if len(it.names) == 0 {
+			// "记者 张三 摄": a trailing 摄 makes the names before it
+			// photographers.
+			if it.kind == rolePhoto && !it.colon && len(items) > 0 && pos >= len(s) {
+				items[len(items)-1].kind = rolePhoto
+				items[len(items)-1].role = items[len(items)-1].role + "/" + role
+				continue
+			}
+			return nil, false, false
+		}
+		items = append(items, it)
+	}
+	return items, bracketed, len(items) > 0
+}
+
+// creditFields turns credits into metadata fields.
+func creditFields(items []credit) []Field {
+	var fs []Field
+	for _, it := range items {
+		key := FieldCredit
+		switch it.kind {
+		case roleEditor:
+			key = FieldEditor
+		case roleReporter:
+			key = FieldReporter
+		case rolePhoto:
+			key = FieldPhotographer
+		}
+		for _, n := range it.names {
+			fs = append(fs, Field{Key: key, Role: it.role, Value: n})
+		}
+	}
+	return fs
+}

@@ -1,0 +1,259 @@
+package clean
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// The rules that work across paragraphs rather than on one, by name.
+const (
+	ruleGloss   = "pinyin-gloss"
+	ruleRelated = "related-list"
+)
+
+var internalRuleNames = []string{ruleGloss, ruleRelated}
+
+var internalRuleCategory = map[string]Category{ruleGloss: Gloss, ruleRelated: Related}
+
+// removal is a Removal being built, with the metadata its rule found.
+type removal struct {
+	rule   string
+	cat    Category
+	start  int
+	end    int
+	fields []Field
+}
+
+type doc struct {
+	input    []byte
+	format   Format
+	norm     normalizer
+	paras    []*para
+	removed  []removal
+	warnings []Warning
+}
+
+func newDoc(input []byte, f Format) *doc {
+	d := &doc{input: input, format: f}
+	d.norm.reset()
+	return d
+}
+
+// remove records the removal of p.m.s[a:b], or of the whole paragraph.
+func (d *doc) remove(p *para, a, b int, rule string, cat Category, fields []Field) {
+	if a == 0 && b == len(p.m.s) {
+		p.gone = true
+		d.removed = append(d.removed, removal{rule, cat, p.outer[0], p.outer[1], fields})
+		return
+	}
+	// take the spaces around a cut along with it
+	for a > 0 && p.m.s[a-1] == ' ' && b == len(p.m.s) {
+		a--
+	}
+	for b < len(p.m.s) && p.m.s[b] == ' ' && a == 0 {
+		b++
+	}
+	if a == 0 && b == len(p.m.s) {
+		d.remove(p, a, b, rule, cat, fields)
+		return
+	}
+	d.removed = append(d.removed, removal{rule, cat, p.m.at(a), p.m.at(b), fields})
+	p.m = p.m.rewrite([]edit{{a: a, b: b}})
+}
+
+// view is the Paragraph a rule sees for d.paras[i] in zone z.
+func (d *doc) view(i int, z Zone) Paragraph {
+	p := d.paras[i]
+	v := Paragraph{Text: p.m.s, Index: i, Count: len(d.paras), Zone: z, Element: p.elem, Container: p.container}
+	if i > 0 {
+		v.Prev = d.paras[i-1].m.s
+	}
+	if i+1 < len(d.paras) {
+		v.Next = d.paras[i+1].m.s
+	}
+	return v
+}
+
+// try runs the rules for zone z on paragraph i and applies the first
+// match. With whole set, only a match of the whole paragraph counts.
+func (c *Cleaner) try(d *doc, i int, z Zone, whole bool) bool {
+	p := d.paras[i]
+	v := d.view(i, z)
+	for _, r := range c.rules {
+		if r.Zone&z == 0 {
+			continue
+		}
+		m, ok := r.Match(v)
+		if ok && m.Start == m.End && m.Start == 0 {
+			// a match that removes nothing but records metadata
+			d.removed = append(d.removed, removal{r.Name, r.Category, p.outer[0], p.outer[0], m.Fields})
+			continue
+		}
+		if !ok || m.Start < 0 || m.End > len(v.Text) || m.Start >= m.End ||
+			!utf8.RuneStart(v.Text[m.Start]) || (m.End < len(v.Text) && !utf8.RuneStart(v.Text[m.End])) {
+			continue
+		}
+		if whole && (m.Start != 0 || m.End != len(v.Text)) {
+			continue
+		}
+		d.remove(p, m.Start, m.End, r.Name, r.Category, m.Fields)
+		return true
+	}
+	return false
+}
+
+// finish runs the rules over the paragraphs and assembles the result.
+func (c *Cleaner) finish(d *doc) Result {
+	if c.enabled(ruleGloss, Gloss) {
+		for _, p := range d.paras {
+			edits := findGlosses(p.m.s)
+			for _, e := range edits {
+				d.removed = append(d.removed, removal{ruleGloss, Gloss, p.m.at(e.a), p.m.at(e.b), nil})
+			}
+			if len(edits) > 0 {
+				p.m = p.m.rewrite(edits)
+			}
+		}
+	}
+	n := len(d.paras)
+	head := 0
+	for head < n && c.try(d, head, Head, true) {
+		head++
+	}
+	if c.enabled(ruleRelated, Related) {
+		c.relatedLists(d, head)
+	}
+	tail := n
+	for tail > head && (d.paras[tail-1].gone || c.try(d, tail-1, Tail, true)) {
+		tail--
+	}
+	first, last := -1, -1
+	for i := head; i < tail; i++ {
+		if d.paras[i].gone {
+			continue
+		}
+		c.try(d, i, Body, false)
+		if !d.paras[i].gone {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first >= 0 {
+		for range 4 {
+			if d.paras[first].gone || !c.try(d, first, Lead, false) {
+				break
+			}
+		}
+		for range 8 {
+			if d.paras[last].gone || !c.try(d, last, Last, false) {
+				break
+			}
+		}
+	}
+	return d.result()
+}
+
+// relatedLists removes a heading such as 相关新闻 near the end together with
+// the title lines under it, when nothing but such lines and other tail
+// boilerplate follows it.
+func (c *Cleaner) relatedLists(d *doc, head int) {
+	n := len(d.paras)
+	lo := max(head, n-40)
+	for h := n - 1; h >= lo; h-- {
+		if !isRelatedHeading(d.paras[h].m.s) {
+			continue
+		}
+		end := h + 1
+		for end < n && isTitleLike(d.paras[end].m.s) {
+			end++
+		}
+		// what follows the list must itself be tail boilerplate
+		ok := true
+		for j := end; j < n && ok; j++ {
+			ok = c.wouldRemove(d, j)
+		}
+		if !ok || end == h+1 && h != n-1 {
+			continue
+		}
+		var fields []Field
+		for j := h; j < end; j++ {
+			d.remove(d.paras[j], 0, len(d.paras[j].m.s), ruleRelated, Related, fields)
+		}
+		return
+	}
+}
+
+// wouldRemove reports whether some tail rule would remove paragraph j whole.
+func (c *Cleaner) wouldRemove(d *doc, j int) bool {
+	v := d.view(j, Tail)
+	for _, r := range c.rules {
+		if r.Zone&Tail == 0 {
+			continue
+		}
+		if m, ok := r.Match(v); ok && m.Start == 0 && m.End == len(v.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// result assembles the Result: text, removals in input order (a removal
+// inside a larger one is folded into it), metadata and warnings.
+func (d *doc) result() Result {
+	res := Result{Format: d.format}
+	var b strings.Builder
+	for _, p := range d.paras {
+		if p.gone || p.m.s == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.m.s)
+	}
+	res.Text = b.String()
+
+	rs := d.removed
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].start != rs[j].start {
+			return rs[i].start < rs[j].start
+		}
+		return rs[i].end > rs[j].end
+	})
+	var mb metaBuilder
+	line, at := 1, 0
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r.start >= r.end {
+			mb.add(r.fields)
+			continue
+		}
+		if k := len(res.Removed); k > 0 && r.start < res.Removed[k-1].End {
+			mb.add(r.fields) // inside the previous removal
+			continue
+		}
+		line += bytes.Count(d.input[at:r.start], []byte{'\n'})
+		at = r.start
+		res.Removed = append(res.Removed, Removal{
+			Rule: r.rule, Category: r.cat, Text: string(d.input[r.start:r.end]),
+			Line: line, Start: r.start, End: r.end,
+		})
+		mb.add(r.fields)
+	}
+	res.Meta = mb.meta()
+
+	if d.norm.invalid > 0 {
+		d.warnings = append(d.warnings, Warning{Offset: d.norm.firstBad, Message: fmt.Sprintf(
+			"%d bytes are not valid UTF-8 and were replaced by U+FFFD (is the input GBK, GB18030 or Big5?)", d.norm.invalid)})
+	}
+	for _, w := range d.warnings {
+		w.Line = 1 + bytes.Count(d.input[:min(w.Offset, len(d.input))], []byte{'\n'})
+		res.Warnings = append(res.Warnings, w)
+	}
+	return res
+}

@@ -1,0 +1,160 @@
+package clean
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+// A pinyin gloss is a reading that a converter or an input tool left behind
+// a character: 業(ye) , 會(hui) , 據(jù) . It is a Han character, an opening
+// parenthesis, one syllable in lower case (with or without tone marks, or
+// with a tone number), a closing parenthesis and at most one space. It is
+// removed only when the syllable is one of the character's readings, so
+// 朔州(shuo) would go but (朔州), LED(led), (1), (a) and 中国(China) stay.
+
+// findGlosses returns deletions for every gloss in s.
+func findGlosses(s string) []edit {
+	var edits []edit
+	for _, open := range [...]string{"(", "（"} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], open)
+			if j < 0 {
+				break
+			}
+			p := i + j
+			i = p + len(open)
+			if p == 0 {
+				continue
+			}
+			h, _ := utf8.DecodeLastRuneInString(s[:p])
+			if !unicode.Is(unicode.Han, h) {
+				continue
+			}
+			end, syl, ok := glossBody(s, i)
+			if !ok || !isReading(h, syl) {
+				continue
+			}
+			edits = append(edits, edit{a: p, b: end})
+			i = end
+		}
+	}
+	if len(edits) > 1 {
+		sort.Slice(edits, func(i, j int) bool { return edits[i].a < edits[j].a })
+	}
+	return edits
+}
+
+// glossBody reads "syllable)" and one optional space starting at s[i:]. It
+// returns the end of the gloss and the syllable.
+func glossBody(s string, i int) (end int, syl string, ok bool) {
+	j := i
+	letters := 0
+	for j < len(s) && letters <= 7 {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if (r >= 'a' && r <= 'z') || toneless[r] != 0 {
+			letters++
+			j += size
+			continue
+		}
+		break
+	}
+	if letters == 0 || letters > 6 {
+		return 0, "", false
+	}
+	k := j
+	if k < len(s) && s[k] >= '1' && s[k] <= '5' {
+		k++
+	}
+	switch {
+	case strings.HasPrefix(s[k:], ")"):
+		k++
+	case strings.HasPrefix(s[k:], "）"):
+		k += len("）")
+	default:
+		return 0, "", false
+	}
+	// A letter right after the parenthesis means it is not a gloss.
+	if k < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[k:]); unicode.IsLetter(r) && r < 0x2E80 {
+			return 0, "", false
+		}
+	}
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	return k, s[i:j] + tone(s[j:k]), true
+}
+
+// tone returns the tone digit in the tail "3) " of a gloss, or "".
+func tone(tail string) string {
+	if tail != "" && tail[0] >= '1' && tail[0] <= '5' {
+		return tail[:1]
+	}
+	return ""
+}
+
+// toneless maps tone-marked and umlauted vowels to their base letter.
+var toneless = map[rune]rune{
+	'ā': 'a', 'á': 'a', 'ǎ': 'a', 'à': 'a',
+	'ē': 'e', 'é': 'e', 'ě': 'e', 'è': 'e', 'ê': 'e',
+	'ī': 'i', 'í': 'i', 'ǐ': 'i', 'ì': 'i',
+	'ō': 'o', 'ó': 'o', 'ǒ': 'o', 'ò': 'o',
+	'ū': 'u', 'ú': 'u', 'ǔ': 'u', 'ù': 'u',
+	'ü': 'v', 'ǖ': 'v', 'ǘ': 'v', 'ǚ': 'v', 'ǜ': 'v',
+	'ń': 'n', 'ň': 'n', 'ǹ': 'n', 'ḿ': 'm',
+}
+
+// toneOf maps tone-marked vowels to their tone number.
+var toneOf = map[rune]byte{
+	'ā': 1, 'ē': 1, 'ī': 1, 'ō': 1, 'ū': 1, 'ǖ': 1,
+	'á': 2, 'é': 2, 'í': 2, 'ó': 2, 'ú': 2, 'ǘ': 2, 'ń': 2, 'ḿ': 2,
+	'ǎ': 3, 'ě': 3, 'ǐ': 3, 'ǒ': 3, 'ǔ': 3, 'ǚ': 3, 'ň': 3,
+	'à': 4, 'è': 4, 'ì': 4, 'ò': 4, 'ù': 4, 'ǜ': 4, 'ǹ': 4,
+}
+
+// splitTone returns a syllable's letters without tone marks (ü as v) and its
+// tone, 0 when none is written.
+func splitTone(syl string) (base string, t byte) {
+	var b strings.Builder
+	for _, r := range syl {
+		switch {
+		case r >= '1' && r <= '5':
+			t = byte(r - '0')
+			continue
+		case toneless[r] != 0:
+			if x := toneOf[r]; x != 0 {
+				t = x
+			}
+			r = toneless[r]
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), t
+}
+
+// isReading reports whether syl is one of the readings of h. A syllable
+// without tone matches any tone; one with a tone must match it (tone 5, the
+// neutral tone, matches a reading written without a mark).
+func isReading(h rune, syl string) bool {
+	readings, ok := pinyin.PinyinDict[int(h)]
+	if !ok {
+		return false
+	}
+	base, t := splitTone(syl)
+	for readings != "" {
+		var rd string
+		rd, readings, _ = strings.Cut(readings, ",")
+		rb, rt := splitTone(rd)
+		if rb != base {
+			continue
+		}
+		if t == 0 || t == rt || (t == 5 && rt == 0) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,148 @@
+package clean
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+type fieldKind uint8
+
+const (
+	fkTime fieldKind = iota + 1
+	fkSource
+	fkAuthor
+	fkEditor
+	fkIgnore // 浏览, 字号 and other page counters
+)
+
+// headerKeys are the labels of header and footer meta lines.
+var headerKeys = map[string]fieldKind{
+	"发布时间": fkTime, "發布時間": fkTime, "發佈時間": fkTime, "发稿时间": fkTime, "發稿時間": fkTime,
+	"发表时间": fkTime, "發表時間": fkTime, "更新时间": fkTime, "更新時間": fkTime, "发布日期": fkTime,
+	"發布日期": fkTime, "时间": fkTime, "時間": fkTime, "日期": fkTime, "发布于": fkTime, "發佈於": fkTime,
+	"来源": fkSource, "來源": fkSource, "文章来源": fkSource, "文章來源": fkSource, "稿源": fkSource,
+	"出处": fkSource, "出處": fkSource, "信息来源": fkSource, "信息來源": fkSource, "新闻来源": fkSource,
+	"作者": fkAuthor, "记者": fkAuthor, "記者": fkAuthor, "撰文": fkAuthor,
+	"编辑": fkEditor, "編輯": fkEditor, "责任编辑": fkEditor, "責任編輯": fkEditor, "责编": fkEditor, "責編": fkEditor,
+	"浏览": fkIgnore, "瀏覽": fkIgnore, "浏览次数": fkIgnore, "瀏覽次數": fkIgnore, "阅读": fkIgnore,
+	"閱讀": fkIgnore, "阅读量": fkIgnore, "点击": fkIgnore, "點擊": fkIgnore, "点击数": fkIgnore,
+	"字号": fkIgnore, "字號": fkIgnore, "访问量": fkIgnore, "訪問量": fkIgnore, "人气": fkIgnore,
+}
+
+var headerWords = func() []string {
+	var w []string
+	for k := range headerKeys {
+		w = append(w, k)
+	}
+	sort.Slice(w, func(i, j int) bool { return len(w[i]) > len(w[j]) || (len(w[i]) == len(w[j]) && w[i] < w[j]) })
+	return w
+}()
+
+var reDateAt = regexp.MustCompile(`^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*[T ]?\s*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?秒?)?`)
+
+// headerField is one labelled value of a header line.
+type headerField struct {
+	kind  fieldKind
+	value string
+}
+
+// parseHeader reads a line made only of labelled fields and dates, such as
+// "發布時間:2022-05-09 15:11:00來源: 人民網-山西頻道" or
+// "2022-05-09 10:20 来源：新华社 作者：张三". It fails on anything else.
+func parseHeader(s string) ([]headerField, bool) {
+	if utf8.RuneCountInString(s) > 120 {
+		return nil, false
+	}
+	type hit struct {
+		kind              fieldKind
+		keyStart, valFrom int
+	}
+	var hits []hit
+	for i := 0; i < len(s); {
+		found := false
+		for _, w := range headerWords {
+			if !strings.HasPrefix(s[i:], w) {
+				continue
+			}
+			j := after(s, i+len(w), isBlank)
+			if r, size := utf8.DecodeRuneInString(s[j:]); j < len(s) && (r == ':' || r == '：' || r == '﹕') {
+				hits = append(hits, hit{headerKeys[w], i, after(s, j+size, isBlank)})
+				i = j + size
+				found = true
+			}
+			break
+		}
+		if !found {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	var out []headerField
+	trim := func(v string) string {
+		return strings.TrimFunc(v, func(r rune) bool { return isItemSep(r) || r == '　' })
+	}
+	// text before the first label must be a date
+	lead := s
+	if len(hits) > 0 {
+		lead = s[:hits[0].keyStart]
+	}
+	if lead = trim(lead); lead != "" {
+		d := reDateAt.FindString(lead)
+		if d == "" || trim(lead[len(d):]) != "" {
+			return nil, false
+		}
+		out = append(out, headerField{fkTime, d})
+	}
+	for k, h := range hits {
+		end := len(s)
+		if k+1 < len(hits) {
+			end = hits[k+1].keyStart
+		}
+		v := trim(s[h.valFrom:end])
+		switch h.kind {
+		case fkTime:
+			d := reDateAt.FindString(v)
+			if d == "" || trim(v[len(d):]) != "" {
+				return nil, false
+			}
+			v = d
+		case fkSource, fkAuthor, fkEditor:
+			// "新华社 2022-05-09 10:20": a date may trail the value
+			if loc := reDateTail.FindStringIndex(v); loc != nil && loc[0] > 0 {
+				out = append(out, headerField{fkTime, strings.TrimSpace(v[loc[0]:])})
+				v = trim(v[:loc[0]])
+			}
+			if v == "" || utf8.RuneCountInString(v) > 40 || strings.ContainsAny(v, "。！？!?；;") {
+				return nil, false
+			}
+		}
+		out = append(out, headerField{h.kind, v})
+	}
+	return out, len(out) > 0
+}
+
+var reDateTail = regexp.MustCompile(`\s\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)?$`)
+
+// headerFields turns a parsed header into metadata.
+func headerFields(hs []headerField) []Field {
+	var fs []Field
+	for _, h := range hs {
+		switch h.kind {
+		case fkTime:
+			fs = append(fs, Field{Key: FieldPublished, Value: h.value})
+		case fkSource:
+			fs = append(fs, Field{Key: FieldSource, Value: h.value})
+		case fkAuthor:
+			for _, n := range splitNames(h.value) {
+				fs = append(fs, Field{Key: FieldReporter, Role: "作者", Value: n})
+			}
+		case fkEditor:
+			for _, n := range splitNames(h.value) {
+				fs = append(fs, Field{Key: FieldEditor, Role: "编辑", Value: n})
+			}
+		}
+	}
+	return fs
+}

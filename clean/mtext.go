@@ -1,0 +1,117 @@
+package clean
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// anchor ties a byte position in a paragraph's normalised text to a byte
+// offset in the original input. Between two anchors text and input advance
+// together, byte for byte.
+type anchor struct{ t, in int }
+
+// mtext is normalised text that remembers where every part of it came from.
+// Any position of the text maps back to an input offset, so that a removal
+// made on the normalised text can be reported as a span of the input.
+type mtext struct {
+	s   string
+	a   []anchor // sorted by t; a[0].t == 0; on equal t the last one wins
+	end int      // input offset just past the paragraph's last source byte
+}
+
+// at maps a byte position of m.s to an input offset.
+func (m *mtext) at(t int) int {
+	if t >= len(m.s) || len(m.a) == 0 {
+		return m.end
+	}
+	i := sort.Search(len(m.a), func(i int) bool { return m.a[i].t > t }) - 1
+	if i < 0 {
+		i = 0
+	}
+	v := m.a[i].in + (t - m.a[i].t)
+	limit := m.end
+	if i+1 < len(m.a) {
+		limit = m.a[i+1].in
+	}
+	if v > limit {
+		v = limit
+	}
+	return v
+}
+
+// edit replaces m.s[a:b] with s.
+type edit struct {
+	a, b int
+	s    string
+}
+
+// rewrite applies sorted, non-overlapping edits and returns the new text with
+// its mapping. Unchanged text keeps its own source; a replacement maps to the
+// start of what it replaced.
+func (m *mtext) rewrite(edits []edit) mtext {
+	if len(edits) == 0 {
+		return *m
+	}
+	var w mbuilder
+	w.buf = make([]byte, 0, len(m.s))
+	pos := 0
+	copyTo := func(limit int) {
+		if limit <= pos {
+			return
+		}
+		w.mark(m.at(pos))
+		start := len(w.buf)
+		w.buf = append(w.buf, m.s[pos:limit]...)
+		// keep the old anchors that fall inside the copied chunk
+		i := sort.Search(len(m.a), func(i int) bool { return m.a[i].t > pos })
+		for ; i < len(m.a) && m.a[i].t < limit; i++ {
+			w.a = append(w.a, anchor{start + m.a[i].t - pos, m.a[i].in})
+		}
+		pos = limit
+	}
+	for _, e := range edits {
+		copyTo(e.a)
+		if e.s != "" {
+			w.mark(m.at(e.a))
+			w.buf = append(w.buf, e.s...)
+		}
+		pos = e.b
+	}
+	copyTo(len(m.s))
+	return mtext{s: string(w.buf), a: w.a, end: m.end}
+}
+
+// mbuilder accumulates normalised text and its anchors.
+type mbuilder struct {
+	buf []byte
+	a   []anchor
+}
+
+// mark records that the next byte appended comes from input offset in,
+// unless the current mapping already says so.
+func (w *mbuilder) mark(in int) {
+	n := len(w.a)
+	if n > 0 {
+		last := w.a[n-1]
+		if last.in+(len(w.buf)-last.t) == in && last.t != len(w.buf) {
+			return
+		}
+		if last.t == len(w.buf) {
+			w.a[n-1].in = in
+			return
+		}
+	}
+	w.a = append(w.a, anchor{len(w.buf), in})
+}
+
+// appendRune appends r as produced by input bytes starting at in.
+func (w *mbuilder) appendRune(in int, r rune) {
+	w.mark(in)
+	w.buf = utf8.AppendRune(w.buf, r)
+}
+
+// appendVerbatim appends bytes copied unchanged from input offset in.
+func (w *mbuilder) appendVerbatim(in int, b []byte) {
+	w.mark(in)
+	w.buf = append(w.buf, b...)
+}

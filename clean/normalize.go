@@ -1,0 +1,274 @@
+package clean
+
+import (
+	"html"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// normalizer turns raw input bytes into one paragraph of normalised text:
+// indentation and trailing space trimmed, runs of spaces (ASCII, NBSP and the
+// other Unicode spaces) folded to one ASCII space, zero-width characters
+// dropped, HTML entities decoded (also when escaped twice, as in &amp;nbsp;),
+// invalid UTF-8 replaced by U+FFFD and counted, and the result put in NFC.
+// An ideographic space (U+3000) inside a paragraph is kept as it is.
+//
+// In HTML mode a run of white space that holds a line break and stands
+// between two CJK characters is dropped, as a browser would render it.
+type normalizer struct {
+	w        mbuilder
+	html     bool
+	keepLen  int // length of buf up to the last non-space unit
+	keepEnd  int // input offset just past that unit
+	start    int // input offset of the first visible unit, -1 when none
+	pend     bool
+	pendIn   int
+	pendNL   bool
+	prev     rune
+	invalid  int // invalid UTF-8 bytes replaced
+	firstBad int // input offset of the first one
+}
+
+func (n *normalizer) reset() {
+	n.w.buf = n.w.buf[:0]
+	n.w.a = n.w.a[:0]
+	n.keepLen, n.keepEnd, n.start = 0, 0, -1
+	n.pend, n.pendNL, n.prev = false, false, 0
+}
+
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF))
+}
+
+// isSpace reports runes folded to one ASCII space.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\n', '\f', '\v', 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F:
+		return true
+	}
+	return (r >= 0x2000 && r <= 0x200A) || r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0)
+}
+
+// isZeroWidth reports invisible characters that are dropped.
+func isZeroWidth(r rune) bool {
+	switch r {
+	case 0x200B, 0x2060, 0xFEFF, 0x00AD, 0x180E:
+		return true
+	}
+	return false
+}
+
+func (n *normalizer) space(in int, nl bool) {
+	if len(n.w.buf) == 0 {
+		return
+	}
+	if !n.pend {
+		n.pend, n.pendIn, n.pendNL = true, in, nl
+	} else if nl {
+		n.pendNL = true
+	}
+}
+
+// emitPending writes a pending space before a visible rune r.
+func (n *normalizer) emitPending(r rune) {
+	if !n.pend {
+		return
+	}
+	n.pend = false
+	if n.html && n.pendNL && isCJK(n.prev) && isCJK(r) {
+		return
+	}
+	n.w.mark(n.pendIn)
+	n.w.buf = append(n.w.buf, ' ')
+}
+
+// run appends input[in:end], a run of ordinary runes copied unchanged.
+func (n *normalizer) run(input []byte, in, end int, first, last rune) {
+	if in >= end {
+		return
+	}
+	n.emitPending(first)
+	if n.start < 0 {
+		n.start = in
+	}
+	n.w.appendVerbatim(in, input[in:end])
+	n.keepLen, n.keepEnd, n.prev = len(n.w.buf), end, last
+}
+
+// rune1 appends r produced by input[in:end].
+func (n *normalizer) rune1(in, end int, r rune) {
+	n.emitPending(r)
+	if n.start < 0 {
+		n.start = in
+	}
+	n.w.appendRune(in, r)
+	n.keepLen, n.keepEnd, n.prev = len(n.w.buf), end, r
+}
+
+// ideographic appends a U+3000 that is kept inside a paragraph but trimmed
+// at its ends.
+func (n *normalizer) ideographic(input []byte, in, end int) {
+	if len(n.w.buf) == 0 {
+		return
+	}
+	n.emitPending(0x3000)
+	n.w.appendVerbatim(in, input[in:end])
+	n.prev = 0x3000
+}
+
+// feed normalises input[from:to] onto the current paragraph.
+func (n *normalizer) feed(input []byte, from, to int) {
+	i := from
+	runStart := -1
+	var first, last rune
+	flush := func() {
+		if runStart >= 0 {
+			n.run(input, runStart, i, first, last)
+			runStart = -1
+		}
+	}
+	for i < to {
+		c := input[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRune(input[i:to])
+		}
+		special := c == '&' || isSpace(r) || r == 0x3000 || isZeroWidth(r) || (r == utf8.RuneError && size == 1)
+		if !special {
+			if runStart < 0 {
+				runStart, first = i, r
+			}
+			last = r
+			i += size
+			continue
+		}
+		flush()
+		switch {
+		case r == utf8.RuneError && size == 1:
+			if n.invalid == 0 {
+				n.firstBad = i
+			}
+			n.invalid++
+			n.rune1(i, i+1, utf8.RuneError)
+		case c == '&':
+			s, k := decodeEntity(input[i:to])
+			if k == 0 {
+				n.rune1(i, i+1, '&')
+				i++
+				continue
+			}
+			for _, dr := range s {
+				switch {
+				case isSpace(dr):
+					n.space(i, dr == '\n')
+				case isZeroWidth(dr):
+				case dr == 0x3000:
+					if len(n.w.buf) > 0 {
+						n.emitPending(dr)
+						n.w.appendRune(i, dr)
+						n.prev = dr
+					}
+				default:
+					n.rune1(i, i+k, dr)
+				}
+			}
+			i += k
+			continue
+		case r == 0x3000:
+			n.ideographic(input, i, i+size)
+		case isZeroWidth(r):
+		default:
+			n.space(i, r == '\n' || r == 0x2028 || r == 0x2029)
+		}
+		i += size
+	}
+	flush()
+}
+
+// flush ends the paragraph, returning its text and whether it has any.
+func (n *normalizer) flush() (mtext, bool) {
+	if n.keepLen == 0 {
+		n.reset()
+		return mtext{}, false
+	}
+	s := string(n.w.buf[:n.keepLen])
+	var a []anchor
+	for _, x := range n.w.a {
+		if x.t < n.keepLen || len(a) == 0 {
+			a = append(a, x)
+		}
+	}
+	m := mtext{s: s, a: a, end: n.keepEnd}
+	n.reset()
+	if !norm.NFC.IsNormalString(m.s) {
+		m = toNFC(m)
+	}
+	return m, true
+}
+
+// toNFC rewrites each normalisation segment that NFC changes.
+func toNFC(m mtext) mtext {
+	var it norm.Iter
+	it.InitString(norm.NFC, m.s)
+	var edits []edit
+	for !it.Done() {
+		a := it.Pos()
+		out := it.Next()
+		b := it.Pos()
+		if string(out) != m.s[a:b] {
+			edits = append(edits, edit{a, b, string(out)})
+		}
+	}
+	return m.rewrite(edits)
+}
+
+// decodeEntity decodes the HTML character reference at the start of b,
+// including one that was escaped twice (&amp;nbsp;). It returns the decoded
+// text and the number of bytes consumed, or 0 when b holds no reference.
+func decodeEntity(b []byte) (string, int) {
+	if len(b) < 3 || b[0] != '&' {
+		return "", 0
+	}
+	k := refLen(b[1:])
+	if k == 0 {
+		return "", 0
+	}
+	ent := string(b[:1+k])
+	if ent == "&amp;" {
+		if k2 := refLen(b[1+k:]); k2 > 0 {
+			inner := "&" + string(b[1+k:1+k+k2])
+			if s := html.UnescapeString(inner); s != inner {
+				return s, 1 + k + k2
+			}
+		}
+	}
+	s := html.UnescapeString(ent)
+	if s == ent {
+		return "", 0
+	}
+	return s, 1 + k
+}
+
+// refLen returns the length of "name;", "#123;" or "#x1F;" at the start of
+// b, or 0.
+func refLen(b []byte) int {
+	for i := 0; i < len(b) && i < 33; i++ {
+		c := b[i]
+		switch {
+		case c == ';':
+			if i == 0 {
+				return 0
+			}
+			return i + 1
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '#' && i == 0:
+		default:
+			return 0
+		}
+	}
+	return 0
+}

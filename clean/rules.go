@@ -1,0 +1,336 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// whole matches the whole paragraph with the given fields.
+func whole(p Paragraph, fs []Field) (Match, bool) {
+	return Match{Start: 0, End: len(p.Text), Fields: fs}, true
+}
+
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// short wraps a match function so that it only sees paragraphs of at most
+// n characters: boilerplate lines are short, and long body paragraphs then
+// cost no regular-expression work.
+func short(n int, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
+	return func(p Paragraph) (Match, bool) {
+		if len(p.Text) > 4*n || runes(p.Text) > n {
+			return Match{}, false
+		}
+		return f(p)
+	}
+}
+
+// anyOf matches the whole paragraph when re finds anything in it.
+func anyOf(re *regexp.Regexp) func(Paragraph) (Match, bool) {
+	return func(p Paragraph) (Match, bool) {
+		if re.MatchString(p.Text) {
+			return whole(p, nil)
+		}
+		return Match{}, false
+	}
+}
+
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';', '…':
+		return true
+	}
+	return false
+}
+
+var (
+	reTools = rx(`^(?:{s}{[}{s}(?:纠错|糾錯|打印(?:本页|本頁)?|关闭(?:窗口)?|關閉(?:窗口)?|收藏(?:本页|本頁)?|字号|字號|大|中|小|推荐|推薦|评论|評論|举报|舉報|复制链接|複製鏈接|返回顶部|返回頂部|分享|打印此文|关闭本页|關閉本頁){s}{]}{s})+$`)
+
+	reSourceParen = rx(`^[(（【\[]{s}(?:文章|本文|信息|稿件|新闻|新聞)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
+	reOrigTitle   = rx(`^[(（【\[]?{s}原(?:标题|標題|题目|題目){s}{:}{s}(?P<original_title>.{1,100}?){s}[)）】\]]?$`)
+	reAppSource   = rx(`^(?:本文|此文|本篇)(?:来自|來自|转自|轉自|转载自|轉載自|首发于|首發於)(?:微信公众号|微信公眾號|公众号|公眾號)?{s}(?P<source>[^，。,\s]{1,30}?){s}(?:客户端|客戶端|APP|App|app|公众号|公眾號)?(?:[，,].{0,60})?{end}$`)
+
+	reDisclaimer = rx(`^{[}?(?:免责声明|免責聲明|特别声明|特別聲明|郑重声明|鄭重聲明|法律声明|法律聲明|版权及免责声明|版權及免責聲明|风险提示|風險提示){]}?{s}{:}|^{[}?(?:声明|聲明){]}?{s}{:}.{0,80}(?:观点|觀點|仅代表|僅代表|不代表|侵权|侵權|转载|轉載|信息发布平台|信息發布平台|存储空间|存儲空間)`)
+	rePlatform   = rx(`(?i)仅提供信息存储空间服务|僅提供信息存儲空間服務|仅提供信息存储服务|僅提供信息存儲服務|仅提供信息发布平台|僅提供信息發布平台|系信息发布平台|係信息發布平台|申请澎湃号请用电脑访问|申請澎湃號請用電腦訪問|^notice\s*:\s*the content above|(?:网易号|網易號|头条号|頭條號|百家号|百家號|搜狐号|搜狐號|企鹅号|大鱼号).{0,12}(?:用户上传|用戶上傳|作者上传|作者上傳|授权发布|授權發布|不代表)|^举报/反馈$|^舉報/反饋$`)
+
+	reCopyright = rx(`(?i)^{[}?(?:版权声明|版權聲明|版权说明|版權說明|版权所有|版權所有|著作权声明|著作權聲明|版权申明|版權申明){]}?|(?:版权所有|版權所有).{0,60}(?:未经|未經|不得|禁止|严禁|嚴禁|转载|轉載)|(?:未经|未經)(?:本网|本網|本站)?(?:书面)?(?:授权|授權|许可|許可|同意).{0,10}(?:不得|禁止|严禁|嚴禁|请勿|請勿)(?:转载|轉載|复制|複製|使用|镜像|鏡像)|copyright\s*(?:©|\(c\))|©\s*(?:\d{4}|copyright)|all\s+rights\s+reserved|^凡(?:本网|本網|本站)?注明`)
+	reICP       = rx(`(?i)icp\s*(?:备|備|证|證)?\s*[0-9０-９]{6,}|公网安备|公網安備|网络文化经营许可证|網絡文化經營許可證|互联网新闻信息服务许可证|互聯網新聞信息服務許可證`)
+
+	reShare = rx(`^{[}?(?:分享到|分享至|分享){]}?{s}{:}?{s}$|^(?:分享到|分享至){s}{:}|分享让更多人看到|分享讓更多人看到|扫一扫在手机(?:上)?打开(?:当前页|本页)|掃一掃在手機(?:上)?打開(?:當前頁|本頁)|(?:点击|點擊)(?:上方|下方|顶部|頂部|蓝字|藍字).{0,8}(?:关注|關注|订阅|訂閱)|長?长?按(?:识别|識別)?(?:图中|圖中)?(?:二维码|二維碼)|^(?:打开|打開).{1,15}[，,]?{s}(?:查看更多|查看全文|阅读全文|閱讀全文)|(?:点|點)个?個?在看|(?:微信)?(?:扫一扫|掃一掃)|扫描二维码|掃描二維碼|(?:关注|關注)(?:我们|我們)|(?:下载|下載).{0,10}(?:客户端|客戶端|APP|App)|(?:分享|转发|轉發)到(?:微信|朋友圈|微博|QQ)|(?:扫码|掃碼)(?:关注|關注|下载|下載|阅读|閱讀)|^(?:阅读原文|閱讀原文)$|喜欢此内容的人还喜欢`)
+
+	reNavLink  = rx(`^{[}?{s}(?:返回|回到)(?:首页|首頁|顶部|頂部|列表|目录|目錄|上页|上頁|.{1,12}?(?:首页|首頁|频道|頻道|新闻|新聞|网|網))(?:[，,]{s}(?:查看更多|看更多))?{s}{]}?(?:{s}{|}{s}.*)?$|^{[}?(?:返回|回到)(?:搜狐|网易|網易|新浪|腾讯|騰訊)[，,]{s}查看更多{]}?$`)
+	rePrevNext = rx(`^(?:上一篇|下一篇|上一條|下一條|上一条|下一条|上一页|下一页|上一頁|下一頁)(?:文章)?{s}{:}?`)
+	reMdLinks  = rx(`^(?:{s}!?\[[^\]\n]*\]\([^)\s]*\){s}[|｜丨︱│/·•]?{s})+$`)
+	reBareURL  = rx(`^(?:(?:原文链接|原文鏈接|本文链接|本文鏈接|文章链接|文章鏈接|原文地址|链接|鏈接|网址|網址){s}{:}{s})?<?(?:https?://|www\.|//)[^\s<>]+>?$`)
+	reLocation = rx(`^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置|位置|现在位置){s}{:}`)
+
+	reEndMark      = rx(`^(?:{(}{s}(?:完|全文完|本文完|结束|結束){s}{)}|{[}{s}完{s}{]}|[-—－─=]*{s}(?:END|End|end){s}[-—－─=]*|[-—－─]+{s}(?:完|全文完){s}[-—－─]+)$`)
+	reEndGlued     = rx(`(?P<cut>{(}(?:完|全文完){)}|【完】)$|[。！？!?…”」』）)]{s}(?P<cut2>[-—－]*{s}END{s}[-—－]*)$`)
+	reEditorGlued  = rx(`[(（【\[]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[^()（）【】\[\]]{1,20}?){s}[)）】\]]$`)
+	reSourceGlued  = rx(`[(（【\[]{s}(?:文章|本文|信息|稿件)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
+	reBylineGlued  = rx(`[(（]{s}(?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者){s}{:}?{s}(?P<reporter>[\p{Han}·]{2,5}(?:[、 ,，][\p{Han}·]{2,5})*){s}[)）]$`)
+	reCaption      = rx(`(?:^|[。！？!?”」\s)）])(?:(?:新华社|新華社|中新社|本报|本報|人民网|人民網|央视网|央視網)?(?:记者|記者|通讯员|通訊員|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:图|圖|图片|圖片)?(?:新华社|新華社|中新社|本报|本報)?(?:记者|記者|通讯员|通訊員)?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝){)})$`)
+	reImageCredit  = rx(`^{(}?(?:图片来源|圖片來源|图片|圖片|图|圖|视频来源|視頻來源|图源|圖源|题图|題圖|配图|配圖){s}(?:{:}|/|／){s}[^。！？]{1,30}{)}?$`)
+	reDateline     = rx(`^(?P<dateline>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網|中国新闻网|中國新聞網|澎湃新闻|澎湃新聞|本报|本報|[\p{Han}]{2,8}?(?:网|網|社|报|報|台))[\p{Han}]{0,8}?\d{1,2}月\d{1,2}日(?:电|電|讯|訊|消息)|(?:本报讯|本報訊)|(?:央视网|央視網|新华网|新華網|人民网|人民網|中新网|中新網|环球网|環球網|中国网|中國網)消息)`)
+	reReporterLead = rx(`^(?P<pre>[\p{Han}]{2,4}(?:[、 ][\p{Han}]{2,4}){0,3})?{s}(?:本报|本報)?(?:记者|記者)(?P<names>{s}[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3})(?:{s}(?:通讯员|通訊員){s}(?P<names2>[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3}))?{s}(?:报道|報道)`)
+	reRelatedHead  = rx(`^{[}?{s}(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報道|相关链接|相關鏈接|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|精彩推荐|精彩推薦|今日推荐|今日推薦){s}{]}?{s}{:}?{s}$`)
+	reListBullet   = regexp.MustCompile(`^(?:[·•●○◆◇■□▪►▶>*\-—]+|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*`)
+)
+
+// navWords are the link texts of site menus and footers.
+var navWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`首页 首頁 网站地图 網站地圖 联系我们 聯繫我們 聯絡我們 关于我们 關於我們
+		广告服务 廣告服務 法律声明 法律聲明 隐私政策 隱私政策 意见反馈 意見反饋 加入我们 加入我們 招聘信息
+		版权声明 版權聲明 网站声明 網站聲明 设为首页 設為首頁 加入收藏 帮助中心 幫助中心 帮助 幫助 English
+		手机版 手機版 客户端 客戶端 RSS 投稿 合作伙伴 友情链接 友情鏈接 新闻 新聞 财经 財經 体育 體育
+		娱乐 娛樂 科技 汽车 汽車 房产 房產 教育 健康 旅游 旅遊 军事 軍事 国际 國際 国内 國內 社会 社會
+		评论 評論 视频 視頻 图片 圖片 专题 專題 更多 登录 登錄 注册 註冊 时政 時政 文化 地方 滚动 滾動
+		要闻 要聞 网站导航 網站導航 服务条款 服務條款 人才招聘 商务合作 商務合作 举报中心 舉報中心`) {
+		navWords[w] = true
+	}
+}
+
+// isBreadcrumb reads "首页 > 财经 > 正文" and "当前位置：…".
+func isBreadcrumb(s string) bool {
+	if reLocation.MatchString(s) {
+		return true
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool {
+		switch r {
+		case '>', '＞', '›', '»', '→', '〉':
+			return true
+		}
+		return false
+	})
+	if len(parts) < 2 || strings.Count(s, ">")+strings.Count(s, "＞")+strings.Count(s, "›")+strings.Count(s, "»")+strings.Count(s, "→")+strings.Count(s, "〉") < len(parts)-1 {
+		return false
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" || runes(p) > 14 || strings.ContainsFunc(p, func(r rune) bool { return isSentenceEnd(r) || r == '，' || r == ',' }) {
+			return false
+		}
+	}
+	first := strings.TrimSpace(parts[0])
+	return len(parts) >= 3 || first == "首页" || first == "首頁" || first == "主页" || first == "網站首頁" || first == "网站首页"
+}
+
+// isSiteLinks reads footer and menu lines: "网站地图 | 联系我们 | 关于我们".
+func isSiteLinks(s string) bool {
+	toks := strings.FieldsFunc(s, func(r rune) bool { return isItemSep(r) || r == '·' || r == '•' || r == '/' })
+	if len(toks) < 2 {
+		return false
+	}
+	for _, t := range toks {
+		if !navWords[t] {
+			return false
+		}
+	}
+	return true
+}
+
+func isRelatedHeading(s string) bool { return len(s) <= 60 && reRelatedHead.MatchString(s) }
+
+// isTitleLike reports a line that could be a headline in a list: short, no
+// sentence inside it.
+func isTitleLike(s string) bool {
+	if runes(s) > 60 {
+		return false
+	}
+	s = reListBullet.ReplaceAllString(s, "")
+	body := strings.TrimRightFunc(s, isSentenceEnd)
+	return !strings.ContainsFunc(body, isSentenceEnd)
+}
+
+// defaultRules is the default preset for Chinese news, in the order the
+// rules are tried.
+func defaultRules() []Rule {
+	return []Rule{
+		{Name: "html-container", Category: Markup, Zone: Anywhere, Match: func(p Paragraph) (Match, bool) {
+			if p.Container == "" {
+				return Match{}, false
+			}
+			return whole(p, nil)
+		}},
+		{Name: "editor-line", Category: Editor, Zone: Anywhere, Match: short(60, func(p Paragraph) (Match, bool) {
+			items, bracketed, ok := parseCredits(p.Text)
+			if !ok {
+				return Match{}, false
+			}
+			desk, allColon := false, true
+			for _, it := range items {
+				desk = desk || it.kind == roleEditor || it.kind == roleOther
+				allColon = allColon && it.colon
+			}
+			if !desk || (p.Zone == Body && !bracketed && !allColon) {
+				return Match{}, false
+			}
+			return whole(p, creditFields(items))
+		})},
+		{Name: "tool-links", Category: Editor, Zone: Anywhere, Match: short(40, anyOf(reTools))},
+		{Name: "source-paren", Category: Source, Zone: Anywhere, Match: short(50, patternRule("", "", 0, reSourceParen).Match)},
+		{Name: "original-title", Category: Source, Zone: Anywhere, Match: short(110, patternRule("", "", 0, reOrigTitle).Match)},
+		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, patternRule("", "", 0, reAppSource).Match)},
+		{Name: "source-line", Category: Source, Zone: Edges, Match: short(120, func(p Paragraph) (Match, bool) {
+			hs, ok := parseHeader(p.Text)
+			if !ok {
+				return Match{}, false
+			}
+			for _, h := range hs {
+				if h.kind != fkSource {
+					return Match{}, false
+				}
+			}
+			return whole(p, headerFields(hs))
+		})},
+		{Name: "header-meta", Category: Header, Zone: Edges, Match: short(120, func(p Paragraph) (Match, bool) {
+			hs, ok := parseHeader(p.Text)
+			if !ok {
+				return Match{}, false
+			}
+			hasTime := false
+			for _, h := range hs {
+				hasTime = hasTime || h.kind == fkTime
+			}
+			// a lone date closes letters and notices: only the head has them as meta
+			if (len(hs) == 1 && hasTime && p.Zone != Head) || (!hasTime && len(hs) < 2) {
+				return Match{}, false
+			}
+			return whole(p, headerFields(hs))
+		})},
+		{Name: "title", Category: Header, Zone: Head, Match: short(60, func(p Paragraph) (Match, bool) {
+			last, _ := utf8.DecodeLastRuneInString(p.Text)
+			if isSentenceEnd(last) || strings.ContainsAny(p.Text, "：:") {
+				return Match{}, false
+			}
+			if p.Element != "h1" {
+				hs, ok := parseHeader(p.Next)
+				if !ok {
+					return Match{}, false
+				}
+				meta := false
+				for _, h := range hs {
+					meta = meta || h.kind == fkTime || h.kind == fkSource
+				}
+				if !meta {
+					return Match{}, false
+				}
+			}
+			return whole(p, []Field{{Key: FieldTitle, Value: p.Text}})
+		})},
+		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: anyOf(reDisclaimer)},
+		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: short(400, anyOf(rePlatform))},
+		{Name: "copyright", Category: Copyright, Zone: Edges, Match: short(400, anyOf(reCopyright))},
+		{Name: "icp-record", Category: Copyright, Zone: Edges, Match: short(200, anyOf(reICP))},
+		{Name: "share-prompt", Category: Share, Zone: Anywhere, Match: short(40, anyOf(reShare))},
+		{Name: "breadcrumb", Category: Navigation, Zone: Edges, Match: short(80, func(p Paragraph) (Match, bool) {
+			if isBreadcrumb(p.Text) {
+				return whole(p, nil)
+			}
+			return Match{}, false
+		})},
+		{Name: "nav-link", Category: Navigation, Zone: Anywhere, Match: short(40, anyOf(reNavLink))},
+		{Name: "prev-next", Category: Navigation, Zone: Edges, Match: short(80, anyOf(rePrevNext))},
+		{Name: "markdown-links", Category: Navigation, Zone: Anywhere, Match: anyOf(reMdLinks)},
+		{Name: "bare-url", Category: Navigation, Zone: Anywhere, Match: short(300, anyOf(reBareURL))},
+		{Name: "site-links", Category: Navigation, Zone: Edges, Match: short(80, func(p Paragraph) (Match, bool) {
+			if isSiteLinks(p.Text) {
+				return whole(p, nil)
+			}
+			return Match{}, false
+		})},
+		{Name: "end-mark", Category: EndMark, Zone: Anywhere, Match: short(20, anyOf(reEndMark))},
+		{Name: "byline", Category: Byline, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
+			items, _, ok := parseCredits(p.Text)
+			if !ok {
+				return Match{}, false
+			}
+			return whole(p, creditFields(items))
+		})},
+		{Name: "caption", Category: Caption, Zone: Anywhere, Match: short(200, captionMatch)},
+		{Name: "image-credit", Category: Caption, Zone: Anywhere, Match: short(40, anyOf(reImageCredit))},
+		{Name: "dateline", Category: Byline, Zone: Lead, Match: datelineMatch},
+		{Name: "reporter-lead", Category: Byline, Zone: Lead, Match: reporterLeadMatch},
+		{Name: "end-mark-glued", Category: EndMark, Zone: Last, Match: patternRule("", "", 0, reEndGlued).Match},
+		{Name: "editor-glued", Category: Editor, Zone: Last, Match: patternRule("", "", 0, reEditorGlued).Match},
+		{Name: "source-glued", Category: Source, Zone: Last, Match: patternRule("", "", 0, reSourceGlued).Match},
+		{Name: "byline-glued", Category: Byline, Zone: Last, Match: patternRule("", "", 0, reBylineGlued).Match},
+	}
+}
+
+// captionMatch removes a photo caption: a short paragraph ending with a
+// photographer's credit, "…行程碼。高文武 攝" or "（记者 张三 摄）".
+func captionMatch(p Paragraph) (Match, bool) {
+	if !strings.HasSuffix(p.Text, "摄") && !strings.HasSuffix(p.Text, "攝") &&
+		!strings.HasSuffix(p.Text, "摄影") && !strings.HasSuffix(p.Text, "攝影") &&
+		!strings.HasSuffix(p.Text, "）") && !strings.HasSuffix(p.Text, ")") {
+		return Match{}, false
+	}
+	loc := reCaption.FindStringSubmatchIndex(p.Text)
+	if loc == nil {
+		return Match{}, false
+	}
+	var names string
+	for _, g := range [...]int{2, 4} {
+		if loc[g] >= 0 {
+			names = p.Text[loc[g]:loc[g+1]]
+		}
+	}
+	var fs []Field
+	for _, n := range splitNames(names) {
+		if strings.ContainsAny(n, "拍航") {
+			return Match{}, false // 航拍, 拍摄: not a name
+		}
+		fs = append(fs, Field{Key: FieldPhotographer, Role: "摄", Value: n})
+	}
+	return whole(p, fs)
+}
+
+// datelineMatch cuts a wire dateline and the byline after it from the lead:
+// "新华社太原6月3日电（记者王晓明）记者从…" keeps "记者从…".
+func datelineMatch(p Paragraph) (Match, bool) {
+	loc := reDateline.FindStringSubmatchIndex(p.Text)
+	if loc == nil {
+		return Match{}, false
+	}
+	fs := []Field{{Key: FieldDateline, Value: p.Text[loc[2]:loc[3]]}}
+	end := after(p.Text, loc[1], isBlank)
+	for _, pair := range [...][2]string{{"（", "）"}, {"(", ")"}} {
+		if !strings.HasPrefix(p.Text[end:], pair[0]) {
+			continue
+		}
+		if k := strings.Index(p.Text[end:], pair[1]); k > 0 && k < 120 {
+			inner := p.Text[end+len(pair[0]) : end+k]
+			if items, _, ok := parseCredits(inner); ok {
+				fs = append(fs, creditFields(items)...)
+				end += k + len(pair[1])
+			}
+		}
+	}
+	end = after(p.Text, end, func(r rune) bool { return isBlank(r) || r == ':' || r == '：' })
+	return Match{Start: 0, End: end, Fields: fs}, true
+}
+
+// reporterLeadMatch cuts "赵晓娟记者郭建军报道" from the start of the lead.
+func reporterLeadMatch(p Paragraph) (Match, bool) {
+	loc := reReporterLead.FindStringSubmatchIndex(p.Text)
+	if loc == nil || loc[1] == len(p.Text) {
+		return Match{}, false
+	}
+	var fs []Field
+	for g := 1; g <= 3; g++ {
+		if loc[2*g] < 0 {
+			continue
+		}
+		for _, n := range splitNames(p.Text[loc[2*g]:loc[2*g+1]]) {
+			role := "记者"
+			if g == 3 {
+				role = "通讯员"
+			}
+			fs = append(fs, Field{Key: FieldReporter, Role: role, Value: n})
+		}
+	}
+	return Match{Start: 0, End: loc[1], Fields: fs}, true
+}

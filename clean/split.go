@@ -1,0 +1,312 @@
+package clean
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// para is one paragraph of the article being cleaned.
+type para struct {
+	m         mtext
+	outer     [2]int // input span removed when the whole paragraph goes
+	elem      string
+	container string
+	gone      bool
+}
+
+func newPara(m mtext, outer0, outer1 int, elem, container string) *para {
+	if outer0 < 0 || outer0 > m.at(0) {
+		outer0 = m.at(0)
+	}
+	if outer1 < m.end {
+		outer1 = m.end
+	}
+	return &para{m: m, outer: [2]int{outer0, outer1}, elem: elem, container: container}
+}
+
+// splitText reads one paragraph per line.
+func splitText(input []byte, n *normalizer) []*para {
+	var paras []*para
+	for ls := 0; ls < len(input); {
+		le := bytes.IndexByte(input[ls:], '\n')
+		if le < 0 {
+			le = len(input)
+		} else {
+			le += ls
+		}
+		n.feed(input, ls, le)
+		if m, ok := n.flush(); ok {
+			paras = append(paras, newPara(m, -1, -1, "", ""))
+		}
+		ls = le + 1
+	}
+	return paras
+}
+
+// htmlTags are the element names that make input count as HTML.
+var htmlTags = map[string]bool{
+	"p": true, "div": true, "br": true, "html": true, "body": true, "head": true,
+	"article": true, "section": true, "span": true, "strong": true, "b": true,
+	"em": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true,
+	"h6": true, "li": true, "ul": true, "ol": true, "table": true, "td": true,
+	"tr": true, "img": true, "a": true, "font": true, "center": true,
+	"blockquote": true, "script": true, "style": true, "meta": true, "title": true,
+	"nav": true, "footer": true, "header": true, "figure": true, "figcaption": true,
+	"iframe": true, "!doctype": true, "tbody": true, "i": true, "u": true, "hr": true,
+}
+
+// looksLikeHTML reports whether input holds a known HTML tag.
+func looksLikeHTML(input []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(input[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		k := i
+		if k < len(input) && input[k] == '/' {
+			k++
+		}
+		e := k
+		for e < len(input) && e-k < 12 && (isASCIILetter(input[e]) || (e > k && input[e] >= '1' && input[e] <= '6') || (e == k && input[e] == '!')) {
+			e++
+		}
+		if e > k && e < len(input) && (input[e] == '>' || input[e] == ' ' || input[e] == '/' || input[e] == '\t' || input[e] == '\n') {
+			if htmlTags[strings.ToLower(string(input[k:e]))] {
+				return true
+			}
+		}
+	}
+}
+
+func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+// blockTags end a paragraph when they open or close.
+var blockTags = map[string]bool{
+	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true,
+	"h5": true, "h6": true, "li": true, "ul": true, "ol": true, "dl": true,
+	"dt": true, "dd": true, "table": true, "tbody": true, "thead": true,
+	"tfoot": true, "tr": true, "td": true, "th": true, "caption": true,
+	"blockquote": true, "section": true, "article": true, "header": true,
+	"footer": true, "nav": true, "aside": true, "main": true, "figure": true,
+	"figcaption": true, "pre": true, "address": true, "center": true,
+	"form": true, "fieldset": true, "details": true, "summary": true,
+	"hr": true, "body": true, "html": true, "menu": true, "br": true,
+}
+
+// skipTags hold no article text.
+var skipTags = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true,
+	"head": true, "svg": true, "math": true, "iframe": true, "object": true,
+	"select": true, "textarea": true, "button": true, "noembed": true,
+	"noframes": true, "title": true, "xmp": true, "plaintext": true,
+}
+
+var voidTags = map[string]bool{
+	"br": true, "img": true, "hr": true, "meta": true, "link": true,
+	"input": true, "wbr": true, "source": true, "area": true, "base": true,
+	"col": true, "embed": true, "param": true, "track": true,
+}
+
+// containerOf says whether an element is page furniture by its tag, class
+// or id: "nav", "footer", "aside", "share", "related", "comment", "ad".
+func containerOf(name string, attrs map[string]string) string {
+	switch name {
+	case "nav", "menu":
+		return "nav"
+	case "footer":
+		return "footer"
+	case "aside":
+		return "aside"
+	}
+	for _, key := range [...]string{"class", "id"} {
+		for _, tok := range strings.FieldsFunc(strings.ToLower(attrs[key]), func(r rune) bool {
+			return !(r >= 'a' && r <= 'z')
+		}) {
+			switch {
+			case strings.Contains(tok, "breadcrumb") || strings.Contains(tok, "crumb"):
+				return "nav"
+			case strings.Contains(tok, "share") || strings.HasPrefix(tok, "social"):
+				return "share"
+			case strings.HasPrefix(tok, "nav") || strings.HasPrefix(tok, "menu"):
+				return "nav"
+			case strings.HasPrefix(tok, "footer") || tok == "copyright":
+				return "footer"
+			case strings.HasPrefix(tok, "related") || strings.HasPrefix(tok, "recommend"):
+				return "related"
+			case strings.HasPrefix(tok, "comment"):
+				return "comment"
+			case strings.HasPrefix(tok, "sidebar"):
+				return "aside"
+			case tok == "ad" || tok == "ads" || strings.HasPrefix(tok, "advert"):
+				return "ad"
+			}
+		}
+	}
+	return ""
+}
+
+type openElem struct {
+	name      string
+	container string
+	start     int
+}
+
+// splitHTML reads paragraphs from HTML: each block element's text is a
+// paragraph; text outside any element is read line by line, as scrapers
+// often leave Markdown links and bare URLs after the markup.
+func splitHTML(input []byte, n *normalizer, warns *[]Warning) []*para {
+	z := html.NewTokenizer(bytes.NewReader(input))
+	z.SetMaxBuf(0)
+	var (
+		paras   []*para
+		stack   []openElem
+		skip    []openElem // open elements whose text is skipped
+		off     int
+		pStart  = -1 // start of the block element that owns the paragraph
+		pName   string
+		pDepth  int
+		curElem string
+	)
+	container := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		return stack[len(stack)-1].container
+	}
+	flush := func(outer0, outer1 int) {
+		if m, ok := n.flush(); ok {
+			if outer0 < 0 {
+				outer1 = -1
+			}
+			paras = append(paras, newPara(m, outer0, outer1, curElem, container()))
+		}
+		curElem = ""
+	}
+	loose := func() bool {
+		for _, e := range stack {
+			if e.name != "html" && e.name != "body" {
+				return false
+			}
+		}
+		return true
+	}
+	text := func(from, to int) {
+		if len(skip) > 0 {
+			return
+		}
+		if curElem == "" && len(stack) > 0 {
+			curElem = stack[len(stack)-1].name
+		}
+		if !loose() {
+			n.feed(input, from, to)
+			return
+		}
+		for from < to {
+			nl := bytes.IndexByte(input[from:to], '\n')
+			if nl < 0 {
+				n.feed(input, from, to)
+				return
+			}
+			n.feed(input, from, from+nl)
+			flush(-1, -1)
+			from += nl + 1
+		}
+	}
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		start, end := off, off+len(raw)
+		off = end
+		switch tt {
+		case html.ErrorToken:
+			if z.Err() != io.EOF || off < len(input) {
+				*warns = append(*warns, Warning{Offset: off, Message: fmt.Sprintf("HTML ends inside markup: the last %d bytes were not read as text", len(input)-off)})
+			}
+			if len(skip) > 0 {
+				*warns = append(*warns, Warning{Offset: skip[0].start, Message: fmt.Sprintf("<%s> is never closed: the %d bytes after it were not read as text", skip[0].name, len(input)-skip[0].start)})
+			}
+			flush(-1, -1)
+			return paras
+		case html.TextToken:
+			text(start, end)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			tag := strings.ToLower(string(name))
+			if strings.ContainsRune(tag, ':') {
+				// <http://…>: an autolink left by a Markdown scraper.
+				text(start, end)
+				continue
+			}
+			if len(skip) > 0 || skipTags[tag] {
+				if tt == html.StartTagToken && !voidTags[tag] {
+					skip = append(skip, openElem{name: tag, start: start})
+				}
+				continue
+			}
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				attrs[string(k)] = string(v)
+			}
+			if blockTags[tag] {
+				flush(-1, -1)
+				pStart = -1
+			}
+			if tt == html.SelfClosingTagToken || voidTags[tag] {
+				continue
+			}
+			c := containerOf(tag, attrs)
+			if c == "" {
+				c = container()
+			}
+			if tag == "p" || tag == "li" {
+				// an open <p> or <li> is closed by the next one
+				for i := len(stack) - 1; i >= 0; i-- {
+					if stack[i].name == tag {
+						stack = stack[:i]
+						break
+					}
+					if blockTags[stack[i].name] && stack[i].name != "span" {
+						break
+					}
+				}
+			}
+			stack = append(stack, openElem{name: tag, container: c, start: start})
+			if blockTags[tag] {
+				pStart, pName, pDepth = start, tag, len(stack)
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			tag := strings.ToLower(string(name))
+			if len(skip) > 0 {
+				for i := len(skip) - 1; i >= 0; i-- {
+					if skip[i].name == tag {
+						skip = skip[:i]
+						break
+					}
+				}
+				continue
+			}
+			if blockTags[tag] {
+				if pStart >= 0 && tag == pName && len(stack) == pDepth {
+					flush(pStart, end)
+				} else {
+					flush(-1, -1)
+				}
+				pStart = -1
+			}
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i].name == tag {
+					stack = stack[:i]
+					break
+				}
+			}
+		}
+	}
+}
