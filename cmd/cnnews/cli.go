@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/cnnews/cnnews/clean"
+)
+
+//go:embed sample.txt
+var sample []byte
+
+const usage = `cnnews turns Chinese news articles as scrapers leave them into clean text.
+
+Usage:
+  cnnews clean [flags] [FILE...]   clean articles (standard input when no FILE)
+  cnnews help [COMMAND]            show help
+
+Run 'cnnews clean --help' for the flags of clean.
+`
+
+// run is the whole program, with its streams passed in for tests.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "clean":
+		return runClean(args[1:], stdin, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && args[1] == "clean" {
+			return runClean([]string{"--help"}, stdin, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "cnnews: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+}
+
+// output is the JSON object printed for each input with --json.
+type output struct {
+	File     string          `json:"file"`
+	Text     string          `json:"text"`
+	Meta     clean.Meta      `json:"meta"`
+	Removed  []clean.Removal `json:"removed"`
+	Warnings []clean.Warning `json:"warnings,omitempty"`
+}
+
+func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per input: file, text, meta, removed (rule, category, text, line, start, end) and warnings")
+	useSample := fs.Bool("sample", false, "clean the bundled sample article and show it before and after")
+	without := fs.String("without", "", "comma-separated rule or category names to switch off (see --rules)")
+	keepCaptions := fs.Bool("keep-captions", false, "keep photo captions in the text")
+	listRules := fs.Bool("rules", false, "list the rules and their categories, then exit")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: cnnews clean [flags] [FILE...]\n\n"+
+			"Cleans each FILE (standard input when none) and prints the cleaned text.\n"+
+			"A leading --- front matter block is set aside and reported.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	var opts []clean.Option
+	if *without != "" {
+		opts = append(opts, clean.Without(strings.Split(*without, ",")...))
+	}
+	if *keepCaptions {
+		opts = append(opts, clean.KeepCaptions())
+	}
+	c, err := clean.New(opts...)
+	if err != nil {
+		fmt.Fprintf(stderr, "cnnews: %v\n", err)
+		return 2
+	}
+	if *listRules {
+		for _, name := range c.Rules() {
+			fmt.Fprintln(stdout, name)
+		}
+		return 0
+	}
+	if *useSample {
+		return showSample(c, stdout)
+	}
+	status := 0
+	emit := func(name string, data []byte) {
+		res := cleanFile(c, data)
+		for _, w := range res.Warnings {
+			fmt.Fprintf(stderr, "cnnews: %s:%d: %s\n", name, w.Line, w.Message)
+		}
+		if *asJSON {
+			enc := json.NewEncoder(stdout)
+			enc.SetEscapeHTML(false)
+			removed := res.Removed
+			if removed == nil {
+				removed = []clean.Removal{}
+			}
+			if err := enc.Encode(output{File: name, Text: res.Text, Meta: res.Meta, Removed: removed, Warnings: res.Warnings}); err != nil {
+				fmt.Fprintf(stderr, "cnnews: %s: %v\n", name, err)
+				status = 1
+			}
+			return
+		}
+		fmt.Fprintln(stdout, res.Text)
+	}
+	if fs.NArg() == 0 {
+		data, err := io.ReadAll(stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "cnnews: standard input: %v\n", err)
+			return 1
+		}
+		emit("-", data)
+		return status
+	}
+	for _, name := range fs.Args() {
+		data, err := readFile(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "cnnews: %v\n", err)
+			status = 1
+			continue
+		}
+		emit(name, data)
+	}
+	return status
+}
+
+// readFile reads a regular file, refusing directories with a clear message.
+func readFile(name string) ([]byte, error) {
+	if name == "-" {
+		return nil, fmt.Errorf("%s: use no FILE argument to read standard input", name)
+	}
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", name)
+	}
+	return os.ReadFile(name)
+}
+
+// cleanFile sets a leading front matter block aside, cleans the rest and
+// reports offsets and lines against the whole file.
+func cleanFile(c *clean.Cleaner, data []byte) clean.Result {
+	n := frontMatterLen(data)
+	res := c.Clean(data[n:])
+	if n == 0 {
+		return res
+	}
+	lines := bytes.Count(data[:n], []byte{'\n'})
+	for i := range res.Removed {
+		res.Removed[i].Start += n
+		res.Removed[i].End += n
+		res.Removed[i].Line += lines
+	}
+	for i := range res.Warnings {
+		res.Warnings[i].Offset += n
+		res.Warnings[i].Line += lines
+	}
+	fm := clean.Removal{Rule: "front-matter", Category: "frontmatter", Text: string(data[:n]), Line: 1, Start: 0, End: n}
+	res.Removed = append([]clean.Removal{fm}, res.Removed...)
+	return res
+}
+
+// frontMatterLen returns the length of a leading "---" … "---" block,
+// closing line and line break included, or 0 when there is none (or it is
+// never closed).
+func frontMatterLen(data []byte) int {
+	rest := bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	first, body, ok := bytes.Cut(rest, []byte{'\n'})
+	if !ok || string(bytes.TrimRight(first, " \t\r")) != "---" {
+		return 0
+	}
+	off := len(data) - len(body)
+	for len(body) > 0 {
+		line, next, found := bytes.Cut(body, []byte{'\n'})
+		end := off + len(line)
+		if found {
+			end++
+		}
+		if t := string(bytes.TrimRight(line, " \t\r")); t == "---" || t == "..." {
+			return end
+		}
+		off, body = end, next
+	}
+	return 0
+}
+
+// showSample prints the bundled sample before and after cleaning.
+func showSample(c *clean.Cleaner, w io.Writer) int {
+	res := cleanFile(c, sample)
+	fmt.Fprintf(w, "===== before (%d bytes) =====\n%s\n", len(sample), strings.TrimRight(string(sample), "\n"))
+	fmt.Fprintf(w, "\n===== after (%d bytes) =====\n%s\n", len(res.Text), res.Text)
+	counts := map[clean.Category]int{}
+	var order []clean.Category
+	for _, r := range res.Removed {
+		if counts[r.Category] == 0 {
+			order = append(order, r.Category)
+		}
+		counts[r.Category]++
+	}
+	fmt.Fprintf(w, "\n===== removed: %d pieces =====\n", len(res.Removed))
+	for _, cat := range order {
+		fmt.Fprintf(w, "%-11s %d\n", cat, counts[cat])
+	}
+	for _, r := range res.Removed {
+		if r.Category != clean.Gloss {
+			fmt.Fprintf(w, "  line %d %-14s %s\n", r.Line, r.Rule, strings.ReplaceAll(r.Text, "\u00a0", " "))
+		}
+	}
+	m := res.Meta
+	fmt.Fprintf(w, "\n===== metadata =====\ntitle: %s\nsource: %s\npublished: %s\neditors: %s\nphotographers: %s\n",
+		m.Title, m.Source, m.Published, strings.Join(m.Editors, "、"), strings.Join(m.Photographers, "、"))
+	return 0
+}
