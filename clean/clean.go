@@ -163,6 +163,7 @@ func New(opts ...Option) (*Cleaner, error) {
 	}
 	for _, n := range internalRuleNames {
 		known[n] = true
+		known[string(internalRuleCategory[n])] = true
 	}
 	for _, r := range cfg.extra {
 		switch {

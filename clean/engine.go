@@ -34,6 +34,7 @@ type doc struct {
 	paras    []*para
 	removed  []removal
 	warnings []Warning
+	changes  int // removals made so far
 }
 
 func newDoc(input []byte, f Format) *doc {
@@ -44,6 +45,7 @@ func newDoc(input []byte, f Format) *doc {
 
 // remove records the removal of p.m.s[a:b], or of the whole paragraph.
 func (d *doc) remove(p *para, a, b int, rule string, cat Category, fields []Field) {
+	d.changes++
 	if a == 0 && b == len(p.m.s) {
 		p.gone = true
 		d.removed = append(d.removed, removal{rule, cat, p.outer[0], p.outer[1], fields})
@@ -61,20 +63,28 @@ func (d *doc) remove(p *para, a, b int, rule string, cat Category, fields []Fiel
 		return
 	}
 	d.removed = append(d.removed, removal{rule, cat, p.m.at(a), p.m.at(b), fields})
-	p.m = p.m.rewrite([]edit{{a: a, b: b}})
+	p.m, p.runes = p.m.rewrite([]edit{{a: a, b: b}}), -1
 }
 
 // view is the Paragraph a rule sees for d.paras[i] in zone z.
 func (d *doc) view(i int, z Zone) Paragraph {
 	p := d.paras[i]
-	v := Paragraph{Text: p.m.s, Index: i, Count: len(d.paras), Zone: z, Element: p.elem, Container: p.container}
-	if i > 0 {
-		v.Prev = d.paras[i-1].m.s
+	if p.runes < 0 {
+		p.runes = utf8.RuneCountInString(p.m.s)
 	}
-	if i+1 < len(d.paras) {
-		v.Next = d.paras[i+1].m.s
-	}
+	v := Paragraph{Text: p.m.s, Index: i, Count: len(d.paras), Zone: z, Element: p.elem, Container: p.container, runes: p.runes}
+	v.Prev, v.Next = neighbours(d.paras, i)
 	return v
+}
+
+func neighbours(ps []*para, i int) (prev, next string) {
+	if i > 0 {
+		prev = ps[i-1].m.s
+	}
+	if i+1 < len(ps) {
+		next = ps[i+1].m.s
+	}
+	return prev, next
 }
 
 // try runs the rules for zone z on paragraph i and applies the first
@@ -105,16 +115,45 @@ func (c *Cleaner) try(d *doc, i int, z Zone, whole bool) bool {
 	return false
 }
 
-// finish runs the rules over the paragraphs and assembles the result.
+// finish runs the rules over the paragraphs and assembles the result. A
+// removal can expose more boilerplate (a cut end mark leaves an editor line
+// behind it), so passes repeat until one changes nothing: cleaning the
+// output again then removes nothing more.
 func (c *Cleaner) finish(d *doc) Result {
+	for range maxPasses {
+		before := d.changes
+		c.pass(d)
+		if d.changes == before {
+			break
+		}
+		kept := d.paras[:0]
+		for _, p := range d.paras {
+			if !p.gone && p.m.s != "" {
+				kept = append(kept, p)
+			}
+		}
+		d.paras = kept
+	}
+	return d.result()
+}
+
+const maxPasses = 6
+
+// pass runs every rule once over the paragraphs.
+func (c *Cleaner) pass(d *doc) {
 	if c.enabled(ruleGloss, Gloss) {
 		for _, p := range d.paras {
-			edits := findGlosses(p.m.s)
-			for _, e := range edits {
-				d.removed = append(d.removed, removal{ruleGloss, Gloss, p.m.at(e.a), p.m.at(e.b), nil})
-			}
-			if len(edits) > 0 {
-				p.m = p.m.rewrite(edits)
+			// removing a gloss can bring another next to its character
+			for range maxPasses {
+				edits := findGlosses(p.m.s)
+				if len(edits) == 0 {
+					break
+				}
+				for _, e := range edits {
+					d.removed = append(d.removed, removal{ruleGloss, Gloss, p.m.at(e.a), p.m.at(e.b), nil})
+				}
+				p.m, p.runes = p.m.rewrite(edits), -1
+				d.changes++
 			}
 		}
 	}
@@ -135,8 +174,15 @@ func (c *Cleaner) finish(d *doc) Result {
 		if d.paras[i].gone {
 			continue
 		}
-		c.try(d, i, Body, false)
-		if !d.paras[i].gone {
+		// a paragraph the body rules saw, unchanged and with the same
+		// neighbours, gets the same answer again: skip it
+		p := d.paras[i]
+		prev, next := neighbours(d.paras, i)
+		if !p.bodyDone || p.seen != [3]string{p.m.s, prev, next} {
+			c.try(d, i, Body, false)
+			p.bodyDone, p.seen = true, [3]string{p.m.s, prev, next}
+		}
+		if !p.gone {
 			if first < 0 {
 				first = i
 			}
@@ -155,7 +201,6 @@ func (c *Cleaner) finish(d *doc) Result {
 			}
 		}
 	}
-	return d.result()
 }
 
 // relatedLists removes a heading such as 相关新闻 near the end together with
@@ -169,7 +214,7 @@ func (c *Cleaner) relatedLists(d *doc, head int) {
 			continue
 		}
 		end := h + 1
-		for end < n && isTitleLike(d.paras[end].m.s) {
+		for end < n && isTitleLike(d.paras[end].m.s) && !c.wouldRemove(d, end) {
 			end++
 		}
 		// what follows the list must itself be tail boilerplate

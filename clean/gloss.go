@@ -116,26 +116,6 @@ var toneOf = map[rune]byte{
 	'à': 4, 'è': 4, 'ì': 4, 'ò': 4, 'ù': 4, 'ǜ': 4, 'ǹ': 4,
 }
 
-// splitTone returns a syllable's letters without tone marks (ü as v) and its
-// tone, 0 when none is written.
-func splitTone(syl string) (base string, t byte) {
-	var b strings.Builder
-	for _, r := range syl {
-		switch {
-		case r >= '1' && r <= '5':
-			t = byte(r - '0')
-			continue
-		case toneless[r] != 0:
-			if x := toneOf[r]; x != 0 {
-				t = x
-			}
-			r = toneless[r]
-		}
-		b.WriteRune(r)
-	}
-	return b.String(), t
-}
-
 // isReading reports whether syl is one of the readings of h. A syllable
 // without tone matches any tone; one with a tone must match it (tone 5, the
 // neutral tone, matches a reading written without a mark).
@@ -144,17 +124,50 @@ func isReading(h rune, syl string) bool {
 	if !ok {
 		return false
 	}
-	base, t := splitTone(syl)
 	for readings != "" {
 		var rd string
 		rd, readings, _ = strings.Cut(readings, ",")
-		rb, rt := splitTone(rd)
-		if rb != base {
-			continue
-		}
-		if t == 0 || t == rt || (t == 5 && rt == 0) {
+		if same, rt, t := sameSyllable(syl, rd); same && (t == 0 || t == rt || (t == 5 && rt == 0)) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameSyllable compares a gloss with a reading letter by letter, ignoring
+// tone marks (ü and v are one letter). It also returns the reading's tone
+// and the gloss's, 0 where none is written.
+func sameSyllable(gloss, reading string) (same bool, rt, gt byte) {
+	i, j := 0, 0
+	for {
+		g, gs := nextLetter(gloss, &i, &gt)
+		r, _ := nextLetter(reading, &j, &rt)
+		if g != r {
+			return false, 0, 0
+		}
+		if gs == 0 {
+			return true, rt, gt
+		}
+	}
+}
+
+// nextLetter returns the base letter at s[*i:], advancing *i and noting a
+// tone mark or tone digit in *tone; 0 and size 0 at the end.
+func nextLetter(s string, i *int, tone *byte) (rune, int) {
+	for *i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[*i:])
+		*i += size
+		switch {
+		case r >= '1' && r <= '5':
+			*tone = byte(r - '0')
+			continue
+		case toneless[r] != 0:
+			if t := toneOf[r]; t != 0 {
+				*tone = t
+			}
+			r = toneless[r]
+		}
+		return r, size
+	}
+	return 0, 0
 }

@@ -40,6 +40,16 @@ var headerWords = func() []string {
 	return w
 }()
 
+// headerFirst holds the first character of every label.
+var headerFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for k := range headerKeys {
+		r, _ := utf8.DecodeRuneInString(k)
+		m[r] = true
+	}
+	return m
+}()
+
 var reDateAt = regexp.MustCompile(`^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*[T ]?\s*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?秒?)?`)
 
 // headerField is one labelled value of a header line.
@@ -52,7 +62,9 @@ type headerField struct {
 // "發布時間:2022-05-09 15:11:00來源: 人民網-山西頻道" or
 // "2022-05-09 10:20 来源：新华社 作者：张三". It fails on anything else.
 func parseHeader(s string) ([]headerField, bool) {
-	if utf8.RuneCountInString(s) > 120 {
+	// every header has a label with a colon or starts with a date
+	if len(s) == 0 || len(s) > 4*120 || (!(s[0] >= '0' && s[0] <= '9') && !strings.ContainsAny(s, ":：﹕")) ||
+		utf8.RuneCountInString(s) > 120 {
 		return nil, false
 	}
 	type hit struct {
@@ -62,6 +74,12 @@ func parseHeader(s string) ([]headerField, bool) {
 	var hits []hit
 	for i := 0; i < len(s); {
 		found := false
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !headerFirst[r] {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
 		for _, w := range headerWords {
 			if !strings.HasPrefix(s[i:], w) {
 				continue
@@ -110,9 +128,9 @@ func parseHeader(s string) ([]headerField, bool) {
 			v = d
 		case fkSource, fkAuthor, fkEditor:
 			// "新华社 2022-05-09 10:20": a date may trail the value
-			if loc := reDateTail.FindStringIndex(v); loc != nil && loc[0] > 0 {
-				out = append(out, headerField{fkTime, strings.TrimSpace(v[loc[0]:])})
-				v = trim(v[:loc[0]])
+			if at := trailingDate(v); at > 0 {
+				out = append(out, headerField{fkTime, v[at:]})
+				v = trim(v[:at])
 			}
 			if v == "" || utf8.RuneCountInString(v) > 40 || strings.ContainsAny(v, "。！？!?；;") {
 				return nil, false
@@ -123,7 +141,17 @@ func parseHeader(s string) ([]headerField, bool) {
 	return out, len(out) > 0
 }
 
-var reDateTail = regexp.MustCompile(`\s\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)?$`)
+// trailingDate returns where a date that ends v begins, after a space, or 0.
+func trailingDate(v string) int {
+	for i := 1; i+1 < len(v); i++ {
+		if v[i-1] == ' ' && v[i] >= '0' && v[i] <= '9' {
+			if d := reDateAt.FindString(v[i:]); d != "" && i+len(d) == len(v) {
+				return i
+			}
+		}
+	}
+	return 0
+}
 
 // headerFields turns a parsed header into metadata.
 func headerFields(hs []headerField) []Field {

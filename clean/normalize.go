@@ -27,7 +27,8 @@ type normalizer struct {
 	pendIn   int
 	pendNL   bool
 	prev     rune
-	invalid  int // invalid UTF-8 bytes replaced
+	nfc      bool // the paragraph holds a rune NFC might change
+	invalid  int  // invalid UTF-8 bytes replaced
 	firstBad int // input offset of the first one
 }
 
@@ -35,7 +36,15 @@ func (n *normalizer) reset() {
 	n.w.buf = n.w.buf[:0]
 	n.w.a = n.w.a[:0]
 	n.keepLen, n.keepEnd, n.start = 0, 0, -1
-	n.pend, n.pendNL, n.prev = false, false, 0
+	n.pend, n.pendNL, n.prev, n.nfc = false, false, 0, false
+}
+
+// nfcStable reports runes that NFC leaves alone whatever surrounds them:
+// Latin-1, general punctuation, CJK symbols, kana, ideographs and the
+// full-width forms. Other runes send the paragraph through an NFC check.
+func nfcStable(r rune) bool {
+	return r < 0x300 || (r >= 0x2010 && r <= 0x206F) || (r >= 0x3000 && r <= 0x3098) ||
+		(r >= 0x309B && r <= 0x9FFF) || (r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x20000 && r <= 0x2A6DF)
 }
 
 func isCJK(r rune) bool {
@@ -131,12 +140,25 @@ func (n *normalizer) feed(input []byte, from, to int) {
 	}
 	for i < to {
 		c := input[i]
+		// fast path: U+4000–U+9FFF, the bulk of Chinese text, is never
+		// special and never changed by NFC
+		if c >= 0xE4 && c <= 0xE9 && i+2 < to && input[i+1]&0xC0 == 0x80 && input[i+2]&0xC0 == 0x80 {
+			if runStart < 0 {
+				runStart, first = i, 0x4E00
+			}
+			last = 0x4E00
+			i += 3
+			continue
+		}
 		var r rune
 		size := 1
 		if c < utf8.RuneSelf {
 			r = rune(c)
 		} else {
 			r, size = utf8.DecodeRune(input[i:to])
+			if !nfcStable(r) {
+				n.nfc = true
+			}
 		}
 		special := c == '&' || isSpace(r) || r == 0x3000 || isZeroWidth(r) || (r == utf8.RuneError && size == 1)
 		if !special {
@@ -174,6 +196,9 @@ func (n *normalizer) feed(input []byte, from, to int) {
 						n.prev = dr
 					}
 				default:
+					if !nfcStable(dr) {
+						n.nfc = true
+					}
 					n.rune1(i, i+k, dr)
 				}
 			}
@@ -204,8 +229,9 @@ func (n *normalizer) flush() (mtext, bool) {
 		}
 	}
 	m := mtext{s: s, a: a, end: n.keepEnd}
+	check := n.nfc
 	n.reset()
-	if !norm.NFC.IsNormalString(m.s) {
+	if check && !norm.NFC.IsNormalString(m.s) {
 		m = toNFC(m)
 	}
 	return m, true
@@ -227,9 +253,12 @@ func toNFC(m mtext) mtext {
 	return m.rewrite(edits)
 }
 
-// decodeEntity decodes the HTML character reference at the start of b,
-// including one that was escaped twice (&amp;nbsp;). It returns the decoded
-// text and the number of bytes consumed, or 0 when b holds no reference.
+// decodeEntity decodes the HTML character reference at the start of b. A
+// reference that decodes to "&" and is followed by another ("&amp;nbsp;",
+// "&amp;amp;lt;", "&#38;quot;") was escaped more than once and is decoded
+// through, so that decoding the output again changes nothing. It returns the
+// decoded text and the number of bytes consumed, or 0 when b holds no
+// reference.
 func decodeEntity(b []byte) (string, int) {
 	if len(b) < 3 || b[0] != '&' {
 		return "", 0
@@ -239,19 +268,24 @@ func decodeEntity(b []byte) (string, int) {
 		return "", 0
 	}
 	ent := string(b[:1+k])
-	if ent == "&amp;" {
-		if k2 := refLen(b[1+k:]); k2 > 0 {
-			inner := "&" + string(b[1+k:1+k+k2])
-			if s := html.UnescapeString(inner); s != inner {
-				return s, 1 + k + k2
-			}
-		}
-	}
 	s := html.UnescapeString(ent)
 	if s == ent {
 		return "", 0
 	}
-	return s, 1 + k
+	n := 1 + k
+	for s == "&" {
+		k2 := refLen(b[n:])
+		if k2 == 0 {
+			break
+		}
+		inner := "&" + string(b[n:n+k2])
+		s2 := html.UnescapeString(inner)
+		if s2 == inner {
+			break
+		}
+		s, n = s2, n+k2
+	}
+	return s, n
 }
 
 // refLen returns the length of "name;", "#123;" or "#x1F;" at the start of

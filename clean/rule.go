@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Zone names the parts of an article a rule may act on. An article is read
@@ -44,6 +45,16 @@ type Paragraph struct {
 	// Container is "nav", "footer", "share", "related", "comment", … when
 	// an HTML ancestor's tag, class or id marks it as page furniture, "".
 	Container string
+
+	runes int // characters in Text, 0 when not counted
+}
+
+// Runes returns the number of characters in p.Text.
+func (p Paragraph) Runes() int {
+	if p.runes == 0 {
+		return utf8.RuneCountInString(p.Text)
+	}
+	return p.runes
 }
 
 // FieldKey names a piece of metadata a rule found.

@@ -18,12 +18,69 @@ func runes(s string) int { return utf8.RuneCountInString(s) }
 // cost no regular-expression work.
 func short(n int, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
 	return func(p Paragraph) (Match, bool) {
-		if len(p.Text) > 4*n || runes(p.Text) > n {
+		if len(p.Text) > n && (len(p.Text) > 4*n || p.Runes() > n) {
 			return Match{}, false
 		}
 		return f(p)
 	}
 }
+
+// needs wraps a match function so that it only runs on paragraphs holding
+// at least one of the literals: a cheap test before a regular expression.
+func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
+	return func(p Paragraph) (Match, bool) {
+		for _, l := range lits {
+			if strings.Contains(p.Text, l) {
+				return f(p)
+			}
+		}
+		return Match{}, false
+	}
+}
+
+// suffix wraps a match function for text at the end of a paragraph so that
+// it runs only on paragraphs ending with one of ends, and sees at most their
+// last 64 characters, whatever their length.
+func suffix(ends []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
+	const max = 64 * 3
+	return func(p Paragraph) (Match, bool) {
+		found := false
+		for _, e := range ends {
+			found = found || strings.HasSuffix(p.Text, e)
+		}
+		if !found {
+			return Match{}, false
+		}
+		cut := 0
+		if len(p.Text) > max {
+			cut = len(p.Text) - max
+			for cut < len(p.Text) && !utf8.RuneStart(p.Text[cut]) {
+				cut++
+			}
+			p.Text, p.runes = p.Text[cut:], 0
+		}
+		m, ok := f(p)
+		m.Start += cut
+		m.End += cut
+		return m, ok
+	}
+}
+
+// starts wraps a match function so that it only runs on paragraphs starting
+// with one of the literals.
+func starts(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
+	return func(p Paragraph) (Match, bool) {
+		for _, l := range lits {
+			if strings.HasPrefix(p.Text, l) {
+				return f(p)
+			}
+		}
+		return Match{}, false
+	}
+}
+
+// words splits a space-separated list of literals.
+func words(s string) []string { return strings.Fields(s) }
 
 // anyOf matches the whole paragraph when re finds anything in it.
 func anyOf(re *regexp.Regexp) func(Paragraph) (Match, bool) {
@@ -65,7 +122,7 @@ var (
 	reLocation = rx(`^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置|位置|现在位置){s}{:}`)
 
 	reEndMark      = rx(`^(?:{(}{s}(?:完|全文完|本文完|结束|結束){s}{)}|{[}{s}完{s}{]}|[-—－─=]*{s}(?:END|End|end){s}[-—－─=]*|[-—－─]+{s}(?:完|全文完){s}[-—－─]+)$`)
-	reEndGlued     = rx(`(?P<cut>{(}(?:完|全文完){)}|【完】)$|[。！？!?…”」』）)]{s}(?P<cut2>[-—－]*{s}END{s}[-—－]*)$`)
+	reEndGlued     = rx(`(?:{(}(?:完|全文完|本文完){)}|【完】|[-—－]*{s}(?:END|End){s}[-—－]*)$`)
 	reEditorGlued  = rx(`[(（【\[]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[^()（）【】\[\]]{1,20}?){s}[)）】\]]$`)
 	reSourceGlued  = rx(`[(（【\[]{s}(?:文章|本文|信息|稿件)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
 	reBylineGlued  = rx(`[(（]{s}(?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者){s}{:}?{s}(?P<reporter>[\p{Han}·]{2,5}(?:[、 ,，][\p{Han}·]{2,5})*){s}[)）]$`)
@@ -76,6 +133,9 @@ var (
 	reRelatedHead  = rx(`^{[}?{s}(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報道|相关链接|相關鏈接|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|精彩推荐|精彩推薦|今日推荐|今日推薦){s}{]}?{s}{:}?{s}$`)
 	reListBullet   = regexp.MustCompile(`^(?:[·•●○◆◇■□▪►▶>*\-—]+|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*`)
 )
+
+// closers end the glued credits of a last paragraph: "（责任编辑：X）".
+var closers = words(") ） 】 ]")
 
 // navWords are the link texts of site menus and footers.
 var navWords = map[string]bool{}
@@ -133,15 +193,14 @@ func isSiteLinks(s string) bool {
 
 func isRelatedHeading(s string) bool { return len(s) <= 60 && reRelatedHead.MatchString(s) }
 
-// isTitleLike reports a line that could be a headline in a list: short, no
-// sentence inside it.
+// isTitleLike reports a line that could be a headline in a list: short,
+// with no sentence punctuation, perhaps a bullet or number before it.
 func isTitleLike(s string) bool {
 	if runes(s) > 60 {
 		return false
 	}
 	s = reListBullet.ReplaceAllString(s, "")
-	body := strings.TrimRightFunc(s, isSentenceEnd)
-	return !strings.ContainsFunc(body, isSentenceEnd)
+	return s != "" && !strings.ContainsFunc(s, isSentenceEnd)
 }
 
 // defaultRules is the default preset for Chinese news, in the order the
@@ -169,10 +228,10 @@ func defaultRules() []Rule {
 			}
 			return whole(p, creditFields(items))
 		})},
-		{Name: "tool-links", Category: Editor, Zone: Anywhere, Match: short(40, anyOf(reTools))},
-		{Name: "source-paren", Category: Source, Zone: Anywhere, Match: short(50, patternRule("", "", 0, reSourceParen).Match)},
-		{Name: "original-title", Category: Source, Zone: Anywhere, Match: short(110, patternRule("", "", 0, reOrigTitle).Match)},
-		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, patternRule("", "", 0, reAppSource).Match)},
+		{Name: "tool-links", Category: Editor, Zone: Anywhere, Match: short(40, needs(words("【 [ ［ 〔"), anyOf(reTools)))},
+		{Name: "source-paren", Category: Source, Zone: Anywhere, Match: short(50, needs(words("来源 來源 稿源 出处 出處"), patternRule("", "", 0, reSourceParen).Match))},
+		{Name: "original-title", Category: Source, Zone: Anywhere, Match: short(110, needs(words("原标题 原標題 原题目 原題目"), patternRule("", "", 0, reOrigTitle).Match))},
+		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, needs(words("本文 此文 本篇"), patternRule("", "", 0, reAppSource).Match))},
 		{Name: "source-line", Category: Source, Zone: Edges, Match: short(120, func(p Paragraph) (Match, bool) {
 			hs, ok := parseHeader(p.Text)
 			if !ok {
@@ -220,21 +279,21 @@ func defaultRules() []Rule {
 			}
 			return whole(p, []Field{{Key: FieldTitle, Value: p.Text}})
 		})},
-		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: anyOf(reDisclaimer)},
-		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: short(400, anyOf(rePlatform))},
-		{Name: "copyright", Category: Copyright, Zone: Edges, Match: short(400, anyOf(reCopyright))},
-		{Name: "icp-record", Category: Copyright, Zone: Edges, Match: short(200, anyOf(reICP))},
-		{Name: "share-prompt", Category: Share, Zone: Anywhere, Match: short(40, anyOf(reShare))},
+		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: needs(words("声明 聲明 风险提示 風險提示"), anyOf(reDisclaimer))},
+		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: short(400, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋"), anyOf(rePlatform)))},
+		{Name: "copyright", Category: Copyright, Zone: Edges, Match: short(400, needs(words("版权 版權 著作权 著作權 未经 未經 opyright OPYRIGHT © ights IGHTS 注明"), anyOf(reCopyright)))},
+		{Name: "icp-record", Category: Copyright, Zone: Edges, Match: short(200, needs(words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)))},
+		{Name: "share-prompt", Category: Share, Zone: Anywhere, Match: short(40, needs(words("分享 扫 掃 点击 點擊 按 打开 打開 在看 关注 關注 下载 下載 转发 轉發 阅读原文 閱讀原文 喜欢"), anyOf(reShare)))},
 		{Name: "breadcrumb", Category: Navigation, Zone: Edges, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isBreadcrumb(p.Text) {
 				return whole(p, nil)
 			}
 			return Match{}, false
 		})},
-		{Name: "nav-link", Category: Navigation, Zone: Anywhere, Match: short(40, anyOf(reNavLink))},
+		{Name: "nav-link", Category: Navigation, Zone: Anywhere, Match: short(40, needs(words("返回 回到"), anyOf(reNavLink)))},
 		{Name: "prev-next", Category: Navigation, Zone: Edges, Match: short(80, anyOf(rePrevNext))},
-		{Name: "markdown-links", Category: Navigation, Zone: Anywhere, Match: anyOf(reMdLinks)},
-		{Name: "bare-url", Category: Navigation, Zone: Anywhere, Match: short(300, anyOf(reBareURL))},
+		{Name: "markdown-links", Category: Navigation, Zone: Anywhere, Match: starts(words("[ ! 　 \t"), anyOf(reMdLinks))},
+		{Name: "bare-url", Category: Navigation, Zone: Anywhere, Match: short(300, starts(words("< http www // 原文 本文 文章 链接 鏈接 网址 網址"), anyOf(reBareURL)))},
 		{Name: "site-links", Category: Navigation, Zone: Edges, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isSiteLinks(p.Text) {
 				return whole(p, nil)
@@ -247,16 +306,21 @@ func defaultRules() []Rule {
 			if !ok {
 				return Match{}, false
 			}
+			for _, it := range items {
+				if it.kind == roleEditor || it.kind == roleOther {
+					return Match{}, false // editor-line's
+				}
+			}
 			return whole(p, creditFields(items))
 		})},
 		{Name: "caption", Category: Caption, Zone: Anywhere, Match: short(200, captionMatch)},
-		{Name: "image-credit", Category: Caption, Zone: Anywhere, Match: short(40, anyOf(reImageCredit))},
+		{Name: "image-credit", Category: Caption, Zone: Anywhere, Match: short(40, needs(words("图 圖 视频 視頻"), anyOf(reImageCredit)))},
 		{Name: "dateline", Category: Byline, Zone: Lead, Match: datelineMatch},
 		{Name: "reporter-lead", Category: Byline, Zone: Lead, Match: reporterLeadMatch},
-		{Name: "end-mark-glued", Category: EndMark, Zone: Last, Match: patternRule("", "", 0, reEndGlued).Match},
-		{Name: "editor-glued", Category: Editor, Zone: Last, Match: patternRule("", "", 0, reEditorGlued).Match},
-		{Name: "source-glued", Category: Source, Zone: Last, Match: patternRule("", "", 0, reSourceGlued).Match},
-		{Name: "byline-glued", Category: Byline, Zone: Last, Match: patternRule("", "", 0, reBylineGlued).Match},
+		{Name: "end-mark-glued", Category: EndMark, Zone: Last, Match: suffix(words(") ） 】 END End - — －"), endGluedMatch)},
+		{Name: "editor-glued", Category: Editor, Zone: Last, Match: suffix(closers, patternRule("", "", 0, reEditorGlued).Match)},
+		{Name: "source-glued", Category: Source, Zone: Last, Match: suffix(closers, patternRule("", "", 0, reSourceGlued).Match)},
+		{Name: "byline-glued", Category: Byline, Zone: Last, Match: suffix(closers, patternRule("", "", 0, reBylineGlued).Match)},
 	}
 }
 
@@ -268,14 +332,23 @@ func captionMatch(p Paragraph) (Match, bool) {
 		!strings.HasSuffix(p.Text, "）") && !strings.HasSuffix(p.Text, ")") {
 		return Match{}, false
 	}
-	loc := reCaption.FindStringSubmatchIndex(p.Text)
-	if loc == nil {
+	// the credit is at the end: look at the last 40 characters only
+	tail, cut := p.Text, 0
+	if len(tail) > 120 {
+		cut = len(tail) - 120
+		for !utf8.RuneStart(tail[cut]) {
+			cut++
+		}
+		tail = tail[cut:]
+	}
+	loc := reCaption.FindStringSubmatchIndex(tail)
+	if loc == nil || (cut > 0 && loc[0] == 0) {
 		return Match{}, false
 	}
 	var names string
 	for _, g := range [...]int{2, 4} {
 		if loc[g] >= 0 {
-			names = p.Text[loc[g]:loc[g+1]]
+			names = tail[loc[g]:loc[g+1]]
 		}
 	}
 	var fs []Field
@@ -333,4 +406,20 @@ func reporterLeadMatch(p Paragraph) (Match, bool) {
 		}
 	}
 	return Match{Start: 0, End: loc[1], Fields: fs}, true
+}
+
+// endGluedMatch cuts an end mark glued to the last sentence: "…胜利。（完）",
+// "…胜利。END". END counts only after sentence punctuation.
+func endGluedMatch(p Paragraph) (Match, bool) {
+	loc := reEndGlued.FindStringIndex(p.Text)
+	if loc == nil || loc[0] == 0 {
+		return Match{}, false
+	}
+	if strings.Contains(p.Text[loc[0]:], "END") || strings.Contains(p.Text[loc[0]:], "End") {
+		before, _ := utf8.DecodeLastRuneInString(p.Text[:loc[0]])
+		if !isSentenceEnd(before) && !strings.ContainsRune("”」』）)", before) {
+			return Match{}, false
+		}
+	}
+	return Match{Start: loc[0], End: loc[1]}, true
 }

@@ -16,6 +16,9 @@ type para struct {
 	elem      string
 	container string
 	gone      bool
+	runes     int // characters in m.s, -1 when not counted
+	bodyDone  bool      // the body rules have seen it
+	seen      [3]string // its text and neighbours then
 }
 
 func newPara(m mtext, outer0, outer1 int, elem, container string) *para {
@@ -25,7 +28,7 @@ func newPara(m mtext, outer0, outer1 int, elem, container string) *para {
 	if outer1 < m.end {
 		outer1 = m.end
 	}
-	return &para{m: m, outer: [2]int{outer0, outer1}, elem: elem, container: container}
+	return &para{m: m, outer: [2]int{outer0, outer1}, elem: elem, container: container, runes: -1}
 }
 
 // splitText reads one paragraph per line.

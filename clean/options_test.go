@@ -1,0 +1,158 @@
+package clean
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestWithoutRuleAndCategory(t *testing.T) {
+	in := body1 + "\n责任编辑：王小明\n（完）"
+	for _, tc := range []struct {
+		off  []string
+		want string
+	}{
+		{nil, body1},
+		{[]string{"editor-line"}, body1 + "\n责任编辑：王小明"},
+		{[]string{"editor"}, body1 + "\n责任编辑：王小明"},
+		{[]string{"endmark", "editor"}, in},
+	} {
+		c, err := New(Without(tc.off...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.CleanString(in).Text; got != tc.want {
+			t.Errorf("Without(%v): got %q, want %q", tc.off, got, tc.want)
+		}
+		for _, name := range c.Rules() {
+			for _, off := range tc.off {
+				if name == off {
+					t.Errorf("Without(%v): Rules() still lists %s", tc.off, name)
+				}
+			}
+		}
+	}
+}
+
+func TestWithoutGlossAndRelated(t *testing.T) {
+	c, err := New(Without("pinyin-gloss", "related"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "穩就業(ye) 。\n相关新闻\n· 标题一\n· 标题二"
+	if got := c.CleanString(in).Text; got != in {
+		t.Errorf("got %q, want input unchanged", got)
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	for _, tc := range []struct {
+		opts []Option
+		want string
+	}{
+		{[]Option{Without("editr-line")}, `no rule or category named editr-line`},
+		{[]Option{With(Rule{Name: "x", Zone: Tail})}, `rule "x" has no Match`},
+		{[]Option{With(Rule{Match: func(Paragraph) (Match, bool) { return Match{}, false }, Zone: Tail})}, `has no name`},
+		{[]Option{With(MustPattern("caption", Caption, Tail, `^x$`))}, `already taken`},
+		{[]Option{With(Rule{Name: "y", Match: func(Paragraph) (Match, bool) { return Match{}, false }})}, `has no Zone`},
+	} {
+		_, err := New(tc.opts...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("New: error %v, want one containing %q", err, tc.want)
+		}
+	}
+	if _, err := Pattern("bad", Share, Tail, `(`); err == nil || !strings.Contains(err.Error(), `rule "bad"`) {
+		t.Errorf("Pattern with a bad expression: error %v", err)
+	}
+}
+
+func TestWithCustomRule(t *testing.T) {
+	c, err := New(With(MustPattern("wechat-account", Share, Edges, `^微信公众号{0,1}[:：]\s*(?P<source>\S+)$`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := c.CleanString(body1 + "\n微信公众号：阳泉发布")
+	if res.Text != body1 {
+		t.Errorf("text %q", res.Text)
+	}
+	if len(res.Removed) != 1 || res.Removed[0].Rule != "wechat-account" || res.Removed[0].Category != Share {
+		t.Errorf("removed %+v", res.Removed)
+	}
+	if res.Meta.Source != "阳泉发布" {
+		t.Errorf("source %q, want 阳泉发布", res.Meta.Source)
+	}
+	// a "cut" group removes only part of a paragraph
+	c, err = New(With(MustPattern("promo-suffix", Share, Last, `(?P<cut>更多精彩请下载客户端)$`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.CleanString(body1 + "更多精彩请下载客户端").Text; got != body1 {
+		t.Errorf("cut group: got %q", got)
+	}
+}
+
+func TestCustomRuleBadMatchIgnored(t *testing.T) {
+	// a rule returning a span outside the text or inside a character is ignored
+	c, err := New(With(Rule{Name: "broken", Category: Share, Zone: Anywhere, Match: func(p Paragraph) (Match, bool) {
+		return Match{Start: 1, End: len(p.Text) + 5}, true
+	}}, Rule{Name: "mid-rune", Category: Share, Zone: Anywhere, Match: func(p Paragraph) (Match, bool) {
+		return Match{Start: 1, End: 2}, true
+	}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := c.CleanString(body1)
+	if res.Text != body1 || len(res.Removed) != 0 {
+		t.Errorf("bad matches applied: %q %+v", res.Text, res.Removed)
+	}
+}
+
+func TestKeepCaptions(t *testing.T) {
+	in := tbody1 + "\n朔州東高速口，疫情防控人員查驗過往車輛健康碼。高文武 攝\n" + tbody2
+	c, err := New(KeepCaptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := c.CleanString(in)
+	if res.Text != in {
+		t.Errorf("KeepCaptions changed the text: %q", res.Text)
+	}
+	if !cmp.Equal(res.Meta.Photographers, []string{"高文武"}) {
+		t.Errorf("photographers %v", res.Meta.Photographers)
+	}
+	if len(res.Removed) != 0 {
+		t.Errorf("removed %+v", res.Removed)
+	}
+}
+
+// TestConcurrentUse runs one default Cleaner from many goroutines; run with
+// -race.
+func TestConcurrentUse(t *testing.T) {
+	inputs := make([]string, 0, len(labelledCases))
+	wants := make([]string, 0, len(labelledCases))
+	for _, tc := range labelledCases {
+		inputs = append(inputs, tc.in)
+		wants = append(wants, tc.want)
+	}
+	c := Default()
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := range 3 * len(inputs) {
+				k := (i + g) % len(inputs)
+				if got := c.CleanString(inputs[k]).Text; got != wants[k] {
+					t.Errorf("goroutine %d: case %d: got %q", g, k, got)
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	if Default() != c {
+		t.Error("Default returned a different Cleaner")
+	}
+}
