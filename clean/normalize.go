@@ -29,7 +29,7 @@ type normalizer struct {
 	prev     rune
 	nfc      bool // the paragraph holds a rune NFC might change
 	invalid  int  // invalid UTF-8 bytes replaced
-	firstBad int // input offset of the first one
+	firstBad int  // input offset of the first one
 }
 
 func (n *normalizer) reset() {

@@ -16,7 +16,7 @@ type para struct {
 	elem      string
 	container string
 	gone      bool
-	runes     int // characters in m.s, -1 when not counted
+	runes     int       // characters in m.s, -1 when not counted
 	bodyDone  bool      // the body rules have seen it
 	seen      [3]string // its text and neighbours then
 }
