@@ -235,32 +235,40 @@ func (c *Cleaner) Rules() []string {
 	return names
 }
 
-// Clean cleans one article, reading it as HTML when it holds HTML block
-// markup and as plain text otherwise.
+// Clean cleans one article, reading it as HTML when it holds HTML markup
+// and as plain text otherwise.
 func (c *Cleaner) Clean(input []byte) Result {
-	if looksLikeHTML(input) {
-		return c.CleanHTML(input)
-	}
-	return c.CleanText(input)
+	return c.CleanString(string(input))
 }
 
 // CleanString is [Cleaner.Clean] for a string.
 func (c *Cleaner) CleanString(input string) Result {
-	return c.Clean([]byte(input))
+	if looksLikeHTML(input) {
+		return c.cleanHTML(input)
+	}
+	return c.cleanText(input)
 }
 
 // CleanText cleans a plain-text article: one paragraph per line.
 func (c *Cleaner) CleanText(input []byte) Result {
+	return c.cleanText(string(input))
+}
+
+// CleanHTML cleans an HTML article: a fragment of <p> elements or a whole
+// page. Text in <script>, <style>, <head> and similar elements is not
+// article text and is skipped; an element left open at the end is reported
+// as a [Warning].
+func (c *Cleaner) CleanHTML(input []byte) Result {
+	return c.cleanHTML(string(input))
+}
+
+func (c *Cleaner) cleanText(input string) Result {
 	d := newDoc(input, Text)
 	d.paras = splitText(input, &d.norm)
 	return c.finish(d)
 }
 
-// CleanHTML cleans an HTML article: a fragment of <p> elements or a whole
-// page. Text in <script>, <style> and similar elements is not article text
-// and is skipped; an element left open at the end is reported as a
-// [Warning].
-func (c *Cleaner) CleanHTML(input []byte) Result {
+func (c *Cleaner) cleanHTML(input string) Result {
 	d := newDoc(input, HTML)
 	d.norm.html = true
 	d.paras = splitHTML(input, &d.norm, &d.warnings)

@@ -1,9 +1,9 @@
 package clean
 
 import (
-	"bytes"
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -28,7 +28,7 @@ type removal struct {
 }
 
 type doc struct {
-	input    []byte
+	input    string
 	format   Format
 	norm     normalizer
 	paras    []*para
@@ -37,7 +37,7 @@ type doc struct {
 	changes  int // removals made so far
 }
 
-func newDoc(input []byte, f Format) *doc {
+func newDoc(input string, f Format) *doc {
 	d := &doc{input: input, format: f}
 	d.norm.reset()
 	return d
@@ -252,6 +252,11 @@ func (c *Cleaner) wouldRemove(d *doc, j int) bool {
 func (d *doc) result() Result {
 	res := Result{Format: d.format}
 	var b strings.Builder
+	size := 0
+	for _, p := range d.paras {
+		size += len(p.m.s) + 1
+	}
+	b.Grow(size)
 	for _, p := range d.paras {
 		if p.gone || p.m.s == "" {
 			continue
@@ -264,13 +269,14 @@ func (d *doc) result() Result {
 	res.Text = b.String()
 
 	rs := d.removed
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].start != rs[j].start {
-			return rs[i].start < rs[j].start
+	slices.SortStableFunc(rs, func(x, y removal) int {
+		if x.start != y.start {
+			return cmp.Compare(x.start, y.start)
 		}
-		return rs[i].end > rs[j].end
+		return cmp.Compare(y.end, x.end)
 	})
 	var mb metaBuilder
+	res.Removed = make([]Removal, 0, len(rs))
 	line, at := 1, 0
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
@@ -282,10 +288,10 @@ func (d *doc) result() Result {
 			mb.add(r.fields) // inside the previous removal
 			continue
 		}
-		line += bytes.Count(d.input[at:r.start], []byte{'\n'})
+		line += strings.Count(d.input[at:r.start], "\n")
 		at = r.start
 		res.Removed = append(res.Removed, Removal{
-			Rule: r.rule, Category: r.cat, Text: string(d.input[r.start:r.end]),
+			Rule: r.rule, Category: r.cat, Text: d.input[r.start:r.end],
 			Line: line, Start: r.start, End: r.end,
 		})
 		mb.add(r.fields)
@@ -297,7 +303,7 @@ func (d *doc) result() Result {
 			"%d bytes are not valid UTF-8 and were replaced by U+FFFD (is the input GBK, GB18030 or Big5?)", d.norm.invalid)})
 	}
 	for _, w := range d.warnings {
-		w.Line = 1 + bytes.Count(d.input[:min(w.Offset, len(d.input))], []byte{'\n'})
+		w.Line = 1 + strings.Count(d.input[:min(w.Offset, len(d.input))], "\n")
 		res.Warnings = append(res.Warnings, w)
 	}
 	return res

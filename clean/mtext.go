@@ -111,7 +111,7 @@ func (w *mbuilder) appendRune(in int, r rune) {
 }
 
 // appendVerbatim appends bytes copied unchanged from input offset in.
-func (w *mbuilder) appendVerbatim(in int, b []byte) {
+func (w *mbuilder) appendVerbatim(in int, b string) {
 	w.mark(in)
 	w.buf = append(w.buf, b...)
 }

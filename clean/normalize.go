@@ -94,7 +94,7 @@ func (n *normalizer) emitPending(r rune) {
 }
 
 // run appends input[in:end], a run of ordinary runes copied unchanged.
-func (n *normalizer) run(input []byte, in, end int, first, last rune) {
+func (n *normalizer) run(input string, in, end int, first, last rune) {
 	if in >= end {
 		return
 	}
@@ -118,7 +118,7 @@ func (n *normalizer) rune1(in, end int, r rune) {
 
 // ideographic appends a U+3000 that is kept inside a paragraph but trimmed
 // at its ends.
-func (n *normalizer) ideographic(input []byte, in, end int) {
+func (n *normalizer) ideographic(input string, in, end int) {
 	if len(n.w.buf) == 0 {
 		return
 	}
@@ -128,7 +128,7 @@ func (n *normalizer) ideographic(input []byte, in, end int) {
 }
 
 // feed normalises input[from:to] onto the current paragraph.
-func (n *normalizer) feed(input []byte, from, to int) {
+func (n *normalizer) feed(input string, from, to int) {
 	i := from
 	runStart := -1
 	var first, last rune
@@ -155,7 +155,7 @@ func (n *normalizer) feed(input []byte, from, to int) {
 		if c < utf8.RuneSelf {
 			r = rune(c)
 		} else {
-			r, size = utf8.DecodeRune(input[i:to])
+			r, size = utf8.DecodeRuneInString(input[i:to])
 			if !nfcStable(r) {
 				n.nfc = true
 			}
@@ -216,12 +216,18 @@ func (n *normalizer) feed(input []byte, from, to int) {
 }
 
 // flush ends the paragraph, returning its text and whether it has any.
-func (n *normalizer) flush() (mtext, bool) {
+// Text copied unchanged from one stretch of input shares input's memory.
+func (n *normalizer) flush(input string) (mtext, bool) {
 	if n.keepLen == 0 {
 		n.reset()
 		return mtext{}, false
 	}
-	s := string(n.w.buf[:n.keepLen])
+	var s string
+	if a := n.w.a; len(a) == 1 && n.keepEnd-a[0].in == n.keepLen {
+		s = input[a[0].in:n.keepEnd]
+	} else {
+		s = string(n.w.buf[:n.keepLen])
+	}
 	var a []anchor
 	for _, x := range n.w.a {
 		if x.t < n.keepLen || len(a) == 0 {
@@ -259,7 +265,7 @@ func toNFC(m mtext) mtext {
 // through, so that decoding the output again changes nothing. It returns the
 // decoded text and the number of bytes consumed, or 0 when b holds no
 // reference.
-func decodeEntity(b []byte) (string, int) {
+func decodeEntity(b string) (string, int) {
 	if len(b) < 3 || b[0] != '&' {
 		return "", 0
 	}
@@ -267,7 +273,7 @@ func decodeEntity(b []byte) (string, int) {
 	if k == 0 {
 		return "", 0
 	}
-	ent := string(b[:1+k])
+	ent := b[:1+k]
 	s := html.UnescapeString(ent)
 	if s == ent {
 		return "", 0
@@ -278,7 +284,7 @@ func decodeEntity(b []byte) (string, int) {
 		if k2 == 0 {
 			break
 		}
-		inner := "&" + string(b[n:n+k2])
+		inner := "&" + b[n:n+k2]
 		s2 := html.UnescapeString(inner)
 		if s2 == inner {
 			break
@@ -290,7 +296,7 @@ func decodeEntity(b []byte) (string, int) {
 
 // refLen returns the length of "name;", "#123;" or "#x1F;" at the start of
 // b, or 0.
-func refLen(b []byte) int {
+func refLen(b string) int {
 	for i := 0; i < len(b) && i < 33; i++ {
 		c := b[i]
 		switch {

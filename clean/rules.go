@@ -79,6 +79,18 @@ func starts(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Mat
 	}
 }
 
+// or tries match functions in turn.
+func or(fs ...func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
+	return func(p Paragraph) (Match, bool) {
+		for _, f := range fs {
+			if m, ok := f(p); ok {
+				return m, ok
+			}
+		}
+		return Match{}, false
+	}
+}
+
 // words splits a space-separated list of literals.
 func words(s string) []string { return strings.Fields(s) }
 
@@ -228,10 +240,10 @@ func defaultRules() []Rule {
 			}
 			return whole(p, creditFields(items))
 		})},
-		{Name: "tool-links", Category: Editor, Zone: Anywhere, Match: short(40, needs(words("【 [ ［ 〔"), anyOf(reTools)))},
-		{Name: "source-paren", Category: Source, Zone: Anywhere, Match: short(50, needs(words("来源 來源 稿源 出处 出處"), patternRule("", "", 0, reSourceParen).Match))},
-		{Name: "original-title", Category: Source, Zone: Anywhere, Match: short(110, needs(words("原标题 原標題 原题目 原題目"), patternRule("", "", 0, reOrigTitle).Match))},
-		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, needs(words("本文 此文 本篇"), patternRule("", "", 0, reAppSource).Match))},
+		{Name: "tool-links", Category: Editor, Zone: Anywhere, Match: short(40, starts(words("【 [ ［ 〔"), anyOf(reTools)))},
+		{Name: "source-paren", Category: Source, Zone: Anywhere, Match: short(50, starts(words("( （ 【 ["), patternRule("", "", 0, reSourceParen).Match))},
+		{Name: "original-title", Category: Source, Zone: Anywhere, Match: short(110, starts(words("原 【原 [原 （原 (原"), patternRule("", "", 0, reOrigTitle).Match))},
+		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, starts(words("本文 此文 本篇"), patternRule("", "", 0, reAppSource).Match))},
 		{Name: "source-line", Category: Source, Zone: Edges, Match: short(120, func(p Paragraph) (Match, bool) {
 			hs, ok := parseHeader(p.Text)
 			if !ok {
@@ -279,10 +291,11 @@ func defaultRules() []Rule {
 			}
 			return whole(p, []Field{{Key: FieldTitle, Value: p.Text}})
 		})},
-		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: needs(words("声明 聲明 风险提示 風險提示"), anyOf(reDisclaimer))},
-		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: short(400, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋"), anyOf(rePlatform)))},
-		{Name: "copyright", Category: Copyright, Zone: Edges, Match: short(400, needs(words("版权 版權 著作权 著作權 未经 未經 opyright OPYRIGHT © ights IGHTS 注明"), anyOf(reCopyright)))},
-		{Name: "icp-record", Category: Copyright, Zone: Edges, Match: short(200, needs(words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)))},
+		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲"), anyOf(reDisclaimer))},
+		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋"), anyOf(rePlatform))))},
+		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyright)),
+			short(160, needs(words("版权 版權 未经 未經 opyright OPYRIGHT © ights IGHTS"), anyOf(reCopyright))))},
+		{Name: "icp-record", Category: Copyright, Zone: Edges, Match: short(120, needs(words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)))},
 		{Name: "share-prompt", Category: Share, Zone: Anywhere, Match: short(40, needs(words("分享 扫 掃 点击 點擊 按 打开 打開 在看 关注 關注 下载 下載 转发 轉發 阅读原文 閱讀原文 喜欢"), anyOf(reShare)))},
 		{Name: "breadcrumb", Category: Navigation, Zone: Edges, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isBreadcrumb(p.Text) {

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -32,17 +31,17 @@ func newPara(m mtext, outer0, outer1 int, elem, container string) *para {
 }
 
 // splitText reads one paragraph per line.
-func splitText(input []byte, n *normalizer) []*para {
+func splitText(input string, n *normalizer) []*para {
 	var paras []*para
 	for ls := 0; ls < len(input); {
-		le := bytes.IndexByte(input[ls:], '\n')
+		le := strings.IndexByte(input[ls:], '\n')
 		if le < 0 {
 			le = len(input)
 		} else {
 			le += ls
 		}
 		n.feed(input, ls, le)
-		if m, ok := n.flush(); ok {
+		if m, ok := n.flush(input); ok {
 			paras = append(paras, newPara(m, -1, -1, "", ""))
 		}
 		ls = le + 1
@@ -63,9 +62,9 @@ var htmlTags = map[string]bool{
 }
 
 // looksLikeHTML reports whether input holds a known HTML tag.
-func looksLikeHTML(input []byte) bool {
+func looksLikeHTML(input string) bool {
 	for i := 0; ; {
-		j := bytes.IndexByte(input[i:], '<')
+		j := strings.IndexByte(input[i:], '<')
 		if j < 0 {
 			return false
 		}
@@ -79,7 +78,7 @@ func looksLikeHTML(input []byte) bool {
 			e++
 		}
 		if e > k && e < len(input) && (input[e] == '>' || input[e] == ' ' || input[e] == '/' || input[e] == '\t' || input[e] == '\n') {
-			if htmlTags[strings.ToLower(string(input[k:e]))] {
+			if htmlTags[strings.ToLower(input[k:e])] {
 				return true
 			}
 		}
@@ -162,8 +161,8 @@ type openElem struct {
 // splitHTML reads paragraphs from HTML: each block element's text is a
 // paragraph; text outside any element is read line by line, as scrapers
 // often leave Markdown links and bare URLs after the markup.
-func splitHTML(input []byte, n *normalizer, warns *[]Warning) []*para {
-	z := html.NewTokenizer(bytes.NewReader(input))
+func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
+	z := html.NewTokenizer(strings.NewReader(input))
 	z.SetMaxBuf(0)
 	var (
 		paras   []*para
@@ -182,7 +181,7 @@ func splitHTML(input []byte, n *normalizer, warns *[]Warning) []*para {
 		return stack[len(stack)-1].container
 	}
 	flush := func(outer0, outer1 int) {
-		if m, ok := n.flush(); ok {
+		if m, ok := n.flush(input); ok {
 			if outer0 < 0 {
 				outer1 = -1
 			}
@@ -210,7 +209,7 @@ func splitHTML(input []byte, n *normalizer, warns *[]Warning) []*para {
 			return
 		}
 		for from < to {
-			nl := bytes.IndexByte(input[from:to], '\n')
+			nl := strings.IndexByte(input[from:to], '\n')
 			if nl < 0 {
 				n.feed(input, from, to)
 				return
