@@ -197,6 +197,8 @@ var labelledCases = []labelled{
 		want: "记者从市统计局获悉，一季度全市经济运行开局良好。\n" + body2},
 	{name: "trap: date line closing a notice", in: body1 + "\n山西省统计局\n2022年5月9日",
 		want: body1 + "\n山西省统计局\n2022年5月9日"},
+	{name: "trap: short sentence mentioning an app", in: body1 + "\n他说，下载客户端办事很方便。\n" + body2,
+		want: body1 + "\n他说，下载客户端办事很方便。\n" + body2},
 	{name: "trap: source keyword mid-body", in: body1 + "\n来源：统计部门的数据显示增长明显\n" + body2,
 		want: body1 + "\n来源：统计部门的数据显示增长明显\n" + body2},
 }

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cnnews/cnnews/clean"
+)
+
+func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// TestJSONOffsetsIntoFile cleans a reference article with front matter:
+// the front matter is reported as a removal of its own and every removal's
+// offsets point into the whole file.
+func TestJSONOffsetsIntoFile(t *testing.T) {
+	path := filepath.Join("testdata", "000.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runCLI(t, "", "clean", "--json", path)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	var got output
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("%v in %q", err, stdout)
+	}
+	if got.File != path || got.Meta.Source != "阳泉日报" || !strings.HasPrefix(got.Text, "春风拂过，山城大地万物复苏。\n") {
+		t.Errorf("file %q source %q text %.60q", got.File, got.Meta.Source, got.Text)
+	}
+	if strings.Contains(got.Text, "layout: post") || strings.Contains(got.Text, "返回首页") {
+		t.Errorf("front matter or navigation left in the text")
+	}
+	wantRules := []string{"front-matter", "source-paren", "bare-url", "markdown-links"}
+	if len(got.Removed) != len(wantRules) {
+		t.Fatalf("removed %+v", got.Removed)
+	}
+	for i, r := range got.Removed {
+		if r.Rule != wantRules[i] {
+			t.Errorf("removal %d: rule %s, want %s", i, r.Rule, wantRules[i])
+		}
+		if string(data[r.Start:r.End]) != r.Text {
+			t.Errorf("removal %d: file[%d:%d] = %q, report says %q", i, r.Start, r.End, data[r.Start:r.End], r.Text)
+		}
+		if line := 1 + bytes.Count(data[:r.Start], []byte{'\n'}); line != r.Line {
+			t.Errorf("removal %d: line %d, want %d", i, r.Line, line)
+		}
+	}
+	if got.Removed[0].Category != "frontmatter" || !strings.HasPrefix(got.Removed[0].Text, "---\nlayout: post\n") {
+		t.Errorf("front matter removal %+v", got.Removed[0])
+	}
+}
+
+func TestPlainOutputAndStdin(t *testing.T) {
+	stdout, _, code := runCLI(t, "　　阳泉市召开经济工作会议。\n责任编辑：王小明\n", "clean")
+	if code != 0 || stdout != "阳泉市召开经济工作会议。\n" {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+	stdout, _, code = runCLI(t, "阳(yang) 泉市。\n", "clean", "--json")
+	var got output
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != 0 {
+		t.Fatalf("exit %d: %v in %q", code, err, stdout)
+	}
+	if got.File != "-" || got.Text != "阳泉市。" || len(got.Removed) != 1 || got.Removed[0].Category != clean.Gloss {
+		t.Errorf("got %+v", got)
+	}
+}
+
+// TestBadFilesDoNotStopTheRun: a missing file and a directory are reported
+// by name, the other files are still cleaned, and the exit status is 1.
+func TestBadFilesDoNotStopTheRun(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	if err := os.WriteFile(good, []byte("阳泉市召开经济工作会议。\n（完）\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.txt")
+	stdout, stderr, code := runCLI(t, "", "clean", missing, dir, good)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if stdout != "阳泉市召开经济工作会议。\n" {
+		t.Errorf("stdout %q", stdout)
+	}
+	for _, want := range []string{missing, dir + ": is a directory"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr %q does not name %q", stderr, want)
+		}
+	}
+}
+
+func TestWarningsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	gbk := filepath.Join(dir, "gbk.txt")
+	if err := os.WriteFile(gbk, []byte("阳泉\n\xd6\xd0\xce\xc4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCLI(t, "", "clean", gbk)
+	if code != 0 || !strings.Contains(stderr, gbk+":2: 4 bytes are not valid UTF-8") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestFlags(t *testing.T) {
+	in := "工人在车间内生产。新华社记者 李四 摄\n阳泉市召开经济工作会议。\n责任编辑：王小明"
+	stdout, _, _ := runCLI(t, in, "clean", "--keep-captions", "--without", "editor")
+	if stdout != in+"\n" {
+		t.Errorf("--keep-captions --without editor: %q", stdout)
+	}
+	_, stderr, code := runCLI(t, in, "clean", "--without", "nosuchrule")
+	if code != 2 || !strings.Contains(stderr, "nosuchrule") {
+		t.Errorf("unknown rule: exit %d, stderr %q", code, stderr)
+	}
+	stdout, _, code = runCLI(t, "", "clean", "--rules")
+	if code != 0 || !strings.Contains(stdout, "pinyin-gloss\n") || !strings.Contains(stdout, "editor-line\n") {
+		t.Errorf("--rules: exit %d, %q", code, stdout)
+	}
+	_, stderr, code = runCLI(t, "", "clean", "--help")
+	for _, flag := range []string{"-json", "-sample", "-without", "-keep-captions", "-rules"} {
+		if !strings.Contains(stderr, flag) {
+			t.Errorf("--help does not document %s: %q", flag, stderr)
+		}
+	}
+	if code != 0 {
+		t.Errorf("--help: exit %d", code)
+	}
+	if _, _, code := runCLI(t, "", "frobnicate"); code != 2 {
+		t.Errorf("unknown command: exit %d", code)
+	}
+	if stdout, _, code := runCLI(t, "", "help"); code != 0 || !strings.Contains(stdout, "cnnews clean") {
+		t.Errorf("help: exit %d %q", code, stdout)
+	}
+}
+
+func TestSample(t *testing.T) {
+	stdout, _, code := runCLI(t, "", "clean", "--sample")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"===== before", "===== after", "企業(ye) 車間", "企業車間", "gloss       165", "source: 人民網-山西頻道", "photographers: 高文武、薛禮偉、李小龍"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("--sample output lacks %q", want)
+		}
+	}
+}
+
+func TestFrontMatterLen(t *testing.T) {
+	for in, want := range map[string]int{
+		"---\na: 1\n---\nbody":    13,
+		"\ufeff---\na: 1\n---\n":  16,
+		"---\r\na: 1\r\n...\r\nb": 16,
+		"---\na: 1\n":             0, // never closed: left to the cleaner
+		"body\n---\n":             0,
+		"----\na\n----\n":         0,
+	} {
+		if got := frontMatterLen([]byte(in)); got != want {
+			t.Errorf("frontMatterLen(%q) = %d, want %d", in, got, want)
+		}
+	}
+}

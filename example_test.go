@@ -1,0 +1,29 @@
+package cnnews_test
+
+import (
+	"fmt"
+
+	"github.com/cnnews/cnnews/clean"
+)
+
+// Example is the article of the tour, cleaned.
+func Example() {
+	article := "新利平台\u00a0>\u00a0即時新聞\u00a0>\u00a0地方\n" +
+		"發布時間:2022-05-09 15:11:00來源: 人民網-山西頻道\n" +
+		"  複工就是穩就業(ye) ,複產(chan) 就是穩經濟。\n" +
+		"(責編: 李文治)\n"
+	res := clean.Default().CleanString(article)
+	fmt.Println(res.Text)
+	fmt.Println(res.Meta.Source, res.Meta.Editors, res.Meta.PublishedAt)
+	for _, r := range res.Removed {
+		fmt.Println(r.Rule, article[r.Start:r.End] == r.Text)
+	}
+	// Output:
+	// 複工就是穩就業,複產就是穩經濟。
+	// 人民網-山西頻道 [李文治] 2022-05-09 15:11:00 +0800 CST
+	// breadcrumb true
+	// header-meta true
+	// pinyin-gloss true
+	// pinyin-gloss true
+	// editor-line true
+}
