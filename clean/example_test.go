@@ -330,3 +330,23 @@ func ExampleParseTime() {
 	// Output:
 	// 2022-05-09 15:11:00 +0800 CST true
 }
+
+func ExampleOption() {
+	// options are values: collect them as a program's flags say
+	keepCaptions, skipGlosses := true, false
+	var opts []clean.Option
+	if keepCaptions {
+		opts = append(opts, clean.KeepCaptions())
+	}
+	if skipGlosses {
+		opts = append(opts, clean.Without("gloss"))
+	}
+	c, err := clean.New(opts...)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c.CleanString("工人在车间内生产。李四 摄\n穩就業(ye) 。").Text)
+	// Output:
+	// 工人在车间内生产。李四 摄
+	// 穩就業。
+}

@@ -223,7 +223,7 @@ func (n *normalizer) flush(input string) (mtext, bool) {
 		return mtext{}, false
 	}
 	var s string
-	if a := n.w.a; len(a) == 1 && n.keepEnd-a[0].in == n.keepLen {
+	if a := n.w.a; len(a) == 1 && n.keepEnd-a[0].in == n.keepLen && string(n.w.buf[:n.keepLen]) == input[a[0].in:n.keepEnd] {
 		s = input[a[0].in:n.keepEnd]
 	} else {
 		s = string(n.w.buf[:n.keepLen])
