@@ -21,24 +21,15 @@ func (b *metaBuilder) add(fields []Field) {
 		}
 		switch f.Key {
 		case FieldSource:
-			if m.Source == "" {
-				m.Source = v
-			}
+			setFirst(&m.Source, v)
 		case FieldTitle:
-			if m.Title == "" {
-				m.Title = v
-			}
+			setFirst(&m.Title, v)
 		case FieldOriginalTitle:
-			if m.OriginalTitle == "" {
-				m.OriginalTitle = v
-			}
+			setFirst(&m.OriginalTitle, v)
 		case FieldDateline:
-			if m.Dateline == "" {
-				m.Dateline = v
-			}
+			setFirst(&m.Dateline, v)
 		case FieldPublished:
-			if m.Published == "" {
-				m.Published = v
+			if setFirst(&m.Published, v) {
 				m.PublishedAt, _ = ParseTime(v)
 			}
 		case FieldEditor:
@@ -66,6 +57,16 @@ func (b *metaBuilder) add(fields []Field) {
 }
 
 func (b *metaBuilder) meta() Meta { return b.m }
+
+// setFirst sets *field to v unless it is set already; the first value an
+// article gives wins.
+func setFirst(field *string, v string) bool {
+	if *field != "" {
+		return false
+	}
+	*field = v
+	return true
+}
 
 func appendNew(list []string, v string) []string {
 	for _, x := range list {

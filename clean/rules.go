@@ -25,12 +25,13 @@ func short(n int, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool)
 	}
 }
 
-// needs wraps a match function so that it only runs on paragraphs holding
-// at least one of the literals: a cheap test before a regular expression.
-func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
+// when wraps a match function so that it only runs on paragraphs for which
+// test(text, lit) holds for one of the literals: a cheap test before a
+// regular expression.
+func when(test func(s, lit string) bool, lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
 	return func(p Paragraph) (Match, bool) {
 		for _, l := range lits {
-			if strings.Contains(p.Text, l) {
+			if test(p.Text, l) {
 				return f(p)
 			}
 		}
@@ -38,19 +39,22 @@ func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Matc
 	}
 }
 
-// suffix wraps a match function for text at the end of a paragraph so that
-// it runs only on paragraphs ending with one of ends, and sees at most their
-// last 64 characters, whatever their length.
+// needs runs f on paragraphs holding one of the literals.
+func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
+	return when(strings.Contains, lits, f)
+}
+
+// starts runs f on paragraphs starting with one of the literals.
+func starts(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
+	return when(strings.HasPrefix, lits, f)
+}
+
+// suffix runs f, a match function for text at the end of a paragraph, on
+// paragraphs ending with one of ends, showing it at most their last 64
+// characters, whatever their length.
 func suffix(ends []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
 	const max = 64 * 3
-	return func(p Paragraph) (Match, bool) {
-		found := false
-		for _, e := range ends {
-			found = found || strings.HasSuffix(p.Text, e)
-		}
-		if !found {
-			return Match{}, false
-		}
+	return when(strings.HasSuffix, ends, func(p Paragraph) (Match, bool) {
 		cut := 0
 		if len(p.Text) > max {
 			cut = len(p.Text) - max
@@ -63,20 +67,7 @@ func suffix(ends []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Mat
 		m.Start += cut
 		m.End += cut
 		return m, ok
-	}
-}
-
-// starts wraps a match function so that it only runs on paragraphs starting
-// with one of the literals.
-func starts(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
-	return func(p Paragraph) (Match, bool) {
-		for _, l := range lits {
-			if strings.HasPrefix(p.Text, l) {
-				return f(p)
-			}
-		}
-		return Match{}, false
-	}
+	})
 }
 
 // or tries match functions in turn.
