@@ -64,6 +64,30 @@ func (d *doc) remove(p *para, a, b int, rule string, cat Category, fields []Fiel
 	}
 	d.removed = append(d.removed, removal{rule, cat, p.m.at(a), p.m.at(b), fields})
 	p.m, p.runes = p.m.rewrite([]edit{{a: a, b: b}}), -1
+	p.glossDone = false
+}
+
+// removeGlosses removes the pinyin glosses of p. Removing one can bring
+// another next to its character ("行(xing) (hang) "), so it looks again
+// where it cut.
+func (d *doc) removeGlosses(p *para) {
+	for range maxPasses {
+		edits := findGlosses(p.m.s)
+		if len(edits) == 0 {
+			break
+		}
+		again := false
+		for _, e := range edits {
+			d.removed = append(d.removed, removal{ruleGloss, Gloss, p.m.at(e.a), p.m.at(e.b), nil})
+			again = again || strings.HasPrefix(p.m.s[e.b:], "(") || strings.HasPrefix(p.m.s[e.b:], "（")
+		}
+		p.m, p.runes = p.m.rewrite(edits), -1
+		d.changes++
+		if !again {
+			break
+		}
+	}
+	p.glossDone = true
 }
 
 // view is the Paragraph a rule sees for d.paras[i] in zone z.
@@ -143,17 +167,8 @@ const maxPasses = 6
 func (c *Cleaner) pass(d *doc) {
 	if c.enabled(ruleGloss, Gloss) {
 		for _, p := range d.paras {
-			// removing a gloss can bring another next to its character
-			for range maxPasses {
-				edits := findGlosses(p.m.s)
-				if len(edits) == 0 {
-					break
-				}
-				for _, e := range edits {
-					d.removed = append(d.removed, removal{ruleGloss, Gloss, p.m.at(e.a), p.m.at(e.b), nil})
-				}
-				p.m, p.runes = p.m.rewrite(edits), -1
-				d.changes++
+			if !p.glossDone {
+				d.removeGlosses(p)
 			}
 		}
 	}
@@ -269,12 +284,15 @@ func (d *doc) result() Result {
 	res.Text = b.String()
 
 	rs := d.removed
-	slices.SortStableFunc(rs, func(x, y removal) int {
+	byPlace := func(x, y removal) int {
 		if x.start != y.start {
 			return cmp.Compare(x.start, y.start)
 		}
 		return cmp.Compare(y.end, x.end)
-	})
+	}
+	if !slices.IsSortedFunc(rs, byPlace) {
+		slices.SortStableFunc(rs, byPlace)
+	}
 	var mb metaBuilder
 	res.Removed = make([]Removal, 0, len(rs))
 	line, at := 1, 0

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,31 +18,38 @@ import (
 // findGlosses returns deletions for every gloss in s.
 func findGlosses(s string) []edit {
 	var edits []edit
-	for _, open := range [...]string{"(", "（"} {
-		for i := 0; ; {
-			j := strings.Index(s[i:], open)
-			if j < 0 {
-				break
-			}
-			p := i + j
-			i = p + len(open)
-			if p == 0 {
-				continue
-			}
-			h, _ := utf8.DecodeLastRuneInString(s[:p])
-			if !unicode.Is(unicode.Han, h) {
-				continue
-			}
-			end, syl, ok := glossBody(s, i)
-			if !ok || !isReading(h, syl) {
-				continue
-			}
-			edits = append(edits, edit{a: p, b: end})
-			i = end
+	full := strings.Index(s, "（") // rare: looked for once, then only past it
+	for i := 0; i < len(s); {
+		p := strings.IndexByte(s[i:], '(')
+		if p >= 0 {
+			p += i
 		}
-	}
-	if len(edits) > 1 {
-		sort.Slice(edits, func(i, j int) bool { return edits[i].a < edits[j].a })
+		if full >= 0 && full < i {
+			if full = strings.Index(s[i:], "（"); full >= 0 {
+				full += i
+			}
+		}
+		open := 1
+		if full >= 0 && (p < 0 || full < p) {
+			p, open = full, len("（")
+		}
+		if p < 0 {
+			break
+		}
+		i = p + open
+		if p == 0 {
+			continue
+		}
+		h, _ := utf8.DecodeLastRuneInString(s[:p])
+		if h < 0x2E80 || !unicode.Is(unicode.Han, h) {
+			continue
+		}
+		end, syl, ok := glossBody(s, i)
+		if !ok || !isReading(h, syl) {
+			continue
+		}
+		edits = append(edits, edit{a: p, b: end})
+		i = end
 	}
 	return edits
 }

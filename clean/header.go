@@ -40,12 +40,12 @@ var headerWords = func() []string {
 	return w
 }()
 
-// headerFirst holds the first character of every label.
-var headerFirst = func() map[rune]bool {
-	m := map[rune]bool{}
-	for k := range headerKeys {
-		r, _ := utf8.DecodeRuneInString(k)
-		m[r] = true
+// headerByFirst lists the labels by their first character, longest first.
+var headerByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range headerWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
 	}
 	return m
 }()
@@ -63,7 +63,7 @@ type headerField struct {
 // "2022-05-09 10:20 来源：新华社 作者：张三". It fails on anything else.
 func parseHeader(s string) ([]headerField, bool) {
 	// every header has a label with a colon or starts with a date
-	if len(s) == 0 || len(s) > 4*120 || (!(s[0] >= '0' && s[0] <= '9') && !strings.ContainsAny(s, ":：﹕")) ||
+	if len(s) == 0 || len(s) > 4*120 || (!(s[0] >= '0' && s[0] <= '9') && !hasColon(s)) ||
 		utf8.RuneCountInString(s) > 120 {
 		return nil, false
 	}
@@ -74,13 +74,13 @@ func parseHeader(s string) ([]headerField, bool) {
 	var hits []hit
 	for i := 0; i < len(s); {
 		found := false
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		if !headerFirst[r] {
-			_, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
+		cands := headerByFirst[r]
+		if cands == nil {
 			i += size
 			continue
 		}
-		for _, w := range headerWords {
+		for _, w := range cands {
 			if !strings.HasPrefix(s[i:], w) {
 				continue
 			}
@@ -173,4 +173,9 @@ func headerFields(hs []headerField) []Field {
 		}
 	}
 	return fs
+}
+
+// hasColon reports a half-width, full-width or small colon in s.
+func hasColon(s string) bool {
+	return strings.IndexByte(s, ':') >= 0 || strings.Contains(s, "：") || strings.Contains(s, "﹕")
 }

@@ -336,10 +336,10 @@ func captionMatch(p Paragraph) (Match, bool) {
 		!strings.HasSuffix(p.Text, "）") && !strings.HasSuffix(p.Text, ")") {
 		return Match{}, false
 	}
-	// the credit is at the end: look at the last 40 characters only
+	// the credit is at the end: look at the last 32 characters only
 	tail, cut := p.Text, 0
-	if len(tail) > 120 {
-		cut = len(tail) - 120
+	if len(tail) > 96 {
+		cut = len(tail) - 96
 		for !utf8.RuneStart(tail[cut]) {
 			cut++
 		}

@@ -16,6 +16,7 @@ type para struct {
 	container string
 	gone      bool
 	runes     int       // characters in m.s, -1 when not counted
+	glossDone bool      // its glosses are removed
 	bodyDone  bool      // the body rules have seen it
 	seen      [3]string // its text and neighbours then
 }
