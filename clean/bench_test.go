@@ -43,6 +43,24 @@ func BenchmarkClean(b *testing.B) {
 // corpus run would; allocs/op is per five articles.
 func BenchmarkCleanAll(b *testing.B) {
 	_, data := loadSeeds(b)
+	benchCorpus(b, data)
+}
+
+// BenchmarkCleanPlainText cleans the three plain-text reference articles
+// (001, 002, 004) in turn.
+func BenchmarkCleanPlainText(b *testing.B) {
+	names, data := loadSeeds(b)
+	var plain [][]byte
+	for i, d := range data {
+		if !looksLikeHTML(string(d)) {
+			plain = append(plain, d)
+			b.Logf("plain text: %s", names[i])
+		}
+	}
+	benchCorpus(b, plain)
+}
+
+func benchCorpus(b *testing.B, data [][]byte) {
 	c := Default()
 	var n int64
 	for _, d := range data {
