@@ -111,3 +111,20 @@ func TestParseTime(t *testing.T) {
 		}
 	}
 }
+
+func TestNFC(t *testing.T) {
+	// "e" + combining acute, and a CJK compatibility ideograph (U+F900)
+	in := "Cafe\u0301 \uF900。\n责任编辑：王小明"
+	res := Default().CleanString(in)
+	checkInvariants(t, []byte(in), res)
+	if res.Text != "Caf\u00e9 \u8C48。" {
+		t.Errorf("got %q", res.Text)
+	}
+	if len(res.Removed) != 1 || res.Removed[0].Text != "责任编辑：王小明" {
+		t.Errorf("removed %+v", res.Removed)
+	}
+	// the full-width punctuation is not folded
+	if got := Default().CleanString("（一）成立，完成！").Text; got != "（一）成立，完成！" {
+		t.Errorf("punctuation changed: %q", got)
+	}
+}

@@ -37,6 +37,8 @@ var labelledCases = []labelled{
 		want: body1, rules: []string{"editor-line"}, meta: Meta{Editors: []string{"李四"}}},
 	{name: "editor line padded with NBSP and U+3000", in: "\u3000\u3000" + body1 + "\n\u00a0\u3000責任編輯：吉政\u00a0",
 		want: body1, rules: []string{"editor-line"}, meta: Meta{Editors: []string{"吉政"}}},
+	{name: "WeChat credits with vertical bars", in: "文丨张三 编辑丨李四\n" + body1 + "\n責任編輯︱吉政",
+		want: body1, rules: []string{"editor-line", "editor-line"}, meta: Meta{Reporters: []string{"张三"}, Editors: []string{"李四", "吉政"}}},
 	{name: "tool links", in: body1 + "\n【纠错】\n【打印】【关闭】",
 		want: body1, rules: []string{"tool-links", "tool-links"}},
 	{name: "editor line in the body with a colon", in: body1 + "\n编辑：张三\n" + body2,

@@ -122,7 +122,7 @@ func isItemSep(r rune) bool {
 
 func isRoleSep(r rune) bool {
 	switch r {
-	case ':', '：', '﹕', '/', '／', '|', '｜':
+	case ':', '：', '﹕', '/', '／', '|', '｜', '丨', '︱', '│':
 		return true
 	}
 	return false
