@@ -2,6 +2,7 @@ package clean
 
 import (
 	"html"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -274,8 +275,8 @@ func decodeEntity(b string) (string, int) {
 		return "", 0
 	}
 	ent := b[:1+k]
-	s := html.UnescapeString(ent)
-	if s == ent {
+	s := unescape(ent)
+	if s == "" {
 		return "", 0
 	}
 	n := 1 + k
@@ -284,14 +285,24 @@ func decodeEntity(b string) (string, int) {
 		if k2 == 0 {
 			break
 		}
-		inner := "&" + b[n:n+k2]
-		s2 := html.UnescapeString(inner)
-		if s2 == inner {
+		s2 := unescape("&" + b[n:n+k2])
+		if s2 == "" {
 			break
 		}
 		s, n = s2, n+k2
 	}
 	return s, n
+}
+
+// unescape decodes one whole character reference, or returns "". It does
+// not take a known name as a prefix of an unknown one, as browsers do with
+// "&ampac;" → "&ac;": decoding that output again would change it.
+func unescape(ref string) string {
+	s := html.UnescapeString(ref)
+	if s == ref || strings.ContainsRune(s, ';') {
+		return ""
+	}
+	return s
 }
 
 // refLen returns the length of "name;", "#123;" or "#x1F;" at the start of
