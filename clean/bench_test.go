@@ -49,12 +49,11 @@ func BenchmarkCleanAll(b *testing.B) {
 // BenchmarkCleanPlainText cleans the three plain-text reference articles
 // (001, 002, 004) in turn.
 func BenchmarkCleanPlainText(b *testing.B) {
-	names, data := loadSeeds(b)
+	_, data := loadSeeds(b)
 	var plain [][]byte
-	for i, d := range data {
+	for _, d := range data {
 		if !looksLikeHTML(string(d)) {
 			plain = append(plain, d)
-			b.Logf("plain text: %s", names[i])
 		}
 	}
 	benchCorpus(b, plain)
