@@ -1,0 +1,349 @@
+package convert
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/liuzl/gocc"
+)
+
+// Converter converts text between Chinese scripts with one OpenCC
+// configuration. It is immutable and safe for concurrent use; get the
+// built-in ones from [New] (built once per process and shared) or load
+// your own dictionaries with [Load].
+type Converter struct {
+	name  string
+	seg   group   // segmentation dictionaries
+	chain []group // conversion steps, applied to each segment in turn
+	// direct is set when segmenting cannot change the result: a single
+	// step whose first dictionary is the segmentation dictionary and whose
+	// other dictionaries hold single characters only.
+	direct  bool
+	starts  [256]bool // bytes a segmentation key starts with
+	barrier [256]bool // ASCII bytes no key of any dictionary contains
+	scratch *sync.Pool
+}
+
+// builtinSeg names the segmentation dictionary of each configuration gocc
+// ships, as its config JSON gives it.
+var builtinSeg = map[string]string{
+	"s2t": "STPhrases.txt", "t2s": "TSPhrases.txt",
+	"s2tw": "STPhrases.txt", "tw2s": "TSPhrases.txt",
+	"s2hk": "STPhrases.txt", "hk2s": "TSPhrases.txt",
+	"s2twp": "STPhrases.txt", "tw2sp": "TSPhrases.txt",
+	"t2tw": "TWVariants.txt", "t2hk": "HKVariants.txt",
+}
+
+var builtinDescription = map[string]string{
+	"s2t":   "Simplified to Traditional",
+	"t2s":   "Traditional to Simplified",
+	"s2tw":  "Simplified to Traditional (Taiwan standard)",
+	"tw2s":  "Traditional (Taiwan standard) to Simplified",
+	"s2hk":  "Simplified to Traditional (Hong Kong standard)",
+	"hk2s":  "Traditional (Hong Kong standard) to Simplified",
+	"s2twp": "Simplified to Traditional (Taiwan standard, with Taiwanese phrases)",
+	"tw2sp": "Traditional (Taiwan standard) to Simplified (with mainland phrases)",
+	"t2tw":  "Traditional to Traditional (Taiwan standard)",
+	"t2hk":  "Traditional to Traditional (Hong Kong standard)",
+}
+
+// Configs returns the names of the built-in configurations, OpenCC's names,
+// sorted.
+func Configs() []string {
+	names := make([]string, 0, len(builtinSeg))
+	for n := range builtinSeg {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Describe returns a one-line description of a built-in configuration, or
+// "" for a name that is not one.
+func Describe(config string) string { return builtinDescription[config] }
+
+type entry struct {
+	once sync.Once
+	c    *Converter
+	err  error
+}
+
+var builtins sync.Map // config name → *entry
+
+// New returns the Converter for a built-in configuration (see [Configs]),
+// built on first use from the dictionaries gocc embeds and shared after
+// that. An unknown name is an error that lists the valid ones.
+func New(config string) (*Converter, error) {
+	if _, ok := builtinSeg[config]; !ok {
+		return nil, fmt.Errorf("convert: unknown configuration %q; valid: %s", config, strings.Join(Configs(), ", "))
+	}
+	v, _ := builtins.LoadOrStore(config, &entry{})
+	e := v.(*entry)
+	e.once.Do(func() { e.c, e.err = build(config) })
+	return e.c, e.err
+}
+
+// MustNew is like [New] but panics on an unknown configuration name. It
+// is meant for names written in the program's source.
+func MustNew(config string) *Converter {
+	c, err := New(config)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func build(config string) (*Converter, error) {
+	cc, err := gocc.New(config)
+	if err != nil {
+		return nil, fmt.Errorf("convert: %s: %w", config, err)
+	}
+	byName := map[string]*dict{}
+	var chain []group
+	for _, g := range cc.DictChains {
+		var grp group
+		for i, d := range g.Dicts {
+			name := g.Files[i]
+			x, ok := byName[name]
+			if !ok {
+				x = newDict(name, d)
+				byName[name] = x
+			}
+			grp = append(grp, x)
+		}
+		chain = append(chain, grp)
+	}
+	seg, ok := byName[builtinSeg[config]]
+	if !ok {
+		return nil, fmt.Errorf("convert: %s: segmentation dictionary %s not in its chain", config, builtinSeg[config])
+	}
+	return assemble(config, group{seg}, chain), nil
+}
+
+// assemble finishes a Converter from its dictionaries.
+func assemble(name string, seg group, chain []group) *Converter {
+	c := &Converter{name: name, seg: seg, chain: chain}
+	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}
+	for b := range 256 {
+		c.starts[b] = seg.starts(byte(b))
+	}
+	seen := map[*dict]bool{}
+	var used [256]bool
+	for _, g := range append([]group{seg}, chain...) {
+		for _, d := range g {
+			if !seen[d] {
+				seen[d] = true
+				d.labels(&used)
+			}
+		}
+	}
+	for b := 1; b < 0x80; b++ {
+		c.barrier[b] = !used[b]
+	}
+	if len(chain) == 1 && len(seg) == 1 && len(chain[0]) > 0 && chain[0][0] == seg[0] {
+		c.direct = true
+		for _, d := range chain[0][1:] {
+			if d.maxRunes() != 1 {
+				c.direct = false
+			}
+		}
+	}
+	return c
+}
+
+// Name returns the configuration's name, such as "s2t".
+func (c *Converter) Name() string { return c.name }
+
+// String converts s.
+func (c *Converter) String(s string) string {
+	dst := c.Append(make([]byte, 0, len(s)+len(s)/8), unsafe.Slice(unsafe.StringData(s), len(s)))
+	return unsafe.String(unsafe.SliceData(dst), len(dst))
+}
+
+// Bytes converts b into a new slice.
+func (c *Converter) Bytes(b []byte) []byte {
+	return c.Append(make([]byte, 0, len(b)+len(b)/8), b)
+}
+
+// Append converts src and appends the result to dst. With room in dst for
+// the output, it allocates nothing. Bytes that are not valid UTF-8 come
+// out as U+FFFD.
+func (c *Converter) Append(dst, src []byte) []byte {
+	dst, _ = c.convert(dst, src, true)
+	return dst
+}
+
+// Convert reads text from r and writes it converted to w, in constant
+// memory: input is cut where no dictionary key can straddle the cut (line
+// breaks, spaces and other ASCII no key contains), so the output equals
+// that of converting the whole text at once. A stretch of more than 1 MiB
+// with no such byte is held whole before it is converted. It returns the
+// number of bytes written.
+func (c *Converter) Convert(w io.Writer, r io.Reader) (int64, error) {
+	const chunk = 64 << 10
+	in := make([]byte, 0, 2*chunk)
+	out := make([]byte, 0, 2*chunk+chunk/2)
+	var written int64
+	for {
+		if cap(in)-len(in) < chunk/2 {
+			grown := make([]byte, len(in), 2*cap(in))
+			copy(grown, in)
+			in = grown
+		}
+		n, rerr := r.Read(in[len(in):cap(in)])
+		in = in[:len(in)+n]
+		atEOF := rerr == io.EOF
+		if rerr != nil && !atEOF {
+			return written, rerr
+		}
+		var used int
+		out, used = c.convert(out[:0], in, atEOF)
+		if len(out) > 0 {
+			m, err := w.Write(out)
+			written += int64(m)
+			if err != nil {
+				return written, err
+			}
+		}
+		in = in[:copy(in, in[used:])]
+		if atEOF {
+			return written, nil
+		}
+	}
+}
+
+// scratch holds the buffers a multi-step conversion passes between steps.
+type scratch struct{ a, b []byte }
+
+// convert converts as much of src as can be decided: when atEOF is false
+// it stops before text whose conversion depends on what follows. It
+// returns the extended dst and the number of bytes of src consumed.
+func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
+	if c.direct {
+		return convertGroup(dst, src, c.chain[0], atEOF)
+	}
+	sc := c.scratch.Get().(*scratch)
+	defer c.scratch.Put(sc)
+	i, run := 0, 0
+	for i < len(src) {
+		b := src[i]
+		if !c.starts[b] {
+			i += runeLen(src, i)
+			continue
+		}
+		n, _, open := c.seg.match(src, i, len(src))
+		if open && !atEOF {
+			break
+		}
+		if n == 0 {
+			if !atEOF && !utf8.FullRune(src[i:]) {
+				break
+			}
+			i += runeLen(src, i)
+			continue
+		}
+		dst = c.convertSegment(dst, src[run:i], sc)
+		dst = c.convertSegment(dst, src[i:i+n], sc)
+		i += n
+		run = i
+	}
+	if atEOF {
+		return c.convertSegment(dst, src[run:], sc), len(src)
+	}
+	// the segment in progress ends somewhere ahead; convert it up to its
+	// last byte that no key contains, where cutting cannot change it
+	for j := i - 1; j >= run; j-- {
+		if c.barrier[src[j]] {
+			dst = c.convertSegment(dst, src[run:j+1], sc)
+			return dst, j + 1
+		}
+	}
+	return dst, run
+}
+
+// convertSegment runs one segment through every step of the chain.
+func (c *Converter) convertSegment(dst, seg []byte, sc *scratch) []byte {
+	if len(seg) == 0 {
+		return dst
+	}
+	if len(c.chain) == 1 {
+		dst, _ = convertGroup(dst, seg, c.chain[0], true)
+		return dst
+	}
+	in := seg
+	for k, g := range c.chain {
+		if k == len(c.chain)-1 {
+			dst, _ = convertGroup(dst, in, g, true)
+			break
+		}
+		out := sc.a[:0]
+		out, _ = convertGroup(out, in, g, true)
+		sc.a, sc.b = sc.b, out
+		in = out
+	}
+	return dst
+}
+
+// convertGroup replaces, left to right, the longest match of the group at
+// each position by its value; text no key matches is copied, invalid UTF-8
+// as U+FFFD.
+func convertGroup(dst, src []byte, g group, atEOF bool) ([]byte, int) {
+	var starts [256]bool
+	if len(g) == 1 {
+		starts = g[0].root
+	} else {
+		for b := range 256 {
+			starts[b] = g.starts(byte(b))
+		}
+	}
+	i := 0
+	for i < len(src) {
+		b := src[i]
+		if b < utf8.RuneSelf && !starts[b] {
+			j := i + 1
+			for j < len(src) && src[j] < utf8.RuneSelf && !starts[src[j]] {
+				j++
+			}
+			dst = append(dst, src[i:j]...)
+			i = j
+			continue
+		}
+		if starts[b] {
+			n, out, open := g.match(src, i, len(src))
+			if open && !atEOF {
+				break
+			}
+			if n > 0 {
+				dst = append(dst, out...)
+				i += n
+				continue
+			}
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			if !atEOF && !utf8.FullRune(src[i:]) {
+				break
+			}
+			dst = append(dst, "\uFFFD"...)
+			i++
+			continue
+		}
+		dst = append(dst, src[i:i+size]...)
+		i += size
+	}
+	return dst, i
+}
+
+// runeLen is the length of the rune at src[i], 1 for an invalid byte.
+func runeLen(src []byte, i int) int {
+	if src[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, size := utf8.DecodeRune(src[i:])
+	return size
+}

@@ -1,0 +1,178 @@
+package convert
+
+import (
+	"math"
+
+	"github.com/liuzl/da"
+)
+
+// noValue marks a node that holds no value.
+const noValue = math.MaxInt32
+
+// node is one slot of a double-array trie, as cedar lays it out: c holds
+// the parent's index; v holds -(base+1) for a node with children, or the
+// index of the value of the key that ends there for a leaf. A key that
+// ends at a node with children keeps its value in the child reached by
+// label 0.
+type node struct{ v, c int32 }
+
+// dict is one OpenCC dictionary: a double-array trie over the UTF-8 bytes
+// of its keys and, for each key, the first of its values (OpenCC's
+// default).
+type dict struct {
+	name string
+	n    []node
+	out  []string
+	root [256]bool // bytes some key starts with
+	maxr int       // longest key in characters, 0 when not computed
+}
+
+// newDict copies a gocc dictionary into the compact form the matcher walks.
+func newDict(name string, d *da.Dict) *dict {
+	arr := d.Trie.Array
+	size := d.Trie.Size
+	if size > len(arr) {
+		size = len(arr)
+	}
+	x := &dict{name: name, n: make([]node, size), out: make([]string, len(d.Values))}
+	for i := 0; i < size; i++ {
+		v := arr[i].Value
+		if v > math.MaxInt32 {
+			v = noValue // cedar's ValueLimit: a node without a value yet
+		}
+		x.n[i] = node{int32(v), int32(arr[i].Check)}
+	}
+	for i, v := range d.Values {
+		if len(v) > 0 {
+			x.out[i] = v[0]
+		}
+	}
+	if len(x.n) > 0 && x.n[0].v < 0 {
+		base := -(x.n[0].v + 1)
+		for b := 1; b < 256; b++ {
+			to := base ^ int32(b)
+			if to >= 0 && int(to) < len(x.n) && x.n[to].c == 0 {
+				x.root[b] = true
+			}
+		}
+	}
+	return x
+}
+
+// longest returns the length in bytes of the longest key that is a prefix
+// of s[i:end] and its value, or 0. open reports that the walk reached end
+// with the trie still going on: a longer key might match if s continued.
+func (d *dict) longest(s []byte, i, end int) (n int, out string, open bool) {
+	if i >= end || !d.root[s[i]] {
+		return 0, "", false
+	}
+	nodes := d.n
+	from := int32(0)
+	for j := i; j < end; j++ {
+		b := s[j]
+		cur := nodes[from].v
+		if cur >= 0 || b == 0 {
+			return n, out, false
+		}
+		to := -(cur + 1) ^ int32(b)
+		if to < 0 || int(to) >= len(nodes) || nodes[to].c != from {
+			return n, out, false
+		}
+		from = to
+		if v := nodes[from].v; v >= 0 {
+			if v != noValue {
+				n, out = j+1-i, d.out[v]
+			}
+		} else if t := -(v + 1); int(t) < len(nodes) && nodes[t].c == from && nodes[t].v >= 0 && nodes[t].v != noValue {
+			n, out = j+1-i, d.out[nodes[t].v]
+		}
+	}
+	// the walk used all of s: open unless it ended on a leaf
+	return n, out, nodes[from].v < 0
+}
+
+// group is a list of dictionaries tried in order: the first one with any
+// key matching wins, with its longest key (OpenCC's DictGroup).
+type group []*dict
+
+// match returns the group's match at s[i:end]; open as for dict.longest.
+func (g group) match(s []byte, i, end int) (n int, out string, open bool) {
+	for _, d := range g {
+		m, o, op := d.longest(s, i, end)
+		open = open || op
+		if m > 0 {
+			return m, o, open
+		}
+	}
+	return 0, "", open
+}
+
+// starts reports whether some key of the group starts with byte b.
+func (g group) starts(b byte) bool {
+	for _, d := range g {
+		if d.root[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// labels marks every byte that occurs in some key of d.
+func (d *dict) labels(used *[256]bool) {
+	for to := 1; to < len(d.n); to++ {
+		from := d.n[to].c
+		if from < 0 || int(from) >= len(d.n) || int(from) == to {
+			continue
+		}
+		pv := d.n[from].v
+		if pv >= 0 {
+			continue
+		}
+		if label := -(pv + 1) ^ int32(to); label > 0 && label < 256 {
+			used[label] = true
+		}
+	}
+}
+
+// maxRunes returns the length in characters of d's longest key, or -1 when
+// d is too large to walk whole cheaply.
+func (d *dict) maxRunes() int {
+	if len(d.n) > 1<<15 {
+		return -1
+	}
+	type item struct {
+		at    int32
+		runes int
+	}
+	longest := 0
+	stack := []item{{0, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		v := d.n[it.at].v
+		if v >= 0 {
+			continue
+		}
+		base := -(v + 1)
+		for b := 0; b < 256; b++ {
+			to := base ^ int32(b)
+			if to <= 0 || int(to) >= len(d.n) || d.n[to].c != it.at {
+				continue
+			}
+			if b == 0 {
+				longest = max(longest, it.runes)
+				continue
+			}
+			r := it.runes
+			if b&0xC0 != 0x80 {
+				r++
+			}
+			if d.n[to].v >= 0 {
+				longest = max(longest, r) // a leaf: a key ends here
+				continue
+			}
+			stack = append(stack, item{to, r})
+		}
+	}
+	return longest
+}
