@@ -2,6 +2,7 @@ package convert
 
 import (
 	"math"
+	"unicode/utf8"
 
 	"github.com/liuzl/da"
 )
@@ -24,7 +25,10 @@ type dict struct {
 	n    []node
 	out  []string
 	root [256]bool // bytes some key starts with
-	maxr int       // longest key in characters, 0 when not computed
+	// single maps each character to the index of its value plus one, 0 for
+	// none, when every key is one character of the Basic Multilingual Plane
+	// and there are fewer than 65535 of them.
+	single []uint16
 }
 
 // newDict copies a gocc dictionary into the compact form the matcher walks.
@@ -56,14 +60,84 @@ func newDict(name string, d *da.Dict) *dict {
 			}
 		}
 	}
+	x.single = x.singles()
 	return x
 }
 
+// singles returns the table of a dictionary whose keys are all single
+// characters of the Basic Multilingual Plane, or nil.
+func (d *dict) singles() []uint16 {
+	if len(d.n) > 1<<15 || len(d.out) >= 0xFFFF {
+		return nil
+	}
+	table := make([]uint16, 0x10000)
+	ok := true
+	d.walk(func(key []byte, v int32) {
+		r, size := utf8.DecodeRune(key)
+		if size != len(key) || r == utf8.RuneError || r >= 0x10000 {
+			ok = false
+			return
+		}
+		table[r] = uint16(v + 1)
+	})
+	if !ok {
+		return nil
+	}
+	return table
+}
+
+// walk calls f with every key of d and its value index.
+func (d *dict) walk(f func(key []byte, v int32)) {
+	type item struct {
+		at  int32
+		key []byte
+	}
+	stack := []item{{0, nil}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		v := d.n[it.at].v
+		if v >= 0 {
+			if v != noValue && it.at != 0 {
+				f(it.key, v)
+			}
+			continue
+		}
+		base := -(v + 1)
+		for b := 0; b < 256; b++ {
+			to := base ^ int32(b)
+			if to <= 0 || int(to) >= len(d.n) || d.n[to].c != it.at {
+				continue
+			}
+			if b == 0 {
+				if tv := d.n[to].v; tv >= 0 && tv != noValue {
+					f(it.key, tv)
+				}
+				continue
+			}
+			stack = append(stack, item{to, append(it.key[:len(it.key):len(it.key)], byte(b))})
+		}
+	}
+}
+
 // longest returns the length in bytes of the longest key that is a prefix
-// of s[i:end] and its value, or 0. open reports that the walk reached end
-// with the trie still going on: a longer key might match if s continued.
-func (d *dict) longest(s []byte, i, end int) (n int, out string, open bool) {
+// of s[i:end] and its value, or 0. r1 is the character at i (-1 when it is
+// not valid or not complete), decoded only for dictionaries with a single
+// table. open reports that the walk reached end with the trie still going
+// on: a longer key might match if s continued.
+func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open bool) {
 	if i >= end || !d.root[s[i]] {
+		return 0, "", false
+	}
+	if d.single != nil {
+		if r1 < 0 {
+			return 0, "", !utf8.FullRune(s[i:end])
+		}
+		if int(r1) < len(d.single) {
+			if v := d.single[r1]; v > 0 {
+				return utf8.RuneLen(r1), d.out[v-1], false
+			}
+		}
 		return 0, "", false
 	}
 	nodes := d.n
@@ -79,6 +153,9 @@ func (d *dict) longest(s []byte, i, end int) (n int, out string, open bool) {
 			return n, out, false
 		}
 		from = to
+		if j+1 < end && s[j+1]&0xC0 == 0x80 {
+			continue // keys end only where characters end
+		}
 		if v := nodes[from].v; v >= 0 {
 			if v != noValue {
 				n, out = j+1-i, d.out[v]
@@ -97,8 +174,15 @@ type group []*dict
 
 // match returns the group's match at s[i:end]; open as for dict.longest.
 func (g group) match(s []byte, i, end int) (n int, out string, open bool) {
+	r1 := rune(-2) // not decoded yet
 	for _, d := range g {
-		m, o, op := d.longest(s, i, end)
+		if d.single != nil && r1 == -2 {
+			var n1 int
+			if r1, n1 = utf8.DecodeRune(s[i:end]); r1 == utf8.RuneError && n1 <= 1 {
+				r1 = -1
+			}
+		}
+		m, o, op := d.longest(s, i, end, r1)
 		open = open || op
 		if m > 0 {
 			return m, o, open
@@ -137,42 +221,13 @@ func (d *dict) labels(used *[256]bool) {
 // maxRunes returns the length in characters of d's longest key, or -1 when
 // d is too large to walk whole cheaply.
 func (d *dict) maxRunes() int {
+	if d.single != nil {
+		return 1
+	}
 	if len(d.n) > 1<<15 {
 		return -1
 	}
-	type item struct {
-		at    int32
-		runes int
-	}
 	longest := 0
-	stack := []item{{0, 0}}
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		v := d.n[it.at].v
-		if v >= 0 {
-			continue
-		}
-		base := -(v + 1)
-		for b := 0; b < 256; b++ {
-			to := base ^ int32(b)
-			if to <= 0 || int(to) >= len(d.n) || d.n[to].c != it.at {
-				continue
-			}
-			if b == 0 {
-				longest = max(longest, it.runes)
-				continue
-			}
-			r := it.runes
-			if b&0xC0 != 0x80 {
-				r++
-			}
-			if d.n[to].v >= 0 {
-				longest = max(longest, r) // a leaf: a key ends here
-				continue
-			}
-			stack = append(stack, item{to, r})
-		}
-	}
+	d.walk(func(key []byte, _ int32) { longest = max(longest, utf8.RuneCount(key)) })
 	return longest
 }
