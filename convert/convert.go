@@ -18,13 +18,12 @@ import (
 // your own dictionaries with [Load].
 type Converter struct {
 	name  string
-	seg   group   // segmentation dictionaries
-	chain []group // conversion steps, applied to each segment in turn
+	seg   *group   // segmentation dictionaries
+	chain []*group // conversion steps, applied to each segment in turn
 	// direct is set when segmenting cannot change the result: a single
 	// step whose first dictionary is the segmentation dictionary and whose
 	// other dictionaries hold single characters only.
 	direct  bool
-	starts  [256]bool // bytes a segmentation key starts with
 	barrier [256]bool // ASCII bytes no key of any dictionary contains
 	scratch *sync.Pool
 }
@@ -104,9 +103,9 @@ func build(config string) (*Converter, error) {
 		return nil, fmt.Errorf("convert: %s: %w", config, err)
 	}
 	byName := map[string]*dict{}
-	var chain []group
+	var chain []*group
 	for _, g := range cc.DictChains {
-		var grp group
+		var grp []*dict
 		for i, d := range g.Dicts {
 			name := g.Files[i]
 			x, ok := byName[name]
@@ -116,26 +115,23 @@ func build(config string) (*Converter, error) {
 			}
 			grp = append(grp, x)
 		}
-		chain = append(chain, grp)
+		chain = append(chain, newGroup(grp...))
 	}
 	seg, ok := byName[builtinSeg[config]]
 	if !ok {
 		return nil, fmt.Errorf("convert: %s: segmentation dictionary %s not in its chain", config, builtinSeg[config])
 	}
-	return assemble(config, group{seg}, chain), nil
+	return assemble(config, newGroup(seg), chain), nil
 }
 
 // assemble finishes a Converter from its dictionaries.
-func assemble(name string, seg group, chain []group) *Converter {
+func assemble(name string, seg *group, chain []*group) *Converter {
 	c := &Converter{name: name, seg: seg, chain: chain}
 	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}
-	for b := range 256 {
-		c.starts[b] = seg.starts(byte(b))
-	}
 	seen := map[*dict]bool{}
 	var used [256]bool
-	for _, g := range append([]group{seg}, chain...) {
-		for _, d := range g {
+	for _, g := range append([]*group{seg}, chain...) {
+		for _, d := range g.dicts {
 			if !seen[d] {
 				seen[d] = true
 				d.labels(&used)
@@ -145,9 +141,9 @@ func assemble(name string, seg group, chain []group) *Converter {
 	for b := 1; b < 0x80; b++ {
 		c.barrier[b] = !used[b]
 	}
-	if len(chain) == 1 && len(seg) == 1 && len(chain[0]) > 0 && chain[0][0] == seg[0] {
+	if len(chain) == 1 && len(seg.dicts) == 1 && len(chain[0].dicts) > 0 && chain[0].dicts[0] == seg.dicts[0] {
 		c.direct = true
-		for _, d := range chain[0][1:] {
+		for _, d := range chain[0].dicts[1:] {
 			if d.maxRunes() != 1 {
 				c.direct = false
 			}
@@ -232,7 +228,7 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 	i, run := 0, 0
 	for i < len(src) {
 		b := src[i]
-		if !c.starts[b] {
+		if !c.seg.starts[b] {
 			i += runeLen(src, i)
 			continue
 		}
@@ -292,15 +288,8 @@ func (c *Converter) convertSegment(dst, seg []byte, sc *scratch) []byte {
 // convertGroup replaces, left to right, the longest match of the group at
 // each position by its value; text no key matches is copied, invalid UTF-8
 // as U+FFFD.
-func convertGroup(dst, src []byte, g group, atEOF bool) ([]byte, int) {
-	var starts [256]bool
-	if len(g) == 1 {
-		starts = g[0].root
-	} else {
-		for b := range 256 {
-			starts[b] = g.starts(byte(b))
-		}
-	}
+func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
+	starts := &g.starts
 	i := 0
 	for i < len(src) {
 		b := src[i]

@@ -107,11 +107,11 @@ func (r *reference) convert(t testing.TB, s string) string {
 // dictionary is the segmentation dictionary and every later dictionary
 // holds single characters only.
 func segmentationIrrelevant(c *Converter) bool {
-	if c.chain[0][0] != c.seg[0] {
+	if c.chain[0].dicts[0] != c.seg.dicts[0] {
 		return false
 	}
 	for k, g := range c.chain {
-		for j, d := range g {
+		for j, d := range g.dicts {
 			if (k > 0 || j > 0) && d.maxRunes() != 1 {
 				return false
 			}

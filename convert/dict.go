@@ -170,12 +170,25 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 
 // group is a list of dictionaries tried in order: the first one with any
 // key matching wins, with its longest key (OpenCC's DictGroup).
-type group []*dict
+type group struct {
+	dicts  []*dict
+	starts [256]bool // bytes some key of some dictionary starts with
+}
+
+func newGroup(dicts ...*dict) *group {
+	g := &group{dicts: dicts}
+	for _, d := range dicts {
+		for b, ok := range d.root {
+			g.starts[b] = g.starts[b] || ok
+		}
+	}
+	return g
+}
 
 // match returns the group's match at s[i:end]; open as for dict.longest.
-func (g group) match(s []byte, i, end int) (n int, out string, open bool) {
+func (g *group) match(s []byte, i, end int) (n int, out string, open bool) {
 	r1 := rune(-2) // not decoded yet
-	for _, d := range g {
+	for _, d := range g.dicts {
 		if d.single != nil && r1 == -2 {
 			var n1 int
 			if r1, n1 = utf8.DecodeRune(s[i:end]); r1 == utf8.RuneError && n1 <= 1 {
@@ -189,16 +202,6 @@ func (g group) match(s []byte, i, end int) (n int, out string, open bool) {
 		}
 	}
 	return 0, "", open
-}
-
-// starts reports whether some key of the group starts with byte b.
-func (g group) starts(b byte) bool {
-	for _, d := range g {
-		if d.root[b] {
-			return true
-		}
-	}
-	return false
 }
 
 // labels marks every byte that occurs in some key of d.
