@@ -2,6 +2,7 @@ package convert
 
 import (
 	"math"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/liuzl/da"
@@ -29,6 +30,50 @@ type dict struct {
 	// none, when every key is one character of the Basic Multilingual Plane
 	// and there are fewer than 65535 of them.
 	single []uint16
+	// pairs, for a large dictionary, is a bit set over a hash of the first
+	// two characters of every key (of the one character of a one-character
+	// key): where neither bit is set no key starts, and the trie, too large
+	// for the processor's caches, is not walked.
+	pairs []uint64
+}
+
+const pairBits = 1 << 18
+
+func pairHash(r1, r2 rune) uint32 {
+	h := uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77
+	return (h ^ h>>15) & (pairBits - 1)
+}
+
+// buildPairs fills pairs from every key of d, found by following each leaf
+// up to the root.
+func (d *dict) buildPairs() {
+	d.pairs = make([]uint64, pairBits/64)
+	var key []byte
+	for t := 1; t < len(d.n); t++ {
+		nd := d.n[t]
+		if nd.c < 0 || nd.v < 0 || nd.v == noValue {
+			continue
+		}
+		key = key[:0]
+		for id := int32(t); id != 0; {
+			p := d.n[id].c
+			if p < 0 || int(p) >= len(d.n) || d.n[p].v >= 0 {
+				break
+			}
+			if label := -(d.n[p].v + 1) ^ id; label != 0 {
+				key = append(key, byte(label))
+			}
+			id = p
+		}
+		slices.Reverse(key)
+		r1, n1 := utf8.DecodeRune(key)
+		r2 := rune(0)
+		if n1 < len(key) {
+			r2, _ = utf8.DecodeRune(key[n1:])
+		}
+		h := pairHash(r1, r2)
+		d.pairs[h/64] |= 1 << (h % 64)
+	}
 }
 
 // newDict copies a gocc dictionary into the compact form the matcher walks.
@@ -61,6 +106,9 @@ func newDict(name string, d *da.Dict) *dict {
 		}
 	}
 	x.single = x.singles()
+	if x.single == nil && len(x.n) > 1<<15 {
+		x.buildPairs()
+	}
 	return x
 }
 
@@ -139,6 +187,22 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 			}
 		}
 		return 0, "", false
+	}
+	if d.pairs != nil && s[i] >= 0xE0 && s[i] < 0xF0 && i+6 <= end {
+		// two three-byte characters: test the filter before the walk
+		r1 := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		r2 := rune(0)
+		if s[i+3] >= 0xE0 && s[i+3] < 0xF0 {
+			r2 = rune(s[i+3]&0x0F)<<12 | rune(s[i+4]&0x3F)<<6 | rune(s[i+5]&0x3F)
+		} else if s[i+3]&0xC0 != 0x80 {
+			r2 = -1 // not a three-byte character: only the one-character test
+		}
+		if r2 != 0 {
+			h1, h2 := pairHash(r1, 0), pairHash(r1, r2)
+			if d.pairs[h1/64]&(1<<(h1%64)) == 0 && (r2 < 0 || d.pairs[h2/64]&(1<<(h2%64)) == 0) {
+				return 0, "", false
+			}
+		}
 	}
 	nodes := d.n
 	from := int32(0)
