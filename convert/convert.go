@@ -23,7 +23,13 @@ type Converter struct {
 	// direct is set when segmenting cannot change the result: a single
 	// step whose first dictionary is the segmentation dictionary and whose
 	// other dictionaries hold single characters only.
-	direct  bool
+	direct bool
+	// reuse is set when the first step starts with the segmentation
+	// dictionary: a matched segment's first step is then the value the
+	// segmentation found, and an unmatched run's first step needs only
+	// the step's other dictionaries (rest).
+	reuse   bool
+	rest    *group
 	barrier [256]bool // ASCII bytes no key of any dictionary contains
 	scratch *sync.Pool
 }
@@ -141,7 +147,10 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 	for b := 1; b < 0x80; b++ {
 		c.barrier[b] = !used[b]
 	}
-	if len(chain) == 1 && len(seg.dicts) == 1 && len(chain[0].dicts) > 0 && chain[0].dicts[0] == seg.dicts[0] {
+	if len(seg.dicts) == 1 && len(chain[0].dicts) > 0 && chain[0].dicts[0] == seg.dicts[0] {
+		c.reuse, c.rest = true, newGroup(chain[0].dicts[1:]...)
+	}
+	if c.reuse && len(chain) == 1 {
 		c.direct = true
 		for _, d := range chain[0].dicts[1:] {
 			if d.maxRunes() != 1 {
@@ -214,7 +223,7 @@ func (c *Converter) Convert(w io.Writer, r io.Reader) (int64, error) {
 }
 
 // scratch holds the buffers a multi-step conversion passes between steps.
-type scratch struct{ a, b []byte }
+type scratch struct{ a, b, c []byte }
 
 // convert converts as much of src as can be decided: when atEOF is false
 // it stops before text whose conversion depends on what follows. It
@@ -232,7 +241,7 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 			i += runeLen(src, i)
 			continue
 		}
-		n, _, open := c.seg.match(src, i, len(src))
+		n, out, open := c.seg.match(src, i, len(src))
 		if open && !atEOF {
 			break
 		}
@@ -244,7 +253,11 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 			continue
 		}
 		dst = c.convertSegment(dst, src[run:i], sc)
-		dst = c.convertSegment(dst, src[i:i+n], sc)
+		if c.reuse {
+			dst = c.convertSteps(dst, unsafe.Slice(unsafe.StringData(out), len(out)), 1, sc)
+		} else {
+			dst = c.convertSegment(dst, src[i:i+n], sc)
+		}
 		i += n
 		run = i
 	}
@@ -267,21 +280,26 @@ func (c *Converter) convertSegment(dst, seg []byte, sc *scratch) []byte {
 	if len(seg) == 0 {
 		return dst
 	}
-	if len(c.chain) == 1 {
-		dst, _ = convertGroup(dst, seg, c.chain[0], true)
-		return dst
+	if c.reuse {
+		// no key of the segmentation dictionary starts inside a run
+		first, _ := convertGroup(sc.c[:0], seg, c.rest, true)
+		sc.c = first
+		return c.convertSteps(dst, first, 1, sc)
 	}
-	in := seg
-	for k, g := range c.chain {
-		if k == len(c.chain)-1 {
-			dst, _ = convertGroup(dst, in, g, true)
-			break
-		}
-		out := sc.a[:0]
-		out, _ = convertGroup(out, in, g, true)
+	return c.convertSteps(dst, seg, 0, sc)
+}
+
+// convertSteps runs in through the steps of the chain from the k-th on.
+func (c *Converter) convertSteps(dst, in []byte, k int, sc *scratch) []byte {
+	if k == len(c.chain) {
+		return append(dst, in...)
+	}
+	for ; k < len(c.chain)-1; k++ {
+		out, _ := convertGroup(sc.a[:0], in, c.chain[k], true)
 		sc.a, sc.b = sc.b, out
 		in = out
 	}
+	dst, _ = convertGroup(dst, in, c.chain[k], true)
 	return dst
 }
 

@@ -26,10 +26,11 @@ type dict struct {
 	n    []node
 	out  []string
 	root [256]bool // bytes some key starts with
-	// single maps each character to the index of its value plus one, 0 for
-	// none, when every key is one character of the Basic Multilingual Plane
-	// and there are fewer than 65535 of them.
-	single []uint16
+	// single maps each character of the Basic Multilingual Plane to the
+	// index of its value plus one, 0 for none, and singleHi the others,
+	// when every key is one character (and there are fewer than 65535).
+	single   []uint16
+	singleHi map[rune]uint16
 	// pairs, for a large dictionary, is a bit set over a hash of the first
 	// two characters of every key (of the one character of a one-character
 	// key): where neither bit is set no key starts, and the trie, too large
@@ -105,33 +106,35 @@ func newDict(name string, d *da.Dict) *dict {
 			}
 		}
 	}
-	x.single = x.singles()
+	x.singles()
 	if x.single == nil && len(x.n) > 1<<15 {
 		x.buildPairs()
 	}
 	return x
 }
 
-// singles returns the table of a dictionary whose keys are all single
-// characters of the Basic Multilingual Plane, or nil.
-func (d *dict) singles() []uint16 {
+// singles fills single and singleHi when every key of d is one character.
+func (d *dict) singles() {
 	if len(d.n) > 1<<15 || len(d.out) >= 0xFFFF {
-		return nil
+		return
 	}
 	table := make([]uint16, 0x10000)
+	hi := map[rune]uint16{}
 	ok := true
 	d.walk(func(key []byte, v int32) {
 		r, size := utf8.DecodeRune(key)
-		if size != len(key) || r == utf8.RuneError || r >= 0x10000 {
+		switch {
+		case size != len(key) || r == utf8.RuneError:
 			ok = false
-			return
+		case r < 0x10000:
+			table[r] = uint16(v + 1)
+		default:
+			hi[r] = uint16(v + 1)
 		}
-		table[r] = uint16(v + 1)
 	})
-	if !ok {
-		return nil
+	if ok {
+		d.single, d.singleHi = table, hi
 	}
-	return table
 }
 
 // walk calls f with every key of d and its value index.
@@ -181,10 +184,14 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 		if r1 < 0 {
 			return 0, "", !utf8.FullRune(s[i:end])
 		}
+		v := uint16(0)
 		if int(r1) < len(d.single) {
-			if v := d.single[r1]; v > 0 {
-				return utf8.RuneLen(r1), d.out[v-1], false
-			}
+			v = d.single[r1]
+		} else {
+			v = d.singleHi[r1]
+		}
+		if v > 0 {
+			return utf8.RuneLen(r1), d.out[v-1], false
 		}
 		return 0, "", false
 	}

@@ -1,0 +1,118 @@
+package convert
+
+import (
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Script is the verdict of [Detect].
+type Script uint8
+
+// The scripts [Detect] tells apart.
+const (
+	None        Script = iota // no character belongs to one script only
+	Simplified                // Simplified characters, no or next to no Traditional ones
+	Traditional               // Traditional characters, no or next to no Simplified ones
+	Mixed                     // both in earnest
+)
+
+func (s Script) String() string {
+	switch s {
+	case Simplified:
+		return "simplified"
+	case Traditional:
+		return "traditional"
+	case Mixed:
+		return "mixed"
+	}
+	return "none"
+}
+
+// Detection is the verdict of [Detect] with the counts behind it.
+type Detection struct {
+	Script      Script
+	Han         int // Han characters
+	Simplified  int // characters only Simplified text uses (发, 这, 们)
+	Traditional int // characters only Traditional text uses (發, 這, 們)
+}
+
+// MixedShare is the share of the minority script's characters above which
+// [Detect] calls a text mixed rather than one script with stray characters
+// (names, quotations, conversion slips).
+const MixedShare = 0.1
+
+// classes maps characters of the Basic Multilingual Plane to their script:
+// 1 Simplified only, 2 Traditional only.
+var classes = sync.OnceValue(func() []uint8 {
+	t := make([]uint8, 0x10000)
+	// TSCharacters maps each Traditional-only character to its Simplified
+	// forms: its keys that change are Traditional, and the forms they
+	// change to, where not Traditional characters themselves, are
+	// Simplified.
+	c := MustNew("t2s")
+	for _, g := range c.chain {
+		for _, d := range g.dicts {
+			if d.single == nil {
+				continue
+			}
+			for r, v := range d.single {
+				if v == 0 {
+					continue
+				}
+				out := d.out[v-1]
+				if s, n := utf8.DecodeRuneInString(out); n == len(out) && s != rune(r) {
+					t[r] = 2
+				}
+			}
+			for r, v := range d.single {
+				if v == 0 {
+					continue
+				}
+				if s, n := utf8.DecodeRuneInString(d.out[v-1]); n > 0 && s != rune(r) && s < 0x10000 && t[s] == 0 && d.single[s] == 0 {
+					t[s] = 1
+				}
+			}
+		}
+	}
+	return t
+})
+
+// Detect tells whether s is written in Simplified or Traditional script,
+// both, or neither (no Han character, or only ones both scripts share:
+// 中国人 is both). It counts the characters that belong to one script only,
+// as OpenCC's character tables say, and calls the text [Mixed] when the
+// minority has more than [MixedShare] of them. It is one table lookup a
+// character, cheap enough for every article of a corpus.
+func Detect(s string) Detection {
+	t := classes()
+	var d Detection
+	for _, r := range s {
+		if r < 0x2E80 {
+			continue
+		}
+		if r < 0x10000 {
+			switch t[r] {
+			case 1:
+				d.Simplified++
+			case 2:
+				d.Traditional++
+			}
+		}
+		if unicode.Is(unicode.Han, r) {
+			d.Han++
+		}
+	}
+	total := d.Simplified + d.Traditional
+	switch {
+	case total == 0:
+		d.Script = None
+	case float64(min(d.Simplified, d.Traditional)) > MixedShare*float64(total):
+		d.Script = Mixed
+	case d.Simplified > d.Traditional:
+		d.Script = Simplified
+	default:
+		d.Script = Traditional
+	}
+	return d
+}
