@@ -20,10 +20,12 @@ var sample []byte
 const usage = `cnnews turns Chinese news articles as scrapers leave them into clean text.
 
 Usage:
-  cnnews clean [flags] [FILE...]   clean articles (standard input when no FILE)
-  cnnews help [COMMAND]            show help
+  cnnews clean [flags] [FILE...]            clean articles (standard input when no FILE)
+  cnnews convert -c CONFIG [flags] [FILE...] convert between Simplified and Traditional script
+  cnnews detect [FILE...]                   tell each file's script
+  cnnews help [COMMAND]                     show help
 
-Run 'cnnews clean --help' for the flags of clean.
+Run 'cnnews COMMAND --help' for the flags of a command.
 `
 
 // run is the whole program, with its streams passed in for tests.
@@ -32,16 +34,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
+	commands := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
+		"clean": runClean, "convert": runConvert, "detect": runDetect,
+	}
 	switch args[0] {
-	case "clean":
-		return runClean(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
-		if len(args) > 1 && args[1] == "clean" {
-			return runClean([]string{"--help"}, stdin, stdout, stderr)
+		if len(args) > 1 && commands[args[1]] != nil {
+			return commands[args[1]]([]string{"--help"}, stdin, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
+		if cmd := commands[args[0]]; cmd != nil {
+			return cmd(args[1:], stdin, stdout, stderr)
+		}
 		fmt.Fprintf(stderr, "cnnews: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
