@@ -2,6 +2,8 @@ package convert
 
 import (
 	"testing"
+
+	"github.com/liuzl/gocc"
 )
 
 func benchConfig(b *testing.B, config string, pick func(map[string]string) []string) {
@@ -43,3 +45,77 @@ func BenchmarkS2TWP(b *testing.B) { benchConfig(b, "s2twp", simplified) }
 // BenchmarkTW2SP converts the two Traditional reference articles with
 // mainland phrases.
 func BenchmarkTW2SP(b *testing.B) { benchConfig(b, "tw2sp", traditional) }
+
+// The same conversions with stock gocc, for comparison in the same run.
+func benchGocc(b *testing.B, config string, pick func(map[string]string) []string) {
+	cc, err := gocc.New(config)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := pick(seeds(b))
+	var n int64
+	for _, s := range in {
+		n += int64(len(s))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range in {
+			if _, err := cc.Convert(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkGoccS2T(b *testing.B)   { benchGocc(b, "s2t", simplified) }
+func BenchmarkGoccT2S(b *testing.B)   { benchGocc(b, "t2s", traditional) }
+func BenchmarkGoccS2TWP(b *testing.B) { benchGocc(b, "s2twp", simplified) }
+
+// BenchmarkFirstUse builds a configuration from gocc's embedded
+// dictionaries, as the first New of a process does.
+func BenchmarkFirstUse(b *testing.B) {
+	for _, config := range []string{"s2t", "t2s", "s2twp"} {
+		b.Run(config, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := build(config); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDetect runs script detection over the five reference articles.
+func BenchmarkDetect(b *testing.B) {
+	m := seeds(b)
+	var n int64
+	for _, s := range m {
+		n += int64(len(s))
+	}
+	Detect("")
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range m {
+			Detect(s)
+		}
+	}
+}
+
+// BenchmarkPunctuation repairs the punctuation of the two reference
+// articles that lost it (001 and 004).
+func BenchmarkPunctuation(b *testing.B) {
+	m := seeds(b)
+	in := []string{m["001.txt"], m["004.txt"]}
+	t := Punctuation()
+	dst := make([]byte, 64<<10)
+	b.SetBytes(int64(len(in[0]) + len(in[1])))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range in {
+			t.Reset()
+			t.Transform(dst, []byte(s), true)
+		}
+	}
+}
