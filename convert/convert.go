@@ -241,7 +241,7 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 			i += runeLen(src, i)
 			continue
 		}
-		n, out, open := c.seg.match(src, i, len(src))
+		n, out, open := c.seg.match(src, i, len(src), -2)
 		if open && !atEOF {
 			break
 		}
@@ -320,8 +320,13 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 			i = j
 			continue
 		}
+		r, size := decodeRune(src[i:])
 		if starts[b] {
-			n, out, open := g.match(src, i, len(src))
+			r1 := r
+			if r == utf8.RuneError && size <= 1 {
+				r1 = -1
+			}
+			n, out, open := g.match(src, i, len(src), r1)
 			if open && !atEOF {
 				break
 			}
@@ -331,7 +336,6 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 				continue
 			}
 		}
-		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
 			if !atEOF && !utf8.FullRune(src[i:]) {
 				break
@@ -351,6 +355,6 @@ func runeLen(src []byte, i int) int {
 	if src[i] < utf8.RuneSelf {
 		return 1
 	}
-	_, size := utf8.DecodeRune(src[i:])
+	_, size := decodeRune(src[i:])
 	return size
 }

@@ -36,6 +36,9 @@ type dict struct {
 	// key): where neither bit is set no key starts, and the trie, too large
 	// for the processor's caches, is not walked.
 	pairs []uint64
+	// first, for a small dictionary of longer keys, is a bit set of the
+	// characters of the Basic Multilingual Plane its keys start with.
+	first []uint64
 }
 
 const pairBits = 1 << 18
@@ -107,8 +110,21 @@ func newDict(name string, d *da.Dict) *dict {
 		}
 	}
 	x.singles()
-	if x.single == nil && len(x.n) > 1<<15 {
+	switch {
+	case x.single == nil && len(x.n) > 1<<15:
 		x.buildPairs()
+	case x.single == nil:
+		first, ok := make([]uint64, 0x10000/64), true
+		x.walk(func(key []byte, _ int32) {
+			if r, _ := utf8.DecodeRune(key); r < 0x10000 {
+				first[r/64] |= 1 << (r % 64)
+			} else {
+				ok = false // a key starting beyond the plane: no filter
+			}
+		})
+		if ok {
+			x.first = first
+		}
 	}
 	return x
 }
@@ -195,6 +211,9 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 		}
 		return 0, "", false
 	}
+	if d.first != nil && r1 >= 0 && r1 < 0x10000 && d.first[r1/64]&(1<<(r1%64)) == 0 {
+		return 0, "", false
+	}
 	if d.pairs != nil && s[i] >= 0xE0 && s[i] < 0xF0 && i+6 <= end {
 		// two three-byte characters: test the filter before the walk
 		r1 := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
@@ -257,12 +276,12 @@ func newGroup(dicts ...*dict) *group {
 }
 
 // match returns the group's match at s[i:end]; open as for dict.longest.
-func (g *group) match(s []byte, i, end int) (n int, out string, open bool) {
-	r1 := rune(-2) // not decoded yet
+// r1 is the character at i if the caller decoded it, -2 if not.
+func (g *group) match(s []byte, i, end int, r1 rune) (n int, out string, open bool) {
 	for _, d := range g.dicts {
-		if d.single != nil && r1 == -2 {
+		if (d.single != nil || d.first != nil) && r1 == -2 {
 			var n1 int
-			if r1, n1 = utf8.DecodeRune(s[i:end]); r1 == utf8.RuneError && n1 <= 1 {
+			if r1, n1 = decodeRune(s[i:end]); r1 == utf8.RuneError && n1 <= 1 {
 				r1 = -1
 			}
 		}
@@ -304,4 +323,18 @@ func (d *dict) maxRunes() int {
 	longest := 0
 	d.walk(func(key []byte, _ int32) { longest = max(longest, utf8.RuneCount(key)) })
 	return longest
+}
+
+// decodeRune is utf8.DecodeRune with the three-byte characters of CJK text
+// decoded inline.
+func decodeRune(s []byte) (rune, int) {
+	if len(s) >= 3 {
+		b0, b1, b2 := s[0], s[1], s[2]
+		if b0 >= 0xE1 && b0 <= 0xEC || b0 == 0xEE || b0 == 0xEF {
+			if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+				return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+			}
+		}
+	}
+	return utf8.DecodeRune(s)
 }
