@@ -1,0 +1,186 @@
+package convert_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/transform"
+
+	"github.com/cnnews/cnnews/convert"
+)
+
+func ExampleNew() {
+	c, err := convert.New("s2twp")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c.String("较低级别的软件，鼠标和内存"))
+	_, err = convert.New("s2x")
+	fmt.Println(err)
+	// Output:
+	// 較低級別的軟體，滑鼠和記憶體
+	// convert: unknown configuration "s2x"; valid: hk2s, s2hk, s2t, s2tw, s2twp, t2hk, t2s, t2tw, tw2s, tw2sp
+}
+
+func ExampleMustNew() {
+	fmt.Println(convert.MustNew("t2s").String("複工就是穩就業，複產就是穩經濟。"))
+	// Output:
+	// 复工就是稳就业，复产就是稳经济。
+}
+
+func ExampleConfigs() {
+	for _, name := range convert.Configs() {
+		fmt.Println(name, "—", convert.Describe(name))
+	}
+	// Output:
+	// hk2s — Traditional (Hong Kong standard) to Simplified
+	// s2hk — Simplified to Traditional (Hong Kong standard)
+	// s2t — Simplified to Traditional
+	// s2tw — Simplified to Traditional (Taiwan standard)
+	// s2twp — Simplified to Traditional (Taiwan standard, with Taiwanese phrases)
+	// t2hk — Traditional to Traditional (Hong Kong standard)
+	// t2s — Traditional to Simplified
+	// t2tw — Traditional to Traditional (Taiwan standard)
+	// tw2s — Traditional (Taiwan standard) to Simplified
+	// tw2sp — Traditional (Taiwan standard) to Simplified (with mainland phrases)
+}
+
+func ExampleDescribe() {
+	fmt.Printf("%q %q\n", convert.Describe("tw2sp"), convert.Describe("x"))
+	// Output:
+	// "Traditional (Taiwan standard) to Simplified (with mainland phrases)" ""
+}
+
+func ExampleConverter() {
+	// one Converter, shared by every goroutine of a program
+	c := convert.MustNew("s2t")
+	fmt.Println(c.Name(), c.String("了解一下发展"))
+	// Output:
+	// s2t 瞭解一下發展
+}
+
+func ExampleConverter_Name() {
+	fmt.Println(convert.MustNew("hk2s").Name())
+	// Output:
+	// hk2s
+}
+
+func ExampleConverter_String() {
+	fmt.Println(convert.MustNew("tw2sp").String("滑鼠和記憶體"))
+	// Output:
+	// 鼠标和内存
+}
+
+func ExampleConverter_Bytes() {
+	fmt.Printf("%s\n", convert.MustNew("s2hk").Bytes([]byte("香港的发展")))
+	// Output:
+	// 香港的發展
+}
+
+func ExampleConverter_Append() {
+	// converting many articles into one reused buffer allocates nothing
+	c := convert.MustNew("t2s")
+	buf := make([]byte, 0, 1024)
+	for _, article := range []string{"發財了", "這是們的"} {
+		buf = c.Append(buf[:0], []byte(article))
+		fmt.Println(string(buf))
+	}
+	// Output:
+	// 发财了
+	// 这是们的
+}
+
+func ExampleConverter_Convert() {
+	c := convert.MustNew("s2t")
+	var out bytes.Buffer
+	n, err := c.Convert(&out, strings.NewReader("山西阳泉：经济发展\n"))
+	fmt.Print(out.String())
+	fmt.Println(n, err)
+	// Output:
+	// 山西陽泉：經濟發展
+	// 28 <nil>
+}
+
+func ExampleLoad() {
+	// OpenCC data in text form: a config and its dictionaries
+	dir, _ := os.MkdirTemp("", "opencc")
+	defer os.RemoveAll(dir)
+	os.WriteFile(filepath.Join(dir, "mini.json"), []byte(`{
+	  "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "Phrases.ocd2"}},
+	  "conversion_chain": [{"dict": {"type": "group", "dicts": [
+	    {"type": "ocd2", "file": "Phrases.ocd2"}, {"type": "txt", "file": "Chars.txt"}]}}]}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "Phrases.txt"), []byte("鼠标\t鼠標\n"), 0o644) // from opencc_dict … -t text
+	os.WriteFile(filepath.Join(dir, "Chars.txt"), []byte("内\t內\n"), 0o644)
+	c, err := convert.Load(os.DirFS(dir), "mini.json")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c.String("鼠标和内存"))
+	// Output:
+	// 鼠標和內存
+}
+
+func ExampleLoadDir() {
+	_, err := convert.LoadDir(os.TempDir(), "no-such-config")
+	fmt.Println(err != nil)
+	// Output:
+	// true
+}
+
+func ExampleDetect() {
+	for _, s := range []string{"经济发展", "經濟發展", "经济發展", "中国人", "hello"} {
+		d := convert.Detect(s)
+		fmt.Println(s, d.Script, d.Han, d.Simplified, d.Traditional)
+	}
+	// Output:
+	// 经济发展 simplified 4 3 0
+	// 經濟發展 traditional 4 0 3
+	// 经济發展 mixed 4 2 1
+	// 中国人 simplified 3 1 0
+	// hello none 0 0 0
+}
+
+func ExampleDetection() {
+	d := convert.Detect("記者郭強。责任编辑：吉政")
+	fmt.Printf("%+v\n", d)
+	// Output:
+	// {Script:mixed Han:10 Simplified:3 Traditional:2}
+}
+
+func ExampleScript() {
+	fmt.Println(convert.Simplified, convert.Traditional, convert.Mixed, convert.None)
+	// Output:
+	// simplified traditional mixed none
+}
+
+func ExampleScript_String() {
+	fmt.Println(convert.Detect("發展").Script.String())
+	// Output:
+	// traditional
+}
+
+func ExampleMixedShare() {
+	// one Traditional character among twenty Simplified ones is a slip
+	d := convert.Detect(strings.Repeat("发", 20) + "發")
+	fmt.Println(d.Script, float64(d.Traditional)/float64(d.Simplified+d.Traditional) <= convert.MixedShare)
+	// Output:
+	// simplified true
+}
+
+func ExamplePunctuation() {
+	// compose with other transformers of golang.org/x/text
+	t := transform.Chain(convert.Punctuation())
+	out, _, _ := transform.String(t, "歲暮天寒,望春則暖。發布時間:2022-05-09 15:11:00")
+	fmt.Println(out)
+	// Output:
+	// 歲暮天寒，望春則暖。發布時間：2022-05-09 15:11:00
+}
+
+func ExampleRepairPunctuation() {
+	fmt.Println(convert.RepairPunctuation("其他5個縣(市、區)韻達,LED(led)照明1,000元(AI)"))
+	// Output:
+	// 其他5個縣（市、區）韻達，LED(led)照明1,000元(AI)
+}
