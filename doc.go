@@ -8,11 +8,16 @@
 //     pinyin glosses, turns HTML into paragraphs, and reports every removal
 //     with its rule, category, text and byte offsets, plus the metadata it
 //     found (source, editors, reporters, photographers, publish time).
+//   - [github.com/cnnews/cnnews/convert] converts between Simplified and
+//     Traditional script with OpenCC's results for all ten configurations,
+//     detects a text's script, and restores full-width punctuation.
 //
 // The command cnnews (in cmd/cnnews) runs them over files:
 //
 //	go run ./cmd/cnnews clean --sample
 //	go run ./cmd/cnnews clean --json article.txt
+//	go run ./cmd/cnnews convert -c t2s article.txt
+//	go run ./cmd/cnnews detect *.txt
 //
 // # Cleaning an article
 //
@@ -30,6 +35,12 @@
 // with Meta.Source 人民網-山西頻道, Meta.Editors [李文治], Meta.PublishedAt
 // 2022-05-09 15:11:00 +0800, and five removals (breadcrumb, header-meta,
 // two pinyin-gloss, editor-line), each with input[Start:End] == Text.
+//
+// # Normalising the script
+//
+// Cleaned Traditional text goes to Simplified with
+// convert.MustNew("t2s").String(res.Text): 複工就是穩就業 → 复工就是稳就业;
+// convert.Detect tells which articles need it.
 //
 // # Where to go next
 //

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/convert"
 )
 
 // Example is the article of the tour, cleaned.
@@ -26,4 +27,15 @@ func Example() {
 	// pinyin-gloss true
 	// pinyin-gloss true
 	// editor-line true
+}
+
+// Example_simplified cleans a Traditional article and normalises it to
+// Simplified script.
+func Example_simplified() {
+	res := clean.Default().CleanString("  複工就是穩就業(ye) ,複產(chan) 就是穩經濟。\n(責編: 李文治)")
+	if convert.Detect(res.Text).Script == convert.Traditional {
+		fmt.Println(convert.MustNew("t2s").String(convert.RepairPunctuation(res.Text)))
+	}
+	// Output:
+	// 复工就是稳就业，复产就是稳经济。
 }
