@@ -214,13 +214,12 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 	if d.first != nil && r1 >= 0 && r1 < 0x10000 && d.first[r1/64]&(1<<(r1%64)) == 0 {
 		return 0, "", false
 	}
-	if d.pairs != nil && s[i] >= 0xE0 && s[i] < 0xF0 && i+6 <= end {
+	if d.pairs != nil && r1 >= 0x800 && r1 < 0x10000 && i+6 <= end {
 		// two three-byte characters: test the filter before the walk
-		r1 := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 		r2 := rune(0)
-		if s[i+3] >= 0xE0 && s[i+3] < 0xF0 {
-			r2 = rune(s[i+3]&0x0F)<<12 | rune(s[i+4]&0x3F)<<6 | rune(s[i+5]&0x3F)
-		} else if s[i+3]&0xC0 != 0x80 {
+		if c := s[i+3]; c >= 0xE0 && c < 0xF0 {
+			r2 = rune(c&0x0F)<<12 | rune(s[i+4]&0x3F)<<6 | rune(s[i+5]&0x3F)
+		} else if c&0xC0 != 0x80 {
 			r2 = -1 // not a three-byte character: only the one-character test
 		}
 		if r2 != 0 {
@@ -279,7 +278,7 @@ func newGroup(dicts ...*dict) *group {
 // r1 is the character at i if the caller decoded it, -2 if not.
 func (g *group) match(s []byte, i, end int, r1 rune) (n int, out string, open bool) {
 	for _, d := range g.dicts {
-		if (d.single != nil || d.first != nil) && r1 == -2 {
+		if r1 == -2 {
 			var n1 int
 			if r1, n1 = decodeRune(s[i:end]); r1 == utf8.RuneError && n1 <= 1 {
 				r1 = -1
