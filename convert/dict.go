@@ -2,6 +2,7 @@ package convert
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -36,12 +37,49 @@ type dict struct {
 	// key): where neither bit is set no key starts, and the trie, too large
 	// for the processor's caches, is not walked.
 	pairs []uint64
+	// heads maps the first two characters of the keys of a large
+	// dictionary to the trie node they lead to, so that a walk starts two
+	// characters deep.
+	heads headTable
 	// first, for a small dictionary of longer keys, is a bit set of the
 	// characters of the Basic Multilingual Plane its keys start with.
 	first []uint64
 }
 
 const pairBits = 1 << 18
+
+// headTable is an open-addressing map from two characters to a trie node.
+type headTable struct {
+	keys  []uint64 // r1<<32 | r2, 0 for an empty slot
+	nodes []int32
+	shift uint
+}
+
+func headKey(r1, r2 rune) uint64 { return uint64(r1)<<32 | uint64(uint32(r2)) }
+
+func (h *headTable) slot(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> h.shift) }
+
+func (h *headTable) put(k uint64, node int32) {
+	mask := len(h.keys) - 1
+	for i := h.slot(k); ; i = (i + 1) & mask {
+		if h.keys[i] == 0 || h.keys[i] == k {
+			h.keys[i], h.nodes[i] = k, node
+			return
+		}
+	}
+}
+
+func (h *headTable) get(k uint64) (int32, bool) {
+	mask := len(h.keys) - 1
+	for i := h.slot(k); ; i = (i + 1) & mask {
+		switch h.keys[i] {
+		case k:
+			return h.nodes[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
 
 func pairHash(r1, r2 rune) uint32 {
 	h := uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77
@@ -53,12 +91,13 @@ func pairHash(r1, r2 rune) uint32 {
 func (d *dict) buildPairs() {
 	d.pairs = make([]uint64, pairBits/64)
 	var key []byte
+	var heads []head
 	for t := 1; t < len(d.n); t++ {
 		nd := d.n[t]
 		if nd.c < 0 || nd.v < 0 || nd.v == noValue {
 			continue
 		}
-		key = key[:0]
+		key = nil
 		for id := int32(t); id != 0; {
 			p := d.n[id].c
 			if p < 0 || int(p) >= len(d.n) || d.n[p].v >= 0 {
@@ -71,13 +110,46 @@ func (d *dict) buildPairs() {
 		}
 		slices.Reverse(key)
 		r1, n1 := utf8.DecodeRune(key)
-		r2 := rune(0)
+		r2, n2 := rune(0), 0
 		if n1 < len(key) {
-			r2, _ = utf8.DecodeRune(key[n1:])
+			r2, n2 = utf8.DecodeRune(key[n1:])
+			heads = append(heads, head{headKey(r1, r2), key[:n1+n2]})
 		}
 		h := pairHash(r1, r2)
 		d.pairs[h/64] |= 1 << (h % 64)
 	}
+	size := 1
+	for size < 2*len(heads) {
+		size *= 2
+	}
+	d.heads = headTable{keys: make([]uint64, size), nodes: make([]int32, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	for _, h := range heads {
+		if node, ok := d.jump(h.path); ok {
+			d.heads.put(h.k, node)
+		}
+	}
+}
+
+type head struct {
+	k    uint64
+	path []byte
+}
+
+// jump walks path from the root and returns the node it ends at.
+func (d *dict) jump(path []byte) (int32, bool) {
+	from := int32(0)
+	for _, b := range path {
+		cur := d.n[from].v
+		if cur >= 0 {
+			return 0, false
+		}
+		to := -(cur + 1) ^ int32(b)
+		if to < 0 || int(to) >= len(d.n) || d.n[to].c != from {
+			return 0, false
+		}
+		from = to
+	}
+	return from, true
 }
 
 // newDict copies a gocc dictionary into the compact form the matcher walks.
@@ -224,14 +296,30 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 		}
 		if r2 != 0 {
 			h1, h2 := pairHash(r1, 0), pairHash(r1, r2)
-			if d.pairs[h1/64]&(1<<(h1%64)) == 0 && (r2 < 0 || d.pairs[h2/64]&(1<<(h2%64)) == 0) {
+			one := d.pairs[h1/64]&(1<<(h1%64)) != 0
+			if !one && (r2 < 0 || d.pairs[h2/64]&(1<<(h2%64)) == 0) {
 				return 0, "", false
+			}
+			if !one && r2 > 0 {
+				// no one-character key: start the walk two characters in
+				node, ok := d.heads.get(headKey(r1, r2))
+				if !ok {
+					return 0, "", false
+				}
+				return d.walkFrom(s, i, i+6, end, node)
 			}
 		}
 	}
+	return d.walkFrom(s, i, i, end, 0)
+}
+
+// walkFrom continues a walk of the trie at node from, which s[i:j] led to.
+func (d *dict) walkFrom(s []byte, i, j, end int, from int32) (n int, out string, open bool) {
 	nodes := d.n
-	from := int32(0)
-	for j := i; j < end; j++ {
+	if j > i {
+		n, out = d.valueAt(from, j-i)
+	}
+	for ; j < end; j++ {
 		b := s[j]
 		cur := nodes[from].v
 		if cur >= 0 || b == 0 {
@@ -245,16 +333,26 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 		if j+1 < end && s[j+1]&0xC0 == 0x80 {
 			continue // keys end only where characters end
 		}
-		if v := nodes[from].v; v >= 0 {
-			if v != noValue {
-				n, out = j+1-i, d.out[v]
-			}
-		} else if t := -(v + 1); int(t) < len(nodes) && nodes[t].c == from && nodes[t].v >= 0 && nodes[t].v != noValue {
-			n, out = j+1-i, d.out[nodes[t].v]
+		if m, o := d.valueAt(from, j+1-i); m > 0 {
+			n, out = m, o
 		}
 	}
 	// the walk used all of s: open unless it ended on a leaf
 	return n, out, nodes[from].v < 0
+}
+
+// valueAt returns the value of a key of n bytes ending at node at, if one
+// ends there.
+func (d *dict) valueAt(at int32, n int) (int, string) {
+	nodes := d.n
+	if v := nodes[at].v; v >= 0 {
+		if v != noValue {
+			return n, d.out[v]
+		}
+	} else if t := -(v + 1); int(t) < len(nodes) && nodes[t].c == at && nodes[t].v >= 0 && nodes[t].v != noValue {
+		return n, d.out[nodes[t].v]
+	}
+	return 0, ""
 }
 
 // group is a list of dictionaries tried in order: the first one with any
