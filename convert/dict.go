@@ -90,14 +90,14 @@ func pairHash(r1, r2 rune) uint32 {
 // up to the root.
 func (d *dict) buildPairs() {
 	d.pairs = make([]uint64, pairBits/64)
-	var key []byte
+	var key, arena []byte
 	var heads []head
 	for t := 1; t < len(d.n); t++ {
 		nd := d.n[t]
 		if nd.c < 0 || nd.v < 0 || nd.v == noValue {
 			continue
 		}
-		key = nil
+		key = key[:0]
 		for id := int32(t); id != 0; {
 			p := d.n[id].c
 			if p < 0 || int(p) >= len(d.n) || d.n[p].v >= 0 {
@@ -113,7 +113,8 @@ func (d *dict) buildPairs() {
 		r2, n2 := rune(0), 0
 		if n1 < len(key) {
 			r2, n2 = utf8.DecodeRune(key[n1:])
-			heads = append(heads, head{headKey(r1, r2), key[:n1+n2]})
+			heads = append(heads, head{headKey(r1, r2), uint32(len(arena)), uint8(n1 + n2)})
+			arena = append(arena, key[:n1+n2]...)
 		}
 		h := pairHash(r1, r2)
 		d.pairs[h/64] |= 1 << (h % 64)
@@ -124,15 +125,17 @@ func (d *dict) buildPairs() {
 	}
 	d.heads = headTable{keys: make([]uint64, size), nodes: make([]int32, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
 	for _, h := range heads {
-		if node, ok := d.jump(h.path); ok {
+		if node, ok := d.jump(arena[h.off : h.off+uint32(h.n)]); ok {
 			d.heads.put(h.k, node)
 		}
 	}
 }
 
+// head is the first two characters of a key, arena[off:off+n].
 type head struct {
-	k    uint64
-	path []byte
+	k   uint64
+	off uint32
+	n   uint8
 }
 
 // jump walks path from the root and returns the node it ends at.
