@@ -321,7 +321,7 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 			continue
 		}
 		r, size := decodeRune(src[i:])
-		if starts[b] {
+		if starts[b] && (g.first == nil || r >= 0x10000 || g.first[r/64]&(1<<(r%64)) != 0) {
 			r1 := r
 			if r == utf8.RuneError && size <= 1 {
 				r1 = -1

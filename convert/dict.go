@@ -363,6 +363,9 @@ func (d *dict) valueAt(at int32, n int) (int, string) {
 type group struct {
 	dicts  []*dict
 	starts [256]bool // bytes some key of some dictionary starts with
+	// first, when every dictionary of the group is small, is a bit set of
+	// the characters of the Basic Multilingual Plane a key starts with.
+	first []uint64
 }
 
 func newGroup(dicts ...*dict) *group {
@@ -372,6 +375,24 @@ func newGroup(dicts ...*dict) *group {
 			g.starts[b] = g.starts[b] || ok
 		}
 	}
+	first := make([]uint64, 0x10000/64)
+	for _, d := range dicts {
+		switch {
+		case d.first != nil:
+			for i, w := range d.first {
+				first[i] |= w
+			}
+		case d.single != nil && len(d.singleHi) == 0:
+			for r, v := range d.single {
+				if v > 0 {
+					first[r/64] |= 1 << (r % 64)
+				}
+			}
+		default:
+			return g
+		}
+	}
+	g.first = first
 	return g
 }
 
