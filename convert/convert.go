@@ -308,6 +308,10 @@ func (c *Converter) convertSteps(dst, in []byte, k int, sc *scratch) []byte {
 // as U+FFFD.
 func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 	starts := &g.starts
+	var single *dict // a group of one character table: looked up inline
+	if len(g.dicts) == 1 && g.dicts[0].single != nil && len(g.dicts[0].singleHi) == 0 {
+		single = g.dicts[0]
+	}
 	i := 0
 	for i < len(src) {
 		b := src[i]
@@ -321,6 +325,15 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 			continue
 		}
 		r, size := decodeRune(src[i:])
+		if single != nil && size > 1 && r < 0x10000 {
+			if v := single.single[r]; v > 0 {
+				dst = append(dst, single.out[v-1]...)
+			} else {
+				dst = append(dst, src[i:i+size]...)
+			}
+			i += size
+			continue
+		}
 		if starts[b] && (g.first == nil || r >= 0x10000 || g.first[r/64]&(1<<(r%64)) != 0) {
 			r1 := r
 			if r == utf8.RuneError && size <= 1 {
