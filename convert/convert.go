@@ -328,6 +328,8 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 		if single != nil && size > 1 && r < 0x10000 {
 			if v := single.single[r]; v > 0 {
 				dst = append(dst, single.out[v-1]...)
+			} else if size == 3 {
+				dst = append(dst, src[i], src[i+1], src[i+2])
 			} else {
 				dst = append(dst, src[i:i+size]...)
 			}
@@ -357,7 +359,11 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 			i++
 			continue
 		}
-		dst = append(dst, src[i:i+size]...)
+		if size == 3 {
+			dst = append(dst, src[i], src[i+1], src[i+2])
+		} else {
+			dst = append(dst, src[i:i+size]...)
+		}
 		i += size
 	}
 	return dst, i

@@ -447,15 +447,11 @@ func (d *dict) maxRunes() int {
 }
 
 // decodeRune is utf8.DecodeRune with the three-byte characters of CJK text
-// decoded inline.
+// decoded inline (E0 and ED, whose second byte has further limits, take the
+// general path).
 func decodeRune(s []byte) (rune, int) {
-	if len(s) >= 3 {
-		b0, b1, b2 := s[0], s[1], s[2]
-		if b0 >= 0xE1 && b0 <= 0xEC || b0 == 0xEE || b0 == 0xEF {
-			if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
-				return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
-			}
-		}
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[0] != 0xE0 && s[0] != 0xED && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
 	}
 	return utf8.DecodeRune(s)
 }
