@@ -447,11 +447,17 @@ func (d *dict) maxRunes() int {
 }
 
 // decodeRune is utf8.DecodeRune with the three-byte characters of CJK text
-// decoded inline (E0 and ED, whose second byte has further limits, take the
-// general path).
+// decoded inline.
 func decodeRune(s []byte) (rune, int) {
-	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[0] != 0xE0 && s[0] != 0xED && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
-		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+	if len(s) > 2 {
+		c0, c1, c2 := s[0], s[1], s[2]
+		// E1–EF but ED (E0 and ED limit their second byte), and two
+		// continuation bytes
+		if c0-0xE1 < 0x0F && c0 != 0xED && (c1^0x80)|(c2^0x80) < 0x40 {
+			return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
 	}
-	return utf8.DecodeRune(s)
+	return decodeSlow(s)
 }
+
+func decodeSlow(s []byte) (rune, int) { return utf8.DecodeRune(s) }
