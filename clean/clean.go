@@ -50,6 +50,7 @@ type Warning struct {
 	Message string `json:"message"`
 }
 
+// String formats the warning as "line L (byte O): message".
 func (w Warning) String() string {
 	return fmt.Sprintf("line %d (byte %d): %s", w.Line, w.Offset, w.Message)
 }

@@ -17,6 +17,8 @@ const (
 	Mixed                     // both in earnest
 )
 
+// String returns the script's name in lower case: "simplified",
+// "traditional", "mixed" or "none".
 func (s Script) String() string {
 	switch s {
 	case Simplified:

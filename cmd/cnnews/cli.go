@@ -76,11 +76,8 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"A leading --- front matter block is set aside and reported.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	var opts []clean.Option
 	if *without != "" {
@@ -103,61 +100,82 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *useSample {
 		return showSample(c, stdout)
 	}
-	status := 0
-	emit := func(name string, data []byte) {
+	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
 		res := cleanFile(c, data)
 		for _, w := range res.Warnings {
 			fmt.Fprintf(stderr, "cnnews: %s:%d: %s\n", name, w.Line, w.Message)
 		}
-		if *asJSON {
-			enc := json.NewEncoder(stdout)
-			enc.SetEscapeHTML(false)
-			removed := res.Removed
-			if removed == nil {
-				removed = []clean.Removal{}
-			}
-			if err := enc.Encode(output{File: name, Text: res.Text, Meta: res.Meta, Removed: removed, Warnings: res.Warnings}); err != nil {
-				fmt.Fprintf(stderr, "cnnews: %s: %v\n", name, err)
-				status = 1
-			}
-			return
+		if !*asJSON {
+			_, err := fmt.Fprintln(stdout, res.Text)
+			return err
 		}
-		fmt.Fprintln(stdout, res.Text)
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		removed := res.Removed
+		if removed == nil {
+			removed = []clean.Removal{}
+		}
+		return enc.Encode(output{File: name, Text: res.Text, Meta: res.Meta, Removed: removed, Warnings: res.Warnings})
+	})
+}
+
+// parseFlags parses a command's flags. When it returns false the command
+// ends with the exit status it gives: 0 after --help, 2 after a bad flag.
+func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
 	}
-	if fs.NArg() == 0 {
-		data, err := io.ReadAll(stdin)
-		if err != nil {
+	return 0, true
+}
+
+// eachInput calls f for each named file, or for standard input (named
+// "-") when there is none. A file that cannot be opened or read is
+// reported on stderr by name and the others are still processed; the exit
+// status is 1 if any failed.
+func eachInput(names []string, stdin io.Reader, stderr io.Writer, f func(name string, r io.Reader) error) int {
+	if len(names) == 0 {
+		if err := f("-", stdin); err != nil {
 			fmt.Fprintf(stderr, "cnnews: standard input: %v\n", err)
 			return 1
 		}
-		emit("-", data)
-		return status
+		return 0
 	}
-	for _, name := range fs.Args() {
-		data, err := readFile(name)
-		if err != nil {
+	status := 0
+	for _, name := range names {
+		if err := openFile(name, func(r io.Reader) error { return f(name, r) }); err != nil {
 			fmt.Fprintf(stderr, "cnnews: %v\n", err)
 			status = 1
-			continue
 		}
-		emit(name, data)
 	}
 	return status
 }
 
-// readFile reads a regular file, refusing directories with a clear message.
-func readFile(name string) ([]byte, error) {
-	if name == "-" {
-		return nil, fmt.Errorf("%s: use no FILE argument to read standard input", name)
-	}
+// openFile opens a regular file and hands it to f, naming the file in any
+// error.
+func openFile(name string, f func(io.Reader) error) error {
 	st, err := os.Stat(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", name)
+		return fmt.Errorf("%s: is a directory", name)
 	}
-	return os.ReadFile(name)
+	file, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	if err := f(file); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
 }
 
 // cleanFile sets a leading front matter block aside, cleans the rest and

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"golang.org/x/text/transform"
@@ -25,11 +23,8 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"streaming in constant memory with the same result as converting it whole.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *config == "" {
 		fmt.Fprintf(stderr, "cnnews convert: -c CONFIG is required; one of %s\n", strings.Join(convert.Configs(), ", "))
@@ -46,49 +41,13 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cnnews: %v\n", err)
 		return 2
 	}
-	one := func(r io.Reader) error {
+	return eachInput(fs.Args(), stdin, stderr, func(_ string, r io.Reader) error {
 		if *punct {
 			r = transform.NewReader(r, convert.Punctuation())
 		}
 		_, err := c.Convert(stdout, r)
 		return err
-	}
-	if fs.NArg() == 0 {
-		if err := one(stdin); err != nil {
-			fmt.Fprintf(stderr, "cnnews convert: standard input: %v\n", err)
-			return 1
-		}
-		return 0
-	}
-	status := 0
-	for _, name := range fs.Args() {
-		if err := eachFile(name, one); err != nil {
-			fmt.Fprintf(stderr, "cnnews convert: %v\n", err)
-			status = 1
-		}
-	}
-	return status
-}
-
-// eachFile opens a regular file and hands it to f, naming the file in any
-// error.
-func eachFile(name string, f func(io.Reader) error) error {
-	st, err := os.Stat(name)
-	if err != nil {
-		return err
-	}
-	if st.IsDir() {
-		return fmt.Errorf("%s: is a directory", name)
-	}
-	file, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer file.Close()
-	if err := f(file); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
+	})
 }
 
 func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -100,36 +59,16 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"FILE<TAB>simplified|traditional|mixed|none<TAB>han=N simplified=N traditional=N\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
-	one := func(name string) func(io.Reader) error {
-		return func(r io.Reader) error {
-			b, err := io.ReadAll(r)
-			if err != nil {
-				return err
-			}
-			d := convert.Detect(string(b))
-			fmt.Fprintf(stdout, "%s\t%s\than=%d simplified=%d traditional=%d\n", name, d.Script, d.Han, d.Simplified, d.Traditional)
-			return nil
+	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return err
 		}
-	}
-	if fs.NArg() == 0 {
-		if err := one("-")(stdin); err != nil {
-			fmt.Fprintf(stderr, "cnnews detect: standard input: %v\n", err)
-			return 1
-		}
-		return 0
-	}
-	status := 0
-	for _, name := range fs.Args() {
-		if err := eachFile(name, one(name)); err != nil {
-			fmt.Fprintf(stderr, "cnnews detect: %v\n", err)
-			status = 1
-		}
-	}
-	return status
+		d := convert.Detect(string(b))
+		_, err = fmt.Fprintf(stdout, "%s\t%s\than=%d simplified=%d traditional=%d\n", name, d.Script, d.Han, d.Simplified, d.Traditional)
+		return err
+	})
 }
