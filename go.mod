@@ -11,4 +11,8 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require github.com/liuzl/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect
+require (
+	github.com/liuzl/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect
+	github.com/pelletier/go-toml/v2 v2.4.3 // indirect
+	go.yaml.in/yaml/v4 v4.0.0 // indirect
+)
