@@ -7,12 +7,10 @@ require (
 	github.com/liuzl/da v0.0.0-20180704015230-14771aad5b1d
 	github.com/liuzl/gocc v0.0.0-20231231122217-0372e1059ca5
 	github.com/mozillazg/go-pinyin v0.21.0
+	github.com/pelletier/go-toml/v2 v2.4.3
+	go.yaml.in/yaml/v4 v4.0.0
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.43.0
 )
 
-require (
-	github.com/liuzl/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect
-	github.com/pelletier/go-toml/v2 v2.4.3 // indirect
-	go.yaml.in/yaml/v4 v4.0.0 // indirect
-)
+require github.com/liuzl/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect

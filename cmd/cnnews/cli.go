@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/frontmatter"
 )
 
 //go:embed sample.txt
@@ -23,6 +24,7 @@ Usage:
   cnnews clean [flags] [FILE...]            clean articles (standard input when no FILE)
   cnnews convert -c CONFIG [flags] [FILE...] convert between Simplified and Traditional script
   cnnews detect [FILE...]                   tell each file's script
+  cnnews frontmatter [FILE...]              print each file's front matter and body as JSON
   cnnews help [COMMAND]                     show help
 
 Run 'cnnews COMMAND --help' for the flags of a command.
@@ -35,7 +37,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	commands := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
-		"clean": runClean, "convert": runConvert, "detect": runDetect,
+		"clean": runClean, "convert": runConvert, "detect": runDetect, "frontmatter": runFrontMatter,
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
@@ -53,11 +55,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 }
 
+// meta is the metadata of --json output: what clean found, and the front
+// matter's categories and tags.
+type meta struct {
+	clean.Meta
+	Categories []string `json:"categories,omitempty"`
+	Tags       []string `json:"tags,omitempty"`
+}
+
 // output is the JSON object printed for each input with --json.
 type output struct {
 	File     string          `json:"file"`
 	Text     string          `json:"text"`
-	Meta     clean.Meta      `json:"meta"`
+	Meta     meta            `json:"meta"`
 	Removed  []clean.Removal `json:"removed"`
 	Warnings []clean.Warning `json:"warnings,omitempty"`
 }
@@ -105,13 +115,16 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return err
 		}
-		res := cleanFile(c, data)
+		a, ferr := cleanFile(c, data)
+		res := a.Result
 		for _, w := range res.Warnings {
 			fmt.Fprintf(stderr, "cnnews: %s:%d: %s\n", name, w.Line, w.Message)
 		}
 		if !*asJSON {
-			_, err := fmt.Fprintln(stdout, res.Text)
-			return err
+			if _, err := fmt.Fprintln(stdout, res.Text); err != nil {
+				return err
+			}
+			return ferr
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -119,7 +132,10 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if removed == nil {
 			removed = []clean.Removal{}
 		}
-		return enc.Encode(output{File: name, Text: res.Text, Meta: res.Meta, Removed: removed, Warnings: res.Warnings})
+		if err := enc.Encode(output{File: name, Text: res.Text, Meta: meta{res.Meta, a.Categories, a.Tags}, Removed: removed, Warnings: res.Warnings}); err != nil {
+			return err
+		}
+		return ferr
 	})
 }
 
@@ -178,13 +194,30 @@ func openFile(name string, f func(io.Reader) error) error {
 	return nil
 }
 
-// cleanFile sets a leading front matter block aside, cleans the rest and
-// reports offsets and lines against the whole file.
-func cleanFile(c *clean.Cleaner, data []byte) clean.Result {
-	n := frontMatterLen(data)
-	res := c.Clean(data[n:])
+// article is one cleaned file: the clean result, with its offsets into
+// the whole file, and what the front matter said.
+type article struct {
+	clean.Result
+	Categories []string
+	Tags       []string
+}
+
+// cleanFile sets front matter aside through package frontmatter, cleans
+// the rest and reports offsets and lines against the whole file. The
+// front matter is a removal of its own; its title and date fill the
+// metadata where the article gives none, its categories and tags are
+// kept. Malformed front matter is returned as an error beside a result
+// that cleaned the whole file, so that no text is lost.
+func cleanFile(c *clean.Cleaner, data []byte) (article, error) {
+	doc, ferr := frontmatter.Split(data)
+	if ferr != nil {
+		return article{Result: c.Clean(data)}, fmt.Errorf("front matter: %w", ferr)
+	}
+	n := len(data) - len(doc.Body())
+	a := article{Result: c.Clean(doc.Body())}
+	res := &a.Result
 	if n == 0 {
-		return res
+		return a, nil
 	}
 	lines := bytes.Count(data[:n], []byte{'\n'})
 	for i := range res.Removed {
@@ -198,36 +231,48 @@ func cleanFile(c *clean.Cleaner, data []byte) clean.Result {
 	}
 	fm := clean.Removal{Rule: "front-matter", Category: "frontmatter", Text: string(data[:n]), Line: 1, Start: 0, End: n}
 	res.Removed = append([]clean.Removal{fm}, res.Removed...)
-	return res
+	fields, err := doc.Fields()
+	if err != nil {
+		return a, fmt.Errorf("front matter: %w", err)
+	}
+	for _, f := range fields {
+		switch f.Key {
+		case "title":
+			if s, ok := f.Value.(string); ok && res.Meta.Title == "" {
+				res.Meta.Title = s
+			}
+		case "categories":
+			a.Categories = stringList(f.Value)
+		case "tags":
+			a.Tags = stringList(f.Value)
+		}
+	}
+	if d, ok, err := doc.Date("date"); ok && err == nil && res.Meta.Published == "" {
+		res.Meta.Published, res.Meta.PublishedAt = d.Raw, d.Time
+	}
+	return a, nil
 }
 
-// frontMatterLen returns the length of a leading "---" … "---" block,
-// closing line and line break included, or 0 when there is none (or it is
-// never closed).
-func frontMatterLen(data []byte) int {
-	rest := bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	first, body, ok := bytes.Cut(rest, []byte{'\n'})
-	if !ok || string(bytes.TrimRight(first, " \t\r")) != "---" {
-		return 0
-	}
-	off := len(data) - len(body)
-	for len(body) > 0 {
-		line, next, found := bytes.Cut(body, []byte{'\n'})
-		end := off + len(line)
-		if found {
-			end++
+// stringList reads a front matter list, or Jekyll's space-separated
+// string, as strings.
+func stringList(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return strings.Fields(x)
+	case []any:
+		var out []string
+		for _, e := range x {
+			out = append(out, fmt.Sprint(e))
 		}
-		if t := string(bytes.TrimRight(line, " \t\r")); t == "---" || t == "..." {
-			return end
-		}
-		off, body = end, next
+		return out
 	}
-	return 0
+	return nil
 }
 
 // showSample prints the bundled sample before and after cleaning.
 func showSample(c *clean.Cleaner, w io.Writer) int {
-	res := cleanFile(c, sample)
+	a, _ := cleanFile(c, sample)
+	res := a.Result
 	fmt.Fprintf(w, "===== before (%d bytes) =====\n%s\n", len(sample), strings.TrimRight(string(sample), "\n"))
 	fmt.Fprintf(w, "\n===== after (%d bytes) =====\n%s\n", len(res.Text), res.Text)
 	counts := map[clean.Category]int{}

@@ -50,3 +50,25 @@ func TestDetectCommand(t *testing.T) {
 		t.Errorf("directory: exit %d, %q", code, stderr)
 	}
 }
+
+func TestFrontMatterCommand(t *testing.T) {
+	stdout, stderr, code := runCLI(t, "", "frontmatter", filepath.Join("testdata", "000.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := `{"file":"testdata/000.txt","format":"yaml","fields":{"layout":"post","title":"踔厉奋发 阳泉“双战双赢”谋新篇","date":"2022-05-13 05:46:47 +0800","categories":"yangquanribao","tags":"阳泉日报新闻"},"date":"2022-05-13T05:46:47+08:00","body":"<p>春风拂过`
+	if !strings.HasPrefix(stdout, want) {
+		t.Errorf("got %.300s", stdout)
+	}
+	stdout, _, _ = runCLI(t, "正文", "frontmatter")
+	if stdout != `{"file":"-","format":"","fields":{},"body":"正文"}`+"\n" {
+		t.Errorf("no front matter: %q", stdout)
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.md")
+	os.WriteFile(bad, []byte("---\ntitle: x\n\n正文"), 0o644)
+	_, stderr, code = runCLI(t, "", "frontmatter", bad, filepath.Join("testdata", "000.txt"))
+	if code != 1 || !strings.Contains(stderr, bad+": line 1: yaml front matter opened here is never closed") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

@@ -154,17 +154,32 @@ func TestSample(t *testing.T) {
 	}
 }
 
-func TestFrontMatterLen(t *testing.T) {
-	for in, want := range map[string]int{
-		"---\na: 1\n---\nbody":    13,
-		"\ufeff---\na: 1\n---\n":  16,
-		"---\r\na: 1\r\n...\r\nb": 16,
-		"---\na: 1\n":             0, // never closed: left to the cleaner
-		"body\n---\n":             0,
-		"----\na\n----\n":         0,
-	} {
-		if got := frontMatterLen([]byte(in)); got != want {
-			t.Errorf("frontMatterLen(%q) = %d, want %d", in, got, want)
-		}
+func TestCleanFrontMatter(t *testing.T) {
+	path := filepath.Join("testdata", "000.txt")
+	stdout, _, code := runCLI(t, "", "clean", "--json", path)
+	var got struct {
+		Meta struct {
+			Title       string   `json:"title"`
+			Published   string   `json:"published"`
+			PublishedAt string   `json:"published_at"`
+			Categories  []string `json:"categories"`
+			Tags        []string `json:"tags"`
+		} `json:"meta"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != 0 {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	m := got.Meta
+	if m.Title != "踔厉奋发 阳泉“双战双赢”谋新篇" || m.Published != "2022-05-13 05:46:47 +0800" || m.PublishedAt != "2022-05-13T05:46:47+08:00" ||
+		strings.Join(m.Categories, ",") != "yangquanribao" || strings.Join(m.Tags, ",") != "阳泉日报新闻" {
+		t.Errorf("meta %+v", m)
+	}
+	// malformed front matter: reported with the file and line, text kept
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.md")
+	os.WriteFile(bad, []byte("---\ntitle: a\ntitle: b\n---\n阳泉市召开经济工作会议。\n"), 0o644)
+	stdout, stderr, code := runCLI(t, "", "clean", bad)
+	if code != 1 || !strings.Contains(stderr, bad+": front matter: line 3") || !strings.Contains(stdout, "阳泉市召开经济工作会议。") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/cnnews/cnnews/frontmatter"
+)
+
+// orderedFields marshals front matter fields as a JSON object in the
+// order the block gives them.
+type orderedFields []frontmatter.Field
+
+func (fs orderedFields) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(f.Key)
+		if err != nil {
+			return nil, err
+		}
+		v, err := marshal(jsonable(f.Value))
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// jsonable turns decoded YAML maps with non-string keys into ones JSON
+// can hold.
+func jsonable(v any) any {
+	switch x := v.(type) {
+	case map[any]any:
+		m := map[string]any{}
+		for k, e := range x {
+			m[fmt.Sprint(k)] = jsonable(e)
+		}
+		return m
+	case map[string]any:
+		for k, e := range x {
+			x[k] = jsonable(e)
+		}
+		return x
+	case []any:
+		for i, e := range x {
+			x[i] = jsonable(e)
+		}
+		return x
+	}
+	return v
+}
+
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+func runFrontMatter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("frontmatter", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: cnnews frontmatter [FILE...]\n\n"+
+			"Prints, for each FILE (standard input when none), one JSON object on a line:\n"+
+			"{\"file\", \"format\": yaml|toml|json|\"\", \"fields\": {…in the file's order}, \"date\": RFC 3339 of the date field, \"body\"}.\n"+
+			"Malformed front matter is reported on standard error with the file and line.\n")
+		fs.PrintDefaults()
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
+		doc, err := frontmatter.Split(data)
+		if err != nil {
+			return err
+		}
+		fields, err := doc.Fields()
+		if err != nil {
+			return err
+		}
+		out := struct {
+			File   string        `json:"file"`
+			Format string        `json:"format"`
+			Fields orderedFields `json:"fields"`
+			Date   string        `json:"date,omitempty"`
+			Body   string        `json:"body"`
+		}{File: name, Format: string(doc.Format), Fields: orderedFields(fields), Body: string(doc.Body())}
+		if out.Fields == nil {
+			out.Fields = orderedFields{}
+		}
+		if d, ok, err := doc.Date("date"); ok {
+			if err != nil {
+				return err
+			}
+			out.Date = d.Time.Format(time.RFC3339)
+		}
+		b, err := marshal(out)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "%s\n", b)
+		return err
+	})
+}
