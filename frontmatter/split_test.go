@@ -225,9 +225,23 @@ func TestSet(t *testing.T) {
 	if out, _ := doc.Bytes(); string(out) != "---\ntitle: 标题\n---\n正文" {
 		t.Errorf("new block: %q", out)
 	}
-	doc, _ = Split([]byte("+++\na = 1\n+++\n"))
-	if err := doc.Set("a", 2); err == nil {
-		t.Error("TOML write-back should say it is not supported")
+	// TOML: the line is rewritten, comments and tables stay
+	doc, _ = Split([]byte("+++\n# 文章\ntitle = \"旧\"\n\n[extra]\nx = 1\n+++\n正文"))
+	doc.Set("title", "新")
+	doc.Set("source", "阳泉日报")
+	if out, _ := doc.Bytes(); string(out) != "+++\n# 文章\ntitle = '新'\n\nsource = '阳泉日报'\n[extra]\nx = 1\n+++\n正文" {
+		t.Errorf("TOML: %q", out)
+	} else if d2, err := Split(out); err != nil {
+		t.Error(err)
+	} else if m, err := d2.Map(); err != nil || m["title"] != "新" || m["source"] != "阳泉日报" {
+		t.Errorf("TOML written back reads %v, %v", m, err)
+	}
+	// JSON: written again in the same key order
+	doc, _ = Split([]byte("{\"title\": \"旧\", \"tags\": [\"a\"]}\n正文"))
+	doc.Set("title", "新")
+	doc.Set("draft", false)
+	if out, _ := doc.Bytes(); string(out) != "{\n  \"title\": \"新\",\n  \"tags\": [\n    \"a\"\n  ],\n  \"draft\": false\n}\n正文" {
+		t.Errorf("JSON: %q", out)
 	}
 }
 
