@@ -64,6 +64,9 @@ func checkNesting(front []byte, line int) error {
 
 // yamlNode parses a YAML block into its document node.
 func (d *Document) yamlNode() (*yaml.Node, error) {
+	if d.parsed != nil && bytes.Equal(d.parsedFrom, d.front) {
+		return d.parsed, nil
+	}
 	if err := checkNesting(d.front, d.line); err != nil {
 		return nil, err
 	}
@@ -74,6 +77,7 @@ func (d *Document) yamlNode() (*yaml.Node, error) {
 	if err := d.duplicates(&n); err != nil {
 		return nil, err
 	}
+	d.parsed, d.parsedFrom = &n, d.front
 	return &n, nil
 }
 

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"go.yaml.in/yaml/v4"
 )
 
 // Format is the language of a front matter block.
@@ -64,7 +66,9 @@ func newConfig(opts []Option) config {
 
 // Document is a file split into its front matter and its body. The parts
 // joined again ([Document.Bytes], while nothing was changed) give back the
-// input byte for byte.
+// input byte for byte. A Document keeps what it parsed and is changed by
+// [Document.Set]: it is not safe for concurrent use; give each goroutine
+// its own (Split is cheap).
 type Document struct {
 	Format Format
 	head   []byte // BOM, leading blank lines and the opening delimiter line
@@ -74,6 +78,9 @@ type Document struct {
 	line   int // line of the file the block starts on
 	cfg    config
 	edit   *editState
+	// the YAML block parsed, and the bytes it was parsed from
+	parsed     *yaml.Node
+	parsedFrom []byte
 }
 
 // Front returns the front matter block without its delimiters.
