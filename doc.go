@@ -8,6 +8,9 @@
 //     pinyin glosses, turns HTML into paragraphs, and reports every removal
 //     with its rule, category, text and byte offsets, plus the metadata it
 //     found (source, editors, reporters, photographers, publish time).
+//   - [github.com/cnnews/cnnews/frontmatter] splits and decodes the YAML,
+//     TOML or JSON front matter of Jekyll and Hugo posts, with real dates
+//     and errors that name the line.
 //   - [github.com/cnnews/cnnews/convert] converts between Simplified and
 //     Traditional script with OpenCC's results for all ten configurations,
 //     detects a text's script, and restores full-width punctuation.
@@ -18,6 +21,7 @@
 //	go run ./cmd/cnnews clean --json article.txt
 //	go run ./cmd/cnnews convert -c t2s article.txt
 //	go run ./cmd/cnnews detect *.txt
+//	go run ./cmd/cnnews frontmatter post.md
 //
 // # Cleaning an article
 //
