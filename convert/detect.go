@@ -118,3 +118,37 @@ func Detect(s string) Detection {
 	}
 	return d
 }
+
+// ToSimplified maps a Traditional character to its Simplified form as
+// OpenCC's character table gives it (發 → 发, 們 → 们), and returns any
+// other character unchanged. It looks at one character, without the
+// phrases that choose between forms, so it suits matching (deduplication,
+// search keys) rather than conversion.
+func ToSimplified(r rune) rune {
+	t := simplifiedOf()
+	if r >= 0 && int(r) < len(t) {
+		if s := t[r]; s != 0 {
+			return s
+		}
+	}
+	return r
+}
+
+// simplifiedOf maps characters of the Basic Multilingual Plane that the
+// Traditional-to-Simplified character table changes to their first form.
+var simplifiedOf = sync.OnceValue(func() []rune {
+	t := make([]rune, 0x10000)
+	for _, g := range MustNew("t2s").chain {
+		for _, d := range g.dicts {
+			for r, v := range d.single {
+				if v == 0 {
+					continue
+				}
+				if s, n := utf8.DecodeRuneInString(d.out[v-1]); n > 0 && s != rune(r) {
+					t[r] = s
+				}
+			}
+		}
+	}
+	return t
+})

@@ -184,3 +184,13 @@ func ExampleRepairPunctuation() {
 	// Output:
 	// 其他5個縣（市、區）韻達，LED(led)照明1,000元(AI)
 }
+
+func ExampleToSimplified() {
+	var b strings.Builder
+	for _, r := range "發展經濟,abc" {
+		b.WriteRune(convert.ToSimplified(r))
+	}
+	fmt.Println(b.String())
+	// Output:
+	// 发展经济,abc
+}

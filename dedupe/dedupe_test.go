@@ -1,0 +1,183 @@
+package dedupe
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"複工就是穩就業(ye) ，複產(chan) 就是穩經濟。": "复工就是稳就业复产就是稳经济",
+		"ＡＢＣ　１２３，Hello World!":             "abc123helloworld",
+		"“阳泉”（朔州）":                          "阳泉朔州",
+		"":                                  "",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAddExactAndNear(t *testing.T) {
+	x, err := NewIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := seedArticles(t)["002"]
+	if m := x.Add("a", a); len(m) != 0 {
+		t.Errorf("first document matched %+v", m)
+	}
+	m := x.Add("a-again", "  "+a+"\n")
+	if len(m) != 1 || m[0].ID != "a" || !m[0].Exact || m[0].Similarity != 1 {
+		t.Errorf("exact copy: %+v", m)
+	}
+	m = x.Add("a-edited", strings.Replace(a, "开发区", "经开区", 3)+"\n责任编辑：王小明")
+	if len(m) < 1 || m[0].Similarity < 0.7 || m[0].Exact {
+		t.Errorf("near copy: %+v", m)
+	}
+	if m := x.Add("b", seedArticles(t)["000"]); len(m) != 0 {
+		t.Errorf("a different story matched %+v", m)
+	}
+	if x.Len() != 4 || x.Bytes() <= 0 {
+		t.Errorf("Len %d, Bytes %d", x.Len(), x.Bytes())
+	}
+}
+
+func TestOptions(t *testing.T) {
+	for _, o := range []Option{Shingle(0), Bands(30, 6), Bands(0, 1), Threshold(0, 0.5), Threshold(0.7, 1.5)} {
+		if _, err := NewIndex(o); err == nil {
+			t.Errorf("option accepted")
+		}
+	}
+	x, err := NewIndex(Shingle(3), Bands(32, 4), Threshold(0.5, 0.6))
+	if err != nil || x.cfg.shingle != 3 || x.cfg.bands != 32 || x.cfg.jaccard != 0.5 {
+		t.Errorf("%v %+v", err, x.cfg)
+	}
+}
+
+func TestPolicies(t *testing.T) {
+	a := seedArticles(t)["001"]
+	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
+	docs := []Doc{
+		{ID: "short", Text: a[:len(a)*3/4], Date: day(3)},
+		{ID: "long", Text: a + "\n責任編輯：吉政", Date: day(2)},
+		{ID: "plain", Text: a, Date: day(1)},
+		{ID: "other", Text: seedArticles(t)["003"]},
+	}
+	for policy, want := range map[Policy]string{Longest: "long", Earliest: "plain", First: "short"} {
+		cs, err := Clusters(docs, policy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cs) != 1 || cs[0].Keep != want || len(cs[0].Duplicates) != 2 {
+			t.Errorf("policy %d: %+v, want keeper %s", policy, cs, want)
+		}
+		for _, d := range cs[0].Duplicates {
+			if d.Similarity < 0.7 || d.Similarity > 1 {
+				t.Errorf("similarity %v", d.Similarity)
+			}
+		}
+	}
+}
+
+func TestShortAndEmpty(t *testing.T) {
+	x, _ := NewIndex()
+	x.Add("e1", "")
+	if m := x.Add("e2", "，。"); len(m) != 1 || !m[0].Exact {
+		t.Errorf("empty texts: %+v", m)
+	}
+	x.Add("s1", "阳泉")
+	if m := x.Add("s2", "陽泉"); len(m) != 1 || !m[0].Exact {
+		t.Errorf("short texts in two scripts: %+v", m)
+	}
+}
+
+// TestConcurrentAdd adds from many goroutines; run with -race.
+func TestConcurrentAdd(t *testing.T) {
+	x, _ := NewIndex()
+	seeds := seedArticles(t)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for _, k := range []string{"000", "001", "002", "003", "004"} {
+				x.Add(fmt.Sprint(g, k), seeds[k])
+			}
+		}(g)
+	}
+	wg.Wait()
+	if x.Len() != 40 {
+		t.Errorf("Len %d", x.Len())
+	}
+	// every article was added eight times: each later copy matched
+	if m := x.Add("last", seeds["004"]); len(m) == 0 || !m[0].Exact {
+		t.Errorf("last copy: %+v", m)
+	}
+}
+
+// TestMemoryPerDocument indexes synthetic articles and measures the heap
+// they hold: it must stay under 1 KB a document beyond the IDs.
+func TestMemoryPerDocument(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes 20,000 articles")
+	}
+	const n = 20000
+	x, _ := NewIndex()
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("doc-%06d", i)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for i := 0; i < n; i++ {
+		x.AddSignature(ids[i], synthetic(i))
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	per := float64(after.HeapAlloc-before.HeapAlloc) / n
+	t.Logf("heap per indexed document: %.0f bytes (Bytes() says %d)", per, x.Bytes()/x.Len())
+	if per >= 1024 || x.Bytes()/x.Len() >= 1024 {
+		t.Errorf("%.0f bytes per document (Bytes %d), want under 1024", per, x.Bytes()/x.Len())
+	}
+	runtime.KeepAlive(x)
+}
+
+// synthetic returns the signature of a distinct random document.
+func synthetic(i int) Signature {
+	var s Signature
+	h := uint64(i)*0x9E3779B97F4A7C15 + 1
+	for k := range s.Min {
+		h ^= h << 13
+		h ^= h >> 7
+		h ^= h << 17
+		s.Min[k] = uint32(h)
+	}
+	s.Exact.Lo, s.Exact.Hi, s.Shingles = h, uint64(i), 3000
+	return s
+}
+
+func FuzzAdd(f *testing.F) {
+	for _, s := range seedArticles(f) {
+		f.Add(s[:min(len(s), 3000)])
+	}
+	f.Add("複工(ye) 就是穩就業")
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if !utf8.ValidString(n) {
+			t.Fatalf("invalid UTF-8 from Normalize")
+		}
+		x, _ := NewIndex()
+		x.Add("a", s)
+		m := x.Add("b", s)
+		if len(m) == 0 || m[0].ID != "a" || !m[0].Exact {
+			t.Fatalf("a document is not an exact duplicate of itself: %+v", m)
+		}
+	})
+}

@@ -1,0 +1,430 @@
+package dedupe
+
+import (
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/zeebo/xxh3"
+)
+
+// Option configures an [Index].
+type Option func(*config) error
+
+type config struct {
+	shingle     int
+	bands, rows int
+	jaccard     float64
+	containment float64
+}
+
+func defaults() config {
+	return config{shingle: 5, bands: 20, rows: 6, jaccard: 0.7, containment: 0.8}
+}
+
+// Shingle sets the length of the character n-grams compared (default 5).
+func Shingle(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("dedupe: shingle length %d: want at least 1", n)
+		}
+		c.shingle = n
+		return nil
+	}
+}
+
+// Bands sets the LSH banding: bands of rows MinHash values each (default
+// 20 × 6); bands × rows may not exceed 128. More bands or fewer rows find
+// less similar copies, at the cost of more candidates to verify.
+func Bands(bands, rows int) Option {
+	return func(c *config) error {
+		if bands < 1 || rows < 1 || bands*rows > K {
+			return fmt.Errorf("dedupe: %d bands × %d rows: want both at least 1 and at most %d values", bands, rows, K)
+		}
+		c.bands, c.rows = bands, rows
+		return nil
+	}
+}
+
+// Threshold sets the similarities that make a candidate a duplicate:
+// Jaccard similarity of the shingle sets at least jaccard (default 0.7),
+// or containment of the smaller set in the larger at least containment
+// (default 0.8, an excerpt of a longer copy).
+func Threshold(jaccard, containment float64) Option {
+	return func(c *config) error {
+		if jaccard <= 0 || jaccard > 1 || containment <= 0 || containment > 1 {
+			return fmt.Errorf("dedupe: thresholds %v and %v: want each in (0, 1]", jaccard, containment)
+		}
+		c.jaccard, c.containment = jaccard, containment
+		return nil
+	}
+}
+
+// Match is an earlier document a new one duplicates.
+type Match struct {
+	ID         string
+	Similarity float64 // Jaccard similarity (1 for an exact copy), or containment for an excerpt
+	Exact      bool    // the normalised texts are identical
+}
+
+// Index finds near-duplicates among documents added one at a time. It is
+// safe for concurrent use. For each document it keeps the low 16 bits of
+// each MinHash value (256 bytes; two documents agree on a bin by chance
+// once in 65,536), the exact hash, the shingle count, an entry in the
+// exact-hash map and one posting per band in an open-addressing table:
+// about 750 bytes beyond the caller's ID ([Index.Bytes] gives the
+// figure for an index).
+type Index struct {
+	cfg   config
+	mu    sync.RWMutex
+	docs  []entry
+	exact map[xxh3.Uint128]int32
+	// band postings: slots of (band key, last document with it), and for
+	// each document and band the previous document with the same key
+	keys  []uint32
+	heads []int32
+	used  int
+	next  []int32
+}
+
+type entry struct {
+	id       string
+	min      [K]uint16
+	exact    xxh3.Uint128
+	shingles int32
+}
+
+// NewIndex returns an empty Index.
+func NewIndex(opts ...Option) (*Index, error) {
+	cfg := defaults()
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	x := &Index{cfg: cfg, exact: map[xxh3.Uint128]int32{}, keys: make([]uint32, 1024), heads: make([]int32, 1024)}
+	return x, nil
+}
+
+// slot finds the slot of a band key, or the empty slot it would take.
+func (x *Index) slot(key uint32) int {
+	mask := len(x.keys) - 1
+	for i := int(key*0x9E3779B1) & mask; ; i = (i + 1) & mask {
+		if x.keys[i] == key || x.keys[i] == 0 {
+			return i
+		}
+	}
+}
+
+// grow doubles the postings table.
+func (x *Index) grow() {
+	keys, heads := x.keys, x.heads
+	x.keys, x.heads = make([]uint32, 2*len(keys)), make([]int32, 2*len(keys))
+	for i, k := range keys {
+		if k != 0 {
+			j := x.slot(k)
+			x.keys[j], x.heads[j] = k, heads[i]
+		}
+	}
+}
+
+// bandKey is the 32-bit key of band b of a signature (never 0).
+func bandKey(sig *[K]uint32, b, rows int) uint32 {
+	var buf [4 * K]byte
+	row := sig[b*rows : (b+1)*rows]
+	for i, v := range row {
+		binary.LittleEndian.PutUint32(buf[4*i:], v)
+	}
+	k := uint32(xxh3.HashSeed(buf[:4*len(row)], uint64(b)))
+	if k == 0 {
+		k = 1
+	}
+	return k
+}
+
+// Sign computes the signature of a text as this index compares it.
+func (x *Index) Sign(text string) Signature {
+	norm := Normalize(text)
+	sh := shingles(norm, x.cfg.shingle, nil)
+	var s Signature
+	s.Exact = xxh3.HashString128(norm)
+	s.Shingles = len(sh)
+	sign(sh, &s.Min)
+	return s
+}
+
+// estimate returns the Jaccard similarity the signatures estimate and the
+// containment of the smaller set in the larger that follows from it and
+// the sets' sizes.
+func estimate(a *[K]uint32, na int, b *entry) (jaccard, containment float64) {
+	same := 0
+	for i := range a {
+		if uint16(a[i]) == b.min[i] {
+			same++
+		}
+	}
+	j := float64(same) / K
+	small := min(na, int(b.shingles))
+	if small == 0 {
+		return j, 0
+	}
+	inter := j / (1 + j) * float64(na+int(b.shingles))
+	return j, min(1, inter/float64(small))
+}
+
+// Add indexes a document and returns the earlier documents it duplicates,
+// most similar first: an exact copy of the normalised text, or a candidate
+// from the LSH bands whose signatures estimate a Jaccard similarity or a
+// containment at or above the thresholds.
+func (x *Index) Add(id, text string) []Match {
+	return x.AddSignature(id, x.Sign(text))
+}
+
+// AddSignature is [Index.Add] for a signature computed with [Index.Sign],
+// so that signing can run outside the index's lock, on many cores.
+func (x *Index) AddSignature(id string, s Signature) []Match {
+	return x.add(id, s, true)
+}
+
+// add indexes s; with filter, candidates must pass the estimated
+// thresholds, without, every candidate the bands propose is returned for
+// the caller to verify.
+func (x *Index) add(id string, s Signature, filter bool) []Match {
+	var keys [K]uint32
+	for b := 0; b < x.cfg.bands; b++ {
+		keys[b] = bandKey(&s.Min, b, x.cfg.rows)
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	n := int32(len(x.docs))
+	var out []Match
+	exactOf, isCopy := x.exact[s.Exact]
+	if isCopy {
+		out = append(out, Match{ID: x.docs[exactOf].id, Similarity: 1, Exact: true})
+	} else {
+		x.exact[s.Exact] = n
+	}
+	seen := map[int32]bool{}
+	if isCopy {
+		seen[exactOf] = true
+	}
+	for b := 0; b < x.cfg.bands; b++ {
+		if 2*(x.used+1) > len(x.keys) {
+			x.grow()
+		}
+		i := x.slot(keys[b])
+		head := int32(-1)
+		if x.keys[i] == 0 {
+			x.keys[i] = keys[b]
+			x.used++
+		} else {
+			head = x.heads[i]
+		}
+		for j := head; j >= 0; j = x.next[int(j)*x.cfg.bands+b] {
+			if seen[j] {
+				continue
+			}
+			seen[j] = true
+			e := &x.docs[j]
+			jac, con := estimate(&s.Min, s.Shingles, e)
+			switch {
+			case e.exact == s.Exact:
+				out = append(out, Match{ID: e.id, Similarity: 1, Exact: true})
+			case jac >= x.cfg.jaccard:
+				out = append(out, Match{ID: e.id, Similarity: jac})
+			case con >= x.cfg.containment:
+				out = append(out, Match{ID: e.id, Similarity: con})
+			case !filter:
+				out = append(out, Match{ID: e.id, Similarity: jac})
+			}
+		}
+		x.next = append(x.next, head)
+		x.heads[i] = n
+	}
+	e := entry{id: id, exact: s.Exact, shingles: int32(s.Shingles)}
+	for i, v := range s.Min {
+		e.min[i] = uint16(v)
+	}
+	x.docs = append(x.docs, e)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Similarity > out[b].Similarity })
+	return out
+}
+
+// Len returns the number of documents indexed.
+func (x *Index) Len() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return len(x.docs)
+}
+
+// Bytes estimates the memory the index holds beyond the documents' IDs:
+// for each document its signature (4 × 128 bytes for the MinHash, 16 for
+// the exact hash, 8 for the count), its entry in the exact map, and one
+// posting in each band.
+func (x *Index) Bytes() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	per := 2*K + 16 + 4 + 16 /* the ID's string header */ + 40 /* exact map entry */ + 4*x.cfg.bands /* next */
+	return len(x.docs)*per + 8*len(x.keys)
+}
+
+// Doc is a document for [Clusters].
+type Doc struct {
+	ID   string
+	Text string
+	Date time.Time // for the Earliest policy; zero when unknown
+}
+
+// Policy chooses which copy of a cluster to keep.
+type Policy int
+
+// The keeper policies.
+const (
+	Longest  Policy = iota // the longest text; ties: first seen
+	Earliest               // the earliest Date; undated documents last; ties: longest
+	First                  // the first document given
+)
+
+// Cluster is a group of copies: the document to keep and the others, each
+// with the similarity that joined it to the cluster.
+type Cluster struct {
+	Keep       string
+	Duplicates []Match
+}
+
+// Clusters finds the clusters of copies among docs: every document is
+// signed and indexed, each candidate pair the bands propose is verified
+// exactly on the shingle sets (Jaccard or containment at or above the
+// thresholds), and verified pairs are joined with union-find. Only
+// clusters of two or more are returned, in the order of their first
+// document; in each, the keeper is chosen by policy.
+func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
+	x, err := NewIndex(opts...)
+	if err != nil {
+		return nil, err
+	}
+	sets := make([][]uint64, len(docs))
+	parent := make([]int, len(docs))
+	sim := make([]float64, len(docs)) // similarity that joined i to its cluster
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	byID := map[string]int{}
+	for i, d := range docs {
+		norm := Normalize(d.Text)
+		sets[i] = shingles(norm, x.cfg.shingle, nil)
+		slices.Sort(sets[i])
+		var s Signature
+		s.Exact, s.Shingles = xxh3.HashString128(norm), len(sets[i])
+		sign(sets[i], &s.Min)
+		id := fmt.Sprint(i)
+		byID[id] = i
+		for _, m := range x.add(id, s, false) {
+			j := byID[m.ID]
+			score := m.Similarity
+			if !m.Exact {
+				jac, con := exactSimilarity(sets[i], sets[j])
+				switch {
+				case jac >= x.cfg.jaccard:
+					score = jac
+				case con >= x.cfg.containment:
+					score = con
+				default:
+					continue
+				}
+			}
+			if ri, rj := find(i), find(j); ri != rj {
+				parent[ri] = rj
+				if sim[i] == 0 {
+					sim[i] = score
+				}
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var order []int
+	for i := range docs {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			order = append(order, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	var out []Cluster
+	for _, r := range order {
+		members := groups[r]
+		if len(members) < 2 {
+			continue
+		}
+		keep := members[0]
+		for _, m := range members[1:] {
+			if better(docs[m], docs[keep], policy) {
+				keep = m
+			}
+		}
+		c := Cluster{Keep: docs[keep].ID}
+		for _, m := range members {
+			if m == keep {
+				continue
+			}
+			s := sim[m]
+			if s == 0 {
+				s = sim[keep]
+			}
+			c.Duplicates = append(c.Duplicates, Match{ID: docs[m].ID, Similarity: s, Exact: s == 1})
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// better reports whether a should be kept rather than b.
+func better(a, b Doc, p Policy) bool {
+	switch p {
+	case Earliest:
+		switch {
+		case !a.Date.IsZero() && (b.Date.IsZero() || a.Date.Before(b.Date)):
+			return true
+		case a.Date.Equal(b.Date):
+			return len(a.Text) > len(b.Text)
+		}
+		return false
+	case First:
+		return false
+	}
+	return len(a.Text) > len(b.Text)
+}
+
+// exactSimilarity returns the Jaccard similarity of two sorted shingle
+// sets and the containment of the smaller in the larger.
+func exactSimilarity(a, b []uint64) (jaccard, containment float64) {
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 1, 1
+	}
+	return float64(inter) / float64(union), float64(inter) / float64(min(len(a), len(b)))
+}
