@@ -13,9 +13,10 @@ import (
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
 		"複工就是穩就業(ye) ，複產(chan) 就是穩經濟。": "复工就是稳就业复产就是稳经济",
-		"ＡＢＣ　１２３，Hello World!":             "abc123helloworld",
-		"“阳泉”（朔州）":                          "阳泉朔州",
-		"":                                  "",
+		"ＡＢＣ　１２３，Hello World!":         "abc123helloworld",
+		"“阳泉”（朔州）":                     "阳泉朔州",
+		"":                             "",
+		"Cafe\u0301，阳泉":                "caf\u00e9阳泉",
 	} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)

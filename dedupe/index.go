@@ -90,6 +90,12 @@ type Index struct {
 	next  []int32
 }
 
+// maxPostings is how many earlier documents with the same band key Add
+// looks at, newest first: a story copied ten thousand times costs no more
+// to add than one copied a hundred times, and a new copy still finds the
+// latest members of its cluster.
+const maxPostings = 100
+
 type entry struct {
 	id       string
 	min      [K]uint16
@@ -223,7 +229,9 @@ func (x *Index) add(id string, s Signature, filter bool) []Match {
 		} else {
 			head = x.heads[i]
 		}
-		for j := head; j >= 0; j = x.next[int(j)*x.cfg.bands+b] {
+		walked := 0
+		for j := head; j >= 0 && walked < maxPostings; j = x.next[int(j)*x.cfg.bands+b] {
+			walked++
 			if seen[j] {
 				continue
 			}

@@ -3,6 +3,7 @@ package dedupe
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,11 +21,23 @@ import (
 // and punctuation, symbols and white space dropped. It is for matching
 // only; the stored text is never changed.
 func Normalize(s string) string {
-	s = norm.NFC.String(s)
+	checked := false // whether s was checked to be in NFC
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x4E00 && r <= 0x9FFF { // CJK ideographs: the bulk of the text
+			b.WriteRune(convert.ToSimplified(r))
+			i += size
+			continue
+		}
+		if !checked && !nfcStable(r) {
+			checked = true
+			if !norm.NFC.IsNormalString(s) {
+				// a character NFC changes: start again on the NFC form
+				return Normalize(norm.NFC.String(s))
+			}
+		}
 		if r == '(' || r == '（' {
 			if n := glossLen(s[i:]); n > 0 && b.Len() > 0 {
 				i += n
@@ -46,6 +59,14 @@ func Normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// nfcStable reports characters that NFC leaves alone whatever surrounds
+// them: Latin-1, general punctuation, CJK symbols, kana, ideographs and
+// the full-width forms.
+func nfcStable(r rune) bool {
+	return r < 0x300 || (r >= 0x2010 && r <= 0x206F) || (r >= 0x3000 && r <= 0x3098) ||
+		(r >= 0x309B && r <= 0x9FFF) || (r >= 0xFF00 && r <= 0xFFEF)
 }
 
 // glossLen returns the length of a pinyin gloss "(ye) " at the start of s,
@@ -90,7 +111,7 @@ type Signature struct {
 }
 
 // shingles returns the hashes of the character n-grams of a normalised
-// text (a text shorter than n characters is one shingle), without
+// text (a text shorter than n characters is one shingle), sorted, without
 // repeats.
 func shingles(norm string, n int, dst []uint64) []uint64 {
 	dst = dst[:0]
@@ -104,19 +125,15 @@ func shingles(norm string, n int, dst []uint64) []uint64 {
 	if len(runes) <= n {
 		return append(dst, xxh3.HashString(norm))
 	}
-	seen := make(map[uint64]struct{}, len(runes))
 	for i := 0; i+n <= len(runes); i++ {
 		end := len(norm)
 		if i+n < len(runes) {
 			end = runes[i+n]
 		}
-		h := xxh3.HashString(norm[runes[i]:end])
-		if _, ok := seen[h]; !ok {
-			seen[h] = struct{}{}
-			dst = append(dst, h)
-		}
+		dst = append(dst, xxh3.HashString(norm[runes[i]:end]))
 	}
-	return dst
+	slices.Sort(dst)
+	return slices.Compact(dst)
 }
 
 // sign computes the one-permutation MinHash of a shingle set: each hash
