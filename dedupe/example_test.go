@@ -1,0 +1,187 @@
+package dedupe_test
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cnnews/cnnews/dedupe"
+)
+
+const story = "阳泉市召开经济工作会议，部署二〇二四年重点任务。会议强调，要坚持稳中求进，加快推动资源型经济转型。" +
+	"会议指出，过去一年全市经济运行总体平稳，工业增加值增长明显，新兴产业发展势头良好。" +
+	"会议要求，各级各部门要抓好项目建设，优化营商环境，扎实推进乡村振兴，切实保障和改善民生。"
+
+// traditional is story as a Traditional site republished it, with glosses.
+const traditional = "陽泉市召開經濟工作會(hui) 議,部署二〇二四年重點任務。會議強調,要堅持穩中求進,加快推動資源型經濟轉型。" +
+	"會議指出,過去一年全市經濟運行總體平穩,工業增加值增長明顯,新興產業發展勢頭良好。" +
+	"會議要求,各級各部門要抓好項目建設,優化營商環境,紮實推進鄉村振興,切實保障和改善民生。"
+
+const other = "朔州市举办农产品产销对接会，八十余家企业参加。会上签约项目二十三个，金额达五亿元。" +
+	"近年来，朔州市大力发展特色农业，杂粮、奶业等产业不断壮大，农民收入持续增长。"
+
+func ExampleNormalize() {
+	fmt.Println(dedupe.Normalize("複工就是穩就業(ye) ，ＡＢＣ 2024！"))
+	// Output:
+	// 复工就是稳就业abc2024
+}
+
+func ExampleIndex() {
+	x, _ := dedupe.NewIndex()
+	x.Add("xinhua", story)
+	x.Add("shuozhou", other)
+	for _, m := range x.Add("taiwan-site", traditional) {
+		fmt.Println(m.ID, m.Exact, m.Similarity > 0.9)
+	}
+	// Output:
+	// xinhua true true
+}
+
+func ExampleNewIndex() {
+	x, err := dedupe.NewIndex(dedupe.Threshold(0.8, 0.9))
+	fmt.Println(x.Len(), err)
+	_, err = dedupe.NewIndex(dedupe.Bands(30, 6))
+	fmt.Println(err)
+	// Output:
+	// 0 <nil>
+	// dedupe: 30 bands × 6 rows: want both at least 1 and at most 128 values
+}
+
+func ExampleIndex_Add() {
+	x, _ := dedupe.NewIndex()
+	x.Add("a", story)
+	m := x.Add("b", "　　"+story+"\n")
+	fmt.Printf("%+v\n", m)
+	// Output:
+	// [{ID:a Similarity:1 Exact:true}]
+}
+
+func ExampleIndex_Sign() {
+	x, _ := dedupe.NewIndex()
+	s := x.Sign(story)
+	t := x.Sign(traditional)
+	fmt.Println(s.Shingles > 100, s.Exact == t.Exact) // one story in two scripts
+	// Output:
+	// true true
+}
+
+func ExampleIndex_AddSignature() {
+	// sign on many goroutines, add under the index's lock
+	x, _ := dedupe.NewIndex()
+	sigs := make([]dedupe.Signature, 2)
+	done := make(chan int)
+	for i, text := range []string{story, traditional} {
+		go func() { sigs[i] = x.Sign(text); done <- i }()
+	}
+	<-done
+	<-done
+	x.AddSignature("simplified", sigs[0])
+	fmt.Println(len(x.AddSignature("traditional", sigs[1])))
+	// Output:
+	// 1
+}
+
+func ExampleIndex_Len() {
+	x, _ := dedupe.NewIndex()
+	x.Add("a", story)
+	x.Add("b", other)
+	fmt.Println(x.Len())
+	// Output:
+	// 2
+}
+
+func ExampleIndex_Bytes() {
+	x, _ := dedupe.NewIndex()
+	for i := 0; i < 1000; i++ {
+		x.Add(fmt.Sprint(i), fmt.Sprint(story, i))
+	}
+	fmt.Println(x.Bytes()/x.Len() < 1024)
+	// Output:
+	// true
+}
+
+func ExampleSignature() {
+	x, _ := dedupe.NewIndex()
+	s := x.Sign("阳泉")
+	fmt.Println(s.Shingles, len(s.Min) == dedupe.K)
+	// Output:
+	// 1 true
+}
+
+func ExampleClusters() {
+	docs := []dedupe.Doc{
+		{ID: "xinhua", Text: story, Date: time.Date(2024, 1, 8, 9, 0, 0, 0, time.UTC)},
+		{ID: "shuozhou", Text: other},
+		{ID: "taiwan-site", Text: traditional, Date: time.Date(2024, 1, 9, 9, 0, 0, 0, time.UTC)},
+		{ID: "excerpt", Text: string([]rune(story)[:100])},
+	}
+	clusters, _ := dedupe.Clusters(docs, dedupe.Earliest)
+	for _, c := range clusters {
+		var dups []string
+		for _, d := range c.Duplicates {
+			dups = append(dups, d.ID)
+		}
+		fmt.Println("keep", c.Keep, "drop", strings.Join(dups, " "))
+	}
+	// Output:
+	// keep xinhua drop taiwan-site excerpt
+}
+
+func ExamplePolicy() {
+	docs := []dedupe.Doc{{ID: "short", Text: story}, {ID: "long", Text: story + "责任编辑：王小明"}}
+	for _, p := range []dedupe.Policy{dedupe.Longest, dedupe.First} {
+		c, _ := dedupe.Clusters(docs, p)
+		fmt.Println(c[0].Keep)
+	}
+	// Output:
+	// long
+	// short
+}
+
+func ExampleCluster() {
+	c, _ := dedupe.Clusters([]dedupe.Doc{{ID: "a", Text: story}, {ID: "b", Text: story}}, dedupe.First)
+	fmt.Printf("%+v\n", c)
+	// Output:
+	// [{Keep:a Duplicates:[{ID:b Similarity:1 Exact:true}]}]
+}
+
+func ExampleMatch() {
+	x, _ := dedupe.NewIndex()
+	x.Add("full", story)
+	r := []rune(story)
+	m := x.Add("excerpt", string(r[:len(r)*9/10]))
+	fmt.Println(m[0].ID, m[0].Exact, m[0].Similarity >= 0.8)
+	// Output:
+	// full false true
+}
+
+func ExampleDoc() {
+	d := dedupe.Doc{ID: "2024/01/08/a.html", Text: story, Date: time.Date(2024, 1, 8, 0, 0, 0, 0, time.UTC)}
+	fmt.Println(d.ID, d.Date.Year())
+	// Output:
+	// 2024/01/08/a.html 2024
+}
+
+func ExampleShingle() {
+	x, _ := dedupe.NewIndex(dedupe.Shingle(3))
+	fmt.Println(x.Sign("阳泉市召开").Shingles)
+	// Output:
+	// 3
+}
+
+func ExampleBands() {
+	// more, shorter bands propose less similar candidates
+	_, err := dedupe.NewIndex(dedupe.Bands(32, 4))
+	fmt.Println(err)
+	// Output:
+	// <nil>
+}
+
+func ExampleThreshold() {
+	x, _ := dedupe.NewIndex(dedupe.Threshold(0.99, 0.99))
+	x.Add("a", story)
+	edited := strings.Replace(story, "过去一年全市经济运行总体平稳", "今年以来全市经济运行稳中向好", 1)
+	fmt.Println(len(x.Add("b", edited)))
+	// Output:
+	// 0
+}
