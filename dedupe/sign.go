@@ -35,7 +35,9 @@ func Normalize(s string) string {
 			checked = true
 			if !norm.NFC.IsNormalString(s) {
 				// a character NFC changes: start again on the NFC form
-				return Normalize(norm.NFC.String(s))
+				s, i = norm.NFC.String(s), 0
+				b.Reset()
+				continue
 			}
 		}
 		if r == '(' || r == '（' {
