@@ -3,8 +3,8 @@ package dedupe
 import (
 	"encoding/binary"
 	"fmt"
-	"slices"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
@@ -306,7 +306,9 @@ type Cluster struct {
 // Clusters finds the clusters of copies among docs: every document is
 // signed and indexed, each candidate pair the bands propose is verified
 // exactly on the shingle sets (Jaccard or containment at or above the
-// thresholds), and verified pairs are joined with union-find. Only
+// thresholds), and verified pairs are joined with union-find. Beyond the
+// texts it holds only the index: shingle sets are made again when a pair
+// needs them. Only
 // clusters of two or more are returned, in the order of their first
 // document; in each, the keeper is chosen by policy.
 func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
@@ -314,7 +316,6 @@ func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	sets := make([][]uint64, len(docs))
 	parent := make([]int, len(docs))
 	sim := make([]float64, len(docs)) // similarity that joined i to its cluster
 	for i := range parent {
@@ -328,21 +329,21 @@ func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
 		}
 		return i
 	}
-	byID := map[string]int{}
+	// the shingle sets are not kept: an earlier document's set is made
+	// again from its text when a candidate pair needs it
+	var mine, theirs []uint64
 	for i, d := range docs {
 		norm := Normalize(d.Text)
-		sets[i] = shingles(norm, x.cfg.shingle, nil)
-		slices.Sort(sets[i])
+		mine = shingles(norm, x.cfg.shingle, mine)
 		var s Signature
-		s.Exact, s.Shingles = xxh3.HashString128(norm), len(sets[i])
-		sign(sets[i], &s.Min)
-		id := fmt.Sprint(i)
-		byID[id] = i
-		for _, m := range x.add(id, s, false) {
-			j := byID[m.ID]
+		s.Exact, s.Shingles = xxh3.HashString128(norm), len(mine)
+		sign(mine, &s.Min)
+		for _, m := range x.add(strconv.Itoa(i), s, false) {
+			j, _ := strconv.Atoi(m.ID)
 			score := m.Similarity
 			if !m.Exact {
-				jac, con := exactSimilarity(sets[i], sets[j])
+				theirs = shingles(Normalize(docs[j].Text), x.cfg.shingle, theirs)
+				jac, con := exactSimilarity(mine, theirs)
 				switch {
 				case jac >= x.cfg.jaccard:
 					score = jac
