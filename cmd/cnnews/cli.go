@@ -25,6 +25,7 @@ Usage:
   cnnews convert -c CONFIG [flags] [FILE...] convert between Simplified and Traditional script
   cnnews detect [FILE...]                   tell each file's script
   cnnews frontmatter [FILE...]              print each file's front matter and body as JSON
+  cnnews dedupe [flags] PATH...             find copies of the same story; keep one of each
   cnnews help [COMMAND]                     show help
 
 Run 'cnnews COMMAND --help' for the flags of a command.
@@ -37,7 +38,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	commands := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
-		"clean": runClean, "convert": runConvert, "detect": runDetect, "frontmatter": runFrontMatter,
+		"clean": runClean, "convert": runConvert, "detect": runDetect, "frontmatter": runFrontMatter, "dedupe": runDedupe,
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":

@@ -72,3 +72,38 @@ func TestFrontMatterCommand(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestDedupeCommand(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	seed, err := os.ReadFile(filepath.Join("testdata", "000.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), seed, 0o644)
+	stdout, _, _ := runCLI(t, string(seed), "convert", "-c", "s2t")
+	os.WriteFile(filepath.Join(dir, "sub", "a-trad.txt"), []byte(stdout+"\n責任編輯：吉政"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("朔州市举办农产品产销对接会，八十余家企业参加。"), 0o644)
+	jsonl := filepath.Join(dir, "c.jsonl")
+	os.WriteFile(jsonl, []byte(`{"id":"x1","text":"阳泉市召开经济工作会议，部署重点任务。会议强调要坚持稳中求进。","date":"2024-01-09"}
+{"id":"x2","text":"陽泉市召開經濟工作會議，部署重點任務。會議強調要堅持穩中求進。","date":"2024-01-08"}
+not json
+`), 0o644)
+	stdout, stderr, code := runCLI(t, "", "dedupe", "--keep", "earliest", dir, filepath.Join(dir, "missing"))
+	if code != 1 || !strings.Contains(stderr, "c.jsonl:3:") || !strings.Contains(stderr, "missing") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("clusters: %q", stdout)
+	}
+	if !strings.Contains(stdout, `{"keep":"x2","duplicates":[{"id":"x1","similarity":1}]}`) {
+		t.Errorf("JSONL cluster: %q", stdout)
+	}
+	if !strings.Contains(stdout, `"keep":"`+filepath.Join(dir, "a.txt")+`"`) && !strings.Contains(stdout, `"keep":"`+filepath.Join(dir, "sub", "a-trad.txt")+`"`) {
+		t.Errorf("file cluster: %q", stdout)
+	}
+	if _, stderr, code := runCLI(t, "", "dedupe", "--keep", "newest", dir); code != 2 || !strings.Contains(stderr, "newest") {
+		t.Errorf("bad --keep: %d %q", code, stderr)
+	}
+}

@@ -122,3 +122,9 @@ func runFrontMatter(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 		return err
 	})
 }
+
+// parseDate reads a date as front matter and JSONL records write it.
+func parseDate(s string) (time.Time, bool) {
+	d, err := frontmatter.ParseDate(s, nil)
+	return d.Time, err == nil
+}
