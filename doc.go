@@ -11,6 +11,8 @@
 //   - [github.com/cnnews/cnnews/frontmatter] splits and decodes the YAML,
 //     TOML or JSON front matter of Jekyll and Hugo posts, with real dates
 //     and errors that name the line.
+//   - [github.com/cnnews/cnnews/dedupe] finds exact and near copies of a
+//     story across sites and scripts and says which copy to keep.
 //   - [github.com/cnnews/cnnews/convert] converts between Simplified and
 //     Traditional script with OpenCC's results for all ten configurations,
 //     detects a text's script, and restores full-width punctuation.
@@ -22,6 +24,7 @@
 //	go run ./cmd/cnnews convert -c t2s article.txt
 //	go run ./cmd/cnnews detect *.txt
 //	go run ./cmd/cnnews frontmatter post.md
+//	go run ./cmd/cnnews dedupe corpus/
 //
 // # Cleaning an article
 //
