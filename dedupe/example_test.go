@@ -185,3 +185,12 @@ func ExampleThreshold() {
 	// Output:
 	// 0
 }
+
+func ExampleOption() {
+	// options are values: a stricter index for a corpus of press releases
+	opts := []dedupe.Option{dedupe.Shingle(5), dedupe.Bands(16, 8), dedupe.Threshold(0.85, 0.9)}
+	x, err := dedupe.NewIndex(opts...)
+	fmt.Println(x.Len(), err)
+	// Output:
+	// 0 <nil>
+}
