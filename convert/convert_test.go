@@ -3,8 +3,6 @@ package convert
 import (
 	"bytes"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -12,6 +10,8 @@ import (
 
 	"github.com/liuzl/da"
 	"github.com/liuzl/gocc"
+
+	testseeds "github.com/cnnews/cnnews/internal/seeds"
 )
 
 // reference is OpenCC's algorithm written plainly over gocc's own
@@ -120,18 +120,11 @@ func segmentationIrrelevant(c *Converter) bool {
 	return true
 }
 
+// seeds returns the reference articles by file name ("000.txt" …).
 func seeds(t testing.TB) map[string]string {
-	files, err := filepath.Glob("../clean/testdata/seeds/*.txt")
-	if err != nil || len(files) != 5 {
-		t.Fatalf("reference articles: %v %v", files, err)
-	}
 	m := map[string]string{}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m[filepath.Base(f)] = string(b)
+	for k, v := range testseeds.Load(t) {
+		m[k+".txt"] = v
 	}
 	return m
 }

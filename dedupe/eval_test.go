@@ -2,13 +2,12 @@ package dedupe
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/cnnews/cnnews/convert"
+	"github.com/cnnews/cnnews/internal/seeds"
 )
 
 // labelled is a document of the evaluation set: story says which story it
@@ -17,21 +16,7 @@ type labelled struct {
 	id, story, kind, text string
 }
 
-func seedArticles(t testing.TB) map[string]string {
-	files, err := filepath.Glob("../clean/testdata/seeds/*.txt")
-	if err != nil || len(files) != 5 {
-		t.Fatalf("reference articles: %v %v", files, err)
-	}
-	m := map[string]string{}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m[strings.TrimSuffix(filepath.Base(f), ".txt")] = string(b)
-	}
-	return m
-}
+func seedArticles(t testing.TB) map[string]string { return seeds.Load(t) }
 
 // ownStories are short articles of this package's own on the same city and
 // topics as the reference articles: hard negatives for them and for each
