@@ -289,27 +289,22 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 	if d.first != nil && r1 >= 0 && r1 < 0x10000 && d.first[r1/64]&(1<<(r1%64)) == 0 {
 		return 0, "", false
 	}
-	if d.pairs != nil && r1 >= 0x800 && r1 < 0x10000 && i+6 <= end {
-		// two three-byte characters: test the filter before the walk
-		r2 := rune(0)
-		if c := s[i+3]; c >= 0xE0 && c < 0xF0 {
-			r2 = rune(c&0x0F)<<12 | rune(s[i+4]&0x3F)<<6 | rune(s[i+5]&0x3F)
-		} else if c&0xC0 != 0x80 {
-			r2 = -1 // not a three-byte character: only the one-character test
-		}
-		if r2 != 0 {
+	if d.pairs != nil && r1 >= 0x800 && r1 < 0x10000 && i+3 < end {
+		// test the filter on the first two characters before the walk
+		r2, n2 := decodeRune(s[i+3 : end])
+		if r2 != utf8.RuneError || n2 > 1 {
 			h1, h2 := pairHash(r1, 0), pairHash(r1, r2)
 			one := d.pairs[h1/64]&(1<<(h1%64)) != 0
-			if !one && (r2 < 0 || d.pairs[h2/64]&(1<<(h2%64)) == 0) {
+			if !one && d.pairs[h2/64]&(1<<(h2%64)) == 0 {
 				return 0, "", false
 			}
-			if !one && r2 > 0 {
+			if !one {
 				// no one-character key: start the walk two characters in
 				node, ok := d.heads.get(headKey(r1, r2))
 				if !ok {
 					return 0, "", false
 				}
-				return d.walkFrom(s, i, i+6, end, node)
+				return d.walkFrom(s, i, i+3+n2, end, node)
 			}
 		}
 	}
