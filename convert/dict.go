@@ -291,7 +291,13 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 	}
 	if d.pairs != nil && r1 >= 0x800 && r1 < 0x10000 && i+3 < end {
 		// test the filter on the first two characters before the walk
-		r2, n2 := decodeRune(s[i+3 : end])
+		var r2 rune
+		var n2 int
+		if c := s[i+3]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+6 <= end && s[i+4]&0xC0 == 0x80 && s[i+5]&0xC0 == 0x80 {
+			r2, n2 = rune(c&0x0F)<<12|rune(s[i+4]&0x3F)<<6|rune(s[i+5]&0x3F), 3
+		} else {
+			r2, n2 = decodeRune(s[i+3 : end])
+		}
 		if r2 != utf8.RuneError || n2 > 1 {
 			h1, h2 := pairHash(r1, 0), pairHash(r1, r2)
 			one := d.pairs[h1/64]&(1<<(h1%64)) != 0
