@@ -59,7 +59,8 @@ func (d *doc) remove(p *para, a, b int, rule string, cat Category, fields []Fiel
 		b++
 	}
 	if a == 0 && b == len(p.m.s) {
-		d.remove(p, a, b, rule, cat, fields)
+		p.gone = true
+		d.removed = append(d.removed, removal{rule, cat, p.outer[0], p.outer[1], fields})
 		return
 	}
 	d.removed = append(d.removed, removal{rule, cat, p.m.at(a), p.m.at(b), fields})
@@ -240,9 +241,8 @@ func (c *Cleaner) relatedLists(d *doc, head int) {
 		if !ok || end == h+1 && h != n-1 {
 			continue
 		}
-		var fields []Field
 		for j := h; j < end; j++ {
-			d.remove(d.paras[j], 0, len(d.paras[j].m.s), ruleRelated, Related, fields)
+			d.remove(d.paras[j], 0, len(d.paras[j].m.s), ruleRelated, Related, nil)
 		}
 		return
 	}

@@ -34,6 +34,8 @@ type Error struct {
 	Msg          string
 }
 
+// Error formats the error as "line L, column C: message", leaving out
+// what is not known.
 func (e *Error) Error() string {
 	if e.Column > 0 {
 		return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
@@ -286,10 +288,6 @@ func Read(r io.Reader, opts ...Option) (*Document, io.Reader, error) {
 		l, err := readLine()
 		buf = append(buf, l...)
 		if err != nil && !errors.Is(err, io.EOF) {
-			var fe *Error
-			if errors.As(err, &fe) {
-				return nil, nil, err
-			}
 			return nil, nil, err
 		}
 		c := string(bytes.TrimRight(trimEOL(l), " \t"))
