@@ -72,7 +72,7 @@ func BenchmarkGoccS2T(b *testing.B)   { benchGocc(b, "s2t", simplified) }
 func BenchmarkGoccT2S(b *testing.B)   { benchGocc(b, "t2s", traditional) }
 func BenchmarkGoccS2TWP(b *testing.B) { benchGocc(b, "s2twp", simplified) }
 
-// BenchmarkFirstUse builds a configuration from gocc's embedded
+// BenchmarkFirstUse builds a configuration from the stored
 // dictionaries, as the first New of a process does.
 func BenchmarkFirstUse(b *testing.B) {
 	for _, config := range []string{"s2t", "t2s", "s2twp"} {

@@ -8,8 +8,6 @@ import (
 	"sync"
 	"unicode/utf8"
 	"unsafe"
-
-	"github.com/liuzl/gocc"
 )
 
 // Converter converts text between Chinese scripts with one OpenCC
@@ -81,8 +79,8 @@ type entry struct {
 var builtins sync.Map // config name → *entry
 
 // New returns the Converter for a built-in configuration (see [Configs]),
-// built on first use from the dictionaries gocc embeds and shared after
-// that. An unknown name is an error that lists the valid ones.
+// built on first use from gocc's dictionaries, stored in the package as
+// the tries gocc builds from them, and shared after that. An unknown name is an error that lists the valid ones.
 func New(config string) (*Converter, error) {
 	if _, ok := builtinSeg[config]; !ok {
 		return nil, fmt.Errorf("convert: unknown configuration %q; valid: %s", config, strings.Join(Configs(), ", "))
@@ -104,28 +102,33 @@ func MustNew(config string) *Converter {
 }
 
 func build(config string) (*Converter, error) {
-	cc, err := gocc.New(config)
-	if err != nil {
-		return nil, fmt.Errorf("convert: %s: %w", config, err)
-	}
 	byName := map[string]*dict{}
+	get := func(name string) (*dict, error) {
+		if d, ok := byName[name]; ok {
+			return d, nil
+		}
+		d, err := builtinDict(name)
+		if err != nil {
+			return nil, err
+		}
+		byName[name] = d
+		return d, nil
+	}
 	var chain []*group
-	for _, g := range cc.DictChains {
+	for _, step := range builtinChains[config] {
 		var grp []*dict
-		for i, d := range g.Dicts {
-			name := g.Files[i]
-			x, ok := byName[name]
-			if !ok {
-				x = newDict(name, d)
-				byName[name] = x
+		for _, name := range step {
+			d, err := get(name)
+			if err != nil {
+				return nil, err
 			}
-			grp = append(grp, x)
+			grp = append(grp, d)
 		}
 		chain = append(chain, newGroup(grp...))
 	}
-	seg, ok := byName[builtinSeg[config]]
-	if !ok {
-		return nil, fmt.Errorf("convert: %s: segmentation dictionary %s not in its chain", config, builtinSeg[config])
+	seg, err := get(builtinSeg[config])
+	if err != nil {
+		return nil, err
 	}
 	return assemble(config, newGroup(seg), chain), nil
 }

@@ -41,6 +41,8 @@ type dict struct {
 	// dictionary to the trie node they lead to, so that a walk starts two
 	// characters deep.
 	heads headTable
+	// ones is set when a large dictionary has one-character keys.
+	ones bool
 	// first, for a small dictionary of longer keys, is a bit set of the
 	// characters of the Basic Multilingual Plane its keys start with.
 	first []uint64
@@ -90,27 +92,14 @@ func pairHash(r1, r2 rune) uint32 {
 // up to the root.
 func (d *dict) buildPairs() {
 	d.pairs = make([]uint64, pairBits/64)
-	var key, arena []byte
+	var arena []byte
 	var heads []head
-	for t := 1; t < len(d.n); t++ {
-		nd := d.n[t]
-		if nd.c < 0 || nd.v < 0 || nd.v == noValue {
-			continue
-		}
-		key = key[:0]
-		for id := int32(t); id != 0; {
-			p := d.n[id].c
-			if p < 0 || int(p) >= len(d.n) || d.n[p].v >= 0 {
-				break
-			}
-			if label := -(d.n[p].v + 1) ^ id; label != 0 {
-				key = append(key, byte(label))
-			}
-			id = p
-		}
-		slices.Reverse(key)
+	d.walk(func(key []byte, _ int32) {
 		r1, n1 := utf8.DecodeRune(key)
 		r2, n2 := rune(0), 0
+		if n1 == len(key) {
+			d.ones = true
+		}
 		if n1 < len(key) {
 			r2, n2 = utf8.DecodeRune(key[n1:])
 			heads = append(heads, head{headKey(r1, r2), uint32(len(arena)), uint8(n1 + n2)})
@@ -118,7 +107,7 @@ func (d *dict) buildPairs() {
 		}
 		h := pairHash(r1, r2)
 		d.pairs[h/64] |= 1 << (h % 64)
-	}
+	})
 	size := 1
 	for size < 2*len(heads) {
 		size *= 2
@@ -175,6 +164,13 @@ func newDict(name string, d *da.Dict) *dict {
 			x.out[i] = v[0]
 		}
 	}
+	x.finish()
+	return x
+}
+
+// finish derives the root bytes, the character table and the filters
+// from the trie and its values.
+func (x *dict) finish() {
 	if len(x.n) > 0 && x.n[0].v < 0 {
 		base := -(x.n[0].v + 1)
 		for b := 1; b < 256; b++ {
@@ -201,7 +197,6 @@ func newDict(name string, d *da.Dict) *dict {
 			x.first = first
 		}
 	}
-	return x
 }
 
 // singles fills single and singleHi when every key of d is one character.
@@ -228,38 +223,43 @@ func (d *dict) singles() {
 	}
 }
 
-// walk calls f with every key of d and its value index.
+// walk calls f with every key of d and its value index, in no particular
+// order. Each leaf is followed up to the root, which costs the depth of
+// the trie per key instead of a probe of every label at every node.
 func (d *dict) walk(f func(key []byte, v int32)) {
-	type item struct {
-		at  int32
-		key []byte
-	}
-	stack := []item{{0, nil}}
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		v := d.n[it.at].v
-		if v >= 0 {
-			if v != noValue && it.at != 0 {
-				f(it.key, v)
-			}
+	var key []byte
+	for t := 1; t < len(d.n); t++ {
+		nd := d.n[t]
+		if nd.c < 0 || nd.v < 0 || nd.v == noValue {
 			continue
 		}
-		base := -(v + 1)
-		for b := 0; b < 256; b++ {
-			to := base ^ int32(b)
-			if to <= 0 || int(to) >= len(d.n) || d.n[to].c != it.at {
-				continue
-			}
-			if b == 0 {
-				if tv := d.n[to].v; tv >= 0 && tv != noValue {
-					f(it.key, tv)
-				}
-				continue
-			}
-			stack = append(stack, item{to, append(it.key[:len(it.key):len(it.key)], byte(b))})
+		if k, ok := d.keyOf(int32(t), key[:0]); ok {
+			key = k
+			f(k, nd.v)
 		}
 	}
+}
+
+// keyOf appends to buf the key that leads from the root to node t, or
+// reports false when t is not reachable from the root.
+func (d *dict) keyOf(t int32, buf []byte) ([]byte, bool) {
+	start := len(buf)
+	for id := t; id != 0; {
+		p := d.n[id].c
+		if p < 0 || int(p) >= len(d.n) || d.n[p].v >= 0 {
+			return buf, false
+		}
+		label := -(d.n[p].v + 1) ^ id
+		if label < 0 || label > 0xFF || (label == 0 && id != t) {
+			return buf, false
+		}
+		if label != 0 {
+			buf = append(buf, byte(label))
+		}
+		id = p
+	}
+	slices.Reverse(buf[start:])
+	return buf, true
 }
 
 // longest returns the length in bytes of the longest key that is a prefix
@@ -299,9 +299,12 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 			r2, n2 = decodeRune(s[i+3 : end])
 		}
 		if r2 != utf8.RuneError || n2 > 1 {
-			h1, h2 := pairHash(r1, 0), pairHash(r1, r2)
-			one := d.pairs[h1/64]&(1<<(h1%64)) != 0
-			if !one && d.pairs[h2/64]&(1<<(h2%64)) == 0 {
+			one := false
+			if d.ones {
+				h1 := pairHash(r1, 0)
+				one = d.pairs[h1/64]&(1<<(h1%64)) != 0
+			}
+			if h2 := pairHash(r1, r2); !one && d.pairs[h2/64]&(1<<(h2%64)) == 0 {
 				return 0, "", false
 			}
 			if !one {
