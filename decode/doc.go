@@ -1,0 +1,22 @@
+// Package decode reads the bytes scrapers save as UTF-8 text, whatever
+// encoding Chinese pages arrived in: UTF-8 with or without a byte order
+// mark, UTF-16 with one, GB18030 (and the GBK and GB2312 it contains), Big5,
+// or the charset an HTML <meta> tag declares.
+//
+// Before, the bytes of a GBK page:
+//
+//	d0 c2 bb aa c9 e7 b1 b1 be a9 b5 e7
+//
+// After decode.Bytes:
+//
+//	新华社北京电   (Report{Encoding: "GB18030"})
+//
+// Valid UTF-8 is returned as it is. Otherwise a declared charset is used if
+// it decodes without error, and then GB18030 and Big5 are both tried: many
+// byte sequences are valid in both, so the one whose text is made of common
+// Chinese characters wins. Bytes that are none of them are an [*Error] that
+// names the first byte that is not UTF-8 and its line; with [Lossy] they
+// are read as UTF-8 with each bad byte replaced by U+FFFD, and the [Report]
+// says how many were replaced and where the first was. Nothing is replaced
+// without being reported.
+package decode

@@ -1,0 +1,59 @@
+package decode_test
+
+import (
+	"fmt"
+
+	"github.com/cnnews/cnnews/decode"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+func ExampleBytes() {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("新华社北京电")
+	big5, _ := traditionalchinese.Big5.NewEncoder().String("中央社記者台北報導")
+	for _, raw := range []string{"\xef\xbb\xbf人民网", gbk, big5} {
+		text, rep, err := decode.Bytes([]byte(raw))
+		fmt.Println(string(text), rep.Encoding, rep.BOM, err)
+	}
+	// Output:
+	// 人民网 UTF-8 true <nil>
+	// 新华社北京电 GB18030 false <nil>
+	// 中央社記者台北報導 Big5 false <nil>
+}
+
+func ExampleBytes_declared() {
+	page, _ := simplifiedchinese.GBK.NewEncoder().String(`<meta charset="gb2312"><p>记者王磊</p>`)
+	text, rep, _ := decode.Bytes([]byte(page))
+	fmt.Println(string(text))
+	fmt.Println(rep.Encoding, rep.Declared)
+	// Output:
+	// <meta charset="gb2312"><p>记者王磊</p>
+	// GB18030 gbk
+}
+
+func ExampleLossy() {
+	raw := []byte("第二段\xff坏了")
+	_, _, err := decode.Bytes(raw)
+	fmt.Println(err)
+	text, rep, _ := decode.Bytes(raw, decode.Lossy())
+	fmt.Println(string(text), rep.Replaced, rep.FirstInvalid)
+	// Output:
+	// byte 9 (line 1): not valid UTF-8, GB18030 or Big5
+	// 第二段�坏了 1 9
+}
+
+func ExampleError() {
+	_, _, err := decode.Bytes([]byte("标题\n正文\x80\x80\x80"))
+	if e, ok := err.(*decode.Error); ok {
+		fmt.Println(e.Offset, e.Line, e.Tried)
+	}
+	// Output:
+	// 13 2 [UTF-8 GB18030 Big5]
+}
+
+func ExampleReport() {
+	_, rep, _ := decode.Bytes([]byte("\xff\xfe\x70\x65\x3b\x95")) // UTF-16LE 新闻 with a BOM
+	fmt.Printf("%s BOM=%v\n", rep.Encoding, rep.BOM)
+	// Output:
+	// UTF-16LE BOM=true
+}
