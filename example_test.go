@@ -1,10 +1,13 @@
 package cnnews_test
 
 import (
+	"errors"
 	"fmt"
 
+	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/convert"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // Example is the article of the tour, cleaned.
@@ -38,4 +41,110 @@ func Example_simplified() {
 	}
 	// Output:
 	// 复工就是稳就业，复产就是稳经济。
+}
+
+// ExampleNew runs a whole article, as a scraper saved it, through one
+// pipeline: GBK bytes, YAML front matter, boilerplate, Traditional script.
+func ExampleNew() {
+	p, err := cnnews.New(cnnews.Convert("t2s"), cnnews.RepairPunctuation())
+	if err != nil {
+		panic(err)
+	}
+	saved := "---\ntitle: 山西復工復產\ntags: [經濟, 山西]\n---\n" +
+		"發布時間:2022-05-09 15:11:00來源: 人民網-山西頻道\n" +
+		"複工就是穩就業(ye) ,複產(chan) 就是穩經濟。\n" +
+		"(責編: 李文治)\n"
+	raw, _ := traditionalchinese.Big5.NewEncoder().String(saved)
+	a, err := p.Process("shanxi.txt", []byte(raw))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(a.Text)
+	fmt.Println(a.Encoding.Encoding, a.Script, a.Converted)
+	fmt.Println(a.Meta.Title, a.Meta.Tags, a.Meta.Source, a.Meta.Editors)
+	fmt.Println(len(a.Removed), a.Removed[0].Rule)
+	// Output:
+	// 复工就是稳就业，复产就是稳经济。
+	// Big5 traditional t2s
+	// 山西復工復產 [經濟 山西] 人民網-山西頻道 [李文治]
+	// 5 front-matter
+}
+
+// ExamplePipeline_ProcessString reads a JSONL record's HTML, already
+// decoded.
+func ExamplePipeline_ProcessString() {
+	p, _ := cnnews.New()
+	a, _ := p.ProcessString("rec-1", `<p>国务院新闻办公室今天举行发布会。</p><p>（责任编辑：张三）</p>`, clean.HTML)
+	fmt.Println(a.Text, a.Meta.Editors, a.Format)
+	// Output:
+	// 国务院新闻办公室今天举行发布会。 [张三] html
+}
+
+// ExampleInputError shows a rejected input: its name, the reason and
+// the position.
+func ExampleInputError() {
+	p, _ := cnnews.New()
+	_, err := p.Process("bad.txt", []byte("标题\n正文\x80\x80\x80"))
+	fmt.Println(err)
+	var ie *cnnews.InputError
+	if errors.As(err, &ie) {
+		fmt.Println(ie.Reason)
+	}
+	// Output:
+	// bad.txt: encoding: byte 13 (line 2): not valid UTF-8, GB18030 or Big5
+	// encoding
+}
+
+// ExampleLossy reads bytes in no known encoding with replacements, and
+// says how many.
+func ExampleLossy() {
+	p, _ := cnnews.New(cnnews.Lossy())
+	a, _ := p.Process("bad.txt", []byte("标题\n正文\x80\x80\x80坏了"))
+	fmt.Println(a.Text)
+	fmt.Println(a.Encoding.Replaced, a.Encoding.FirstInvalid)
+	// Output:
+	// 标题
+	// 正文���坏了
+	// 3 13
+}
+
+// ExampleClean switches a category of rules off for the whole pipeline.
+func ExampleClean() {
+	p, _ := cnnews.New(cnnews.Clean(clean.Without("editor")))
+	a, _ := p.ProcessString("a", "新闻正文第一段。\n（责任编辑：张三）", clean.Text)
+	fmt.Println(a.Text)
+	// Output:
+	// 新闻正文第一段。
+	// （责任编辑：张三）
+}
+
+// ExampleMaxSize rejects inputs larger than a limit.
+func ExampleMaxSize() {
+	p, _ := cnnews.New(cnnews.MaxSize(10))
+	_, err := p.Process("big.txt", []byte("一篇很长很长的文章"))
+	fmt.Println(err)
+	// Output:
+	// big.txt: too-large: 27 bytes, more than the maximum 10
+}
+
+// ExampleConvert leaves articles already in the target script alone.
+func ExampleConvert() {
+	p, _ := cnnews.New(cnnews.Convert("t2s"))
+	for _, s := range []string{"經濟穩定發展。", "经济稳定发展。"} {
+		a, _ := p.ProcessString("a", s, clean.Text)
+		fmt.Printf("%s %s %q\n", a.Text, a.Script, a.Converted)
+	}
+	// Output:
+	// 经济稳定发展。 traditional "t2s"
+	// 经济稳定发展。 simplified ""
+}
+
+// ExampleRepairPunctuation restores full-width punctuation a width fold
+// turned to ASCII.
+func ExampleRepairPunctuation() {
+	p, _ := cnnews.New(cnnews.RepairPunctuation())
+	a, _ := p.ProcessString("a", "歲暮天寒,望春則暖(朔州)。時間15:11:00", clean.Text)
+	fmt.Println(a.Text)
+	// Output:
+	// 歲暮天寒，望春則暖（朔州）。時間15:11:00
 }

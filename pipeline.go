@@ -1,0 +1,347 @@
+package cnnews
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/convert"
+	"github.com/cnnews/cnnews/decode"
+	"github.com/cnnews/cnnews/frontmatter"
+)
+
+// Pipeline turns one article as a scraper saved it into clean text with
+// its metadata: decode the bytes, set front matter aside, read HTML or
+// text into paragraphs and remove boilerplate, then, when asked, convert
+// the script and repair punctuation. A Pipeline is immutable once built
+// and safe for concurrent use.
+type Pipeline struct {
+	cleaner *clean.Cleaner
+	conv    *convert.Converter
+	from    convert.Script // the script conv converts from; None: any
+	punct   bool
+	lossy   bool
+	maxSize int
+}
+
+// Option configures a [Pipeline].
+type Option func(*config) error
+
+type config struct {
+	clean   []clean.Option
+	conv    string
+	punct   bool
+	lossy   bool
+	maxSize int
+}
+
+// DefaultMaxSize is the largest input [New] accepts unless [MaxSize]
+// says otherwise: 64 MiB.
+const DefaultMaxSize = 64 << 20
+
+// Convert converts each article with an OpenCC configuration (see
+// [convert.Configs]) after cleaning. Configurations from one script to the
+// other (s2t, t2s, s2twp, tw2s, …) are applied only to articles in the
+// script they convert from, or mixed: "t2s" leaves Simplified articles as
+// they are. The others (t2tw, t2hk) are applied to every article.
+func Convert(name string) Option {
+	return func(c *config) error {
+		if _, err := convert.New(name); err != nil {
+			return err
+		}
+		c.conv = name
+		return nil
+	}
+}
+
+// RepairPunctuation restores full-width punctuation between Chinese
+// characters where a width fold turned it to ASCII (see
+// [convert.Punctuation]).
+func RepairPunctuation() Option {
+	return func(c *config) error { c.punct = true; return nil }
+}
+
+// Clean passes options to the cleaner: rules switched off with
+// [clean.Without], rules added with [clean.With], [clean.KeepCaptions].
+func Clean(opts ...clean.Option) Option {
+	return func(c *config) error { c.clean = append(c.clean, opts...); return nil }
+}
+
+// Lossy reads bytes that are in no known encoding as UTF-8 with each bad
+// byte replaced by U+FFFD, reported in [Article.Encoding], instead of
+// failing with a [*decode.Error].
+func Lossy() Option {
+	return func(c *config) error { c.lossy = true; return nil }
+}
+
+// MaxSize sets the largest input in bytes; larger ones are an
+// [*InputError] with Reason TooLarge. The default is [DefaultMaxSize].
+func MaxSize(n int) Option {
+	return func(c *config) error {
+		if n <= 0 {
+			return fmt.Errorf("cnnews: MaxSize %d: must be positive", n)
+		}
+		c.maxSize = n
+		return nil
+	}
+}
+
+// New builds a Pipeline. With no options it cleans with
+// [clean.Default]'s rules and converts nothing.
+func New(opts ...Option) (*Pipeline, error) {
+	c := config{maxSize: DefaultMaxSize}
+	for _, o := range opts {
+		if err := o(&c); err != nil {
+			return nil, err
+		}
+	}
+	cl := clean.Default()
+	if len(c.clean) > 0 {
+		var err error
+		if cl, err = clean.New(c.clean...); err != nil {
+			return nil, err
+		}
+	}
+	p := &Pipeline{cleaner: cl, punct: c.punct, lossy: c.lossy, maxSize: c.maxSize}
+	if c.conv != "" {
+		p.conv = convert.MustNew(c.conv) // checked by the option
+		switch {
+		case strings.HasPrefix(c.conv, "s2"):
+			p.from = convert.Simplified
+		case strings.HasPrefix(c.conv, "t2s"), strings.HasPrefix(c.conv, "tw2s"), strings.HasPrefix(c.conv, "hk2s"):
+			p.from = convert.Traditional
+		}
+	}
+	return p, nil
+}
+
+// Meta is an article's metadata: what cleaning found in the text (source,
+// editors, reporters, publish time, …) and what its front matter said.
+// Where both give a title or a publish time, the front matter's wins: it
+// is what the publisher's system recorded.
+type Meta struct {
+	clean.Meta
+	Authors    []string       `json:"authors,omitempty"`    // front matter author / authors
+	Categories []string       `json:"categories,omitempty"` // front matter categories
+	Tags       []string       `json:"tags,omitempty"`       // front matter tags
+	Front      map[string]any `json:"front,omitempty"`      // every front matter field, as decoded
+}
+
+// Article is one processed article.
+type Article struct {
+	Name string // as passed to Process
+	// Text is the cleaned text, one paragraph per line, converted when
+	// the pipeline converts.
+	Text string
+	Meta Meta
+	// Removed lists every removal. Offsets are into the decoded text
+	// (for UTF-8 input without a byte order mark, the input itself);
+	// front matter is the first removal when there is some.
+	Removed  []clean.Removal
+	Warnings []clean.Warning
+	// Encoding says how the bytes were decoded.
+	Encoding decode.Report
+	Format   clean.Format
+	// Script is the script detected in the cleaned text before any
+	// conversion; Converted names the configuration applied, "" for none.
+	Script    convert.Script
+	Converted string
+}
+
+// Reason classifies why an input was rejected.
+type Reason string
+
+// The reasons of an [InputError].
+const (
+	Empty          Reason = "empty"        // no bytes, or only white space
+	TooLarge       Reason = "too-large"    // more than the pipeline's MaxSize
+	BadEncoding    Reason = "encoding"     // none of the encodings decode tries
+	BadFrontMatter Reason = "front-matter" // front matter opened and never closed, or too large
+	NoText         Reason = "no-text"      // nothing left after cleaning
+)
+
+// InputError is an input the pipeline rejects, with the reason and the
+// name it was given.
+type InputError struct {
+	Name   string
+	Reason Reason
+	Err    error
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("%s: %s: %v", e.Name, e.Reason, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Process runs one article through the pipeline. name is used in errors
+// and kept in the result. Rejected input is an [*InputError]; nothing is
+// dropped silently.
+func (p *Pipeline) Process(name string, data []byte) (*Article, error) {
+	if len(data) > p.maxSize {
+		return nil, &InputError{name, TooLarge, fmt.Errorf("%d bytes, more than the maximum %d", len(data), p.maxSize)}
+	}
+	var dopts []decode.Option
+	if p.lossy {
+		dopts = append(dopts, decode.Lossy())
+	}
+	text, rep, err := decode.Bytes(data, dopts...)
+	if err != nil {
+		return nil, &InputError{name, BadEncoding, err}
+	}
+	a, err := p.process(name, text, "")
+	if a != nil {
+		a.Encoding = rep
+	}
+	return a, err
+}
+
+// ProcessString runs text that is already decoded, such as a JSONL
+// record's field, through the pipeline. format says how to read it:
+// clean.Text, clean.HTML, or "" to tell from the text.
+func (p *Pipeline) ProcessString(name, text string, format clean.Format) (*Article, error) {
+	if len(text) > p.maxSize {
+		return nil, &InputError{name, TooLarge, fmt.Errorf("%d bytes, more than the maximum %d", len(text), p.maxSize)}
+	}
+	a, err := p.process(name, []byte(text), format)
+	if a != nil {
+		a.Encoding = decode.Report{Encoding: decode.UTF8, FirstInvalid: -1}
+	}
+	return a, err
+}
+
+func (p *Pipeline) process(name string, data []byte, format clean.Format) (*Article, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &InputError{name, Empty, errors.New("no text")}
+	}
+	doc, err := frontmatter.Split(data)
+	if err != nil {
+		return nil, &InputError{name, BadFrontMatter, err}
+	}
+	body := doc.Body()
+	var res clean.Result
+	switch format {
+	case clean.HTML:
+		res = p.cleaner.CleanHTML(body)
+	case clean.Text:
+		res = p.cleaner.CleanText(body)
+	default:
+		res = p.cleaner.Clean(body)
+	}
+	a := &Article{Name: name, Meta: Meta{Meta: res.Meta}, Removed: res.Removed, Warnings: res.Warnings, Format: res.Format}
+	if n := len(data) - len(body); n > 0 {
+		lines := bytes.Count(data[:n], []byte{'\n'})
+		for i := range a.Removed {
+			a.Removed[i].Start += n
+			a.Removed[i].End += n
+			a.Removed[i].Line += lines
+		}
+		for i := range a.Warnings {
+			a.Warnings[i].Offset += n
+			a.Warnings[i].Line += lines
+		}
+		fm := clean.Removal{Rule: "front-matter", Category: "frontmatter", Text: string(data[:n]), Line: 1, Start: 0, End: n}
+		a.Removed = append([]clean.Removal{fm}, a.Removed...)
+		if err := mergeFront(&a.Meta, doc); err != nil {
+			a.Warnings = append(a.Warnings, clean.Warning{Line: doc.FrontLine(), Message: "front matter: " + err.Error()})
+		}
+	}
+	text := res.Text
+	if strings.TrimSpace(text) == "" {
+		return nil, &InputError{name, NoText, fmt.Errorf("nothing left after cleaning %d removals", len(a.Removed))}
+	}
+	a.Script = convert.Detect(text).Script
+	if p.conv != nil && (p.from == convert.None || a.Script == p.from || a.Script == convert.Mixed) {
+		text = p.conv.String(text)
+		a.Converted = p.conv.Name()
+	}
+	if p.punct {
+		text = convert.RepairPunctuation(text)
+	}
+	a.Text = text
+	return a, nil
+}
+
+// mergeFront fills m from the front matter of doc.
+func mergeFront(m *Meta, doc *frontmatter.Document) error {
+	fields, err := doc.Fields()
+	if err != nil {
+		return err
+	}
+	if len(fields) > 0 {
+		m.Front = make(map[string]any, len(fields))
+	}
+	for _, f := range fields {
+		m.Front[f.Key] = jsonable(f.Value)
+		switch strings.ToLower(f.Key) {
+		case "title":
+			if s, ok := f.Value.(string); ok && s != "" {
+				m.Title = s
+			}
+		case "author", "authors":
+			m.Authors = append(m.Authors, stringList(f.Value, false)...)
+		case "source":
+			if s, ok := f.Value.(string); ok && m.Source == "" {
+				m.Source = s
+			}
+		case "categories", "category":
+			m.Categories = append(m.Categories, stringList(f.Value, true)...)
+		case "tags", "tag", "keywords":
+			m.Tags = append(m.Tags, stringList(f.Value, true)...)
+		}
+	}
+	if d, ok, err := doc.Date("date"); ok && err == nil {
+		m.Published, m.PublishedAt = d.Raw, d.Time
+	}
+	return nil
+}
+
+// jsonable turns decoded front matter values into values encoding/json
+// writes: maps with string keys, times as RFC 3339.
+func jsonable(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = jsonable(e)
+		}
+		return out
+	case map[any]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[fmt.Sprint(k)] = jsonable(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = jsonable(e)
+		}
+		return out
+	case time.Time:
+		return x.Format(time.RFC3339)
+	}
+	return v
+}
+
+// stringList reads a front matter list as strings; split also splits a
+// single string at spaces and commas, as Jekyll does for tags.
+func stringList(v any, split bool) []string {
+	switch x := v.(type) {
+	case string:
+		if !split {
+			return []string{x}
+		}
+		return strings.FieldsFunc(x, func(r rune) bool { return r == ' ' || r == ',' || r == '，' })
+	case []any:
+		var out []string
+		for _, e := range x {
+			out = append(out, fmt.Sprint(e))
+		}
+		return out
+	}
+	return nil
+}

@@ -1,0 +1,136 @@
+package cnnews
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/frontmatter"
+	"github.com/cnnews/cnnews/internal/seeds"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// TestComposes checks that the pipeline gives what the packages give
+// when called by hand: front matter split off, the body cleaned, offsets
+// moved to the whole input.
+func TestComposes(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range seeds.Load(t) {
+		a, err := p.Process(name, []byte(s))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		doc, err := frontmatter.Split([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := clean.Default().Clean(doc.Body())
+		if a.Text != want.Text {
+			t.Errorf("%s: text differs from clean.Default on the body", name)
+		}
+		for _, r := range a.Removed {
+			if s[r.Start:r.End] != r.Text {
+				t.Errorf("%s: removal %s at %d–%d is not the input there", name, r.Rule, r.Start, r.End)
+			}
+		}
+		if hasFront := len(doc.Front()) > 0; hasFront != (a.Removed[0].Rule == "front-matter") {
+			t.Errorf("%s: front matter %v, first removal %s", name, hasFront, a.Removed[0].Rule)
+		}
+	}
+}
+
+func TestFrontMatterMeta(t *testing.T) {
+	p, _ := New()
+	in := "---\ntitle: 标题甲\ndate: 2024-03-01 08:00:00\nauthor: 王磊\ncategories: 国内 时政\ntags: [经济, 民生]\nextra:\n  a: 1\n---\n来源：新华网\n正文第一段。\n"
+	a, err := p.Process("x.md", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := a.Meta
+	if m.Title != "标题甲" || m.Source != "新华网" || strings.Join(m.Authors, ",") != "王磊" ||
+		strings.Join(m.Categories, ",") != "国内,时政" || strings.Join(m.Tags, ",") != "经济,民生" ||
+		m.PublishedAt.IsZero() || m.Front["extra"] == nil {
+		t.Errorf("meta %+v", m)
+	}
+	if a.Text != "正文第一段。" {
+		t.Errorf("text %q", a.Text)
+	}
+}
+
+func TestRejects(t *testing.T) {
+	p, _ := New(MaxSize(1000))
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("正文")
+	for _, tc := range []struct {
+		in   string
+		want Reason
+	}{
+		{"", Empty},
+		{" \n\t\n", Empty},
+		{strings.Repeat("长", 400), TooLarge},
+		{"正文\xff\xfe\xfd", BadEncoding},
+		{"---\ntitle: x\n正文没有结束", BadFrontMatter},
+		{"（责任编辑：张三）", NoText},
+	} {
+		_, err := p.Process("in.txt", []byte(tc.in))
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Reason != tc.want || ie.Name != "in.txt" || !strings.HasPrefix(err.Error(), "in.txt: ") {
+			t.Errorf("%q: got %v, want reason %s", tc.in, err, tc.want)
+		}
+	}
+	if a, err := p.Process("gbk.txt", []byte(gbk)); err != nil || a.Text != "正文" {
+		t.Errorf("short GBK: %v", err)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	p, _ := New(Convert("t2s"), RepairPunctuation())
+	m := seeds.Load(t)
+	want := map[string]string{}
+	for name, s := range m {
+		a, err := p.Process(name, []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[name] = a.Text
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for name, s := range m {
+				a, err := p.Process(name, []byte(s))
+				if err != nil || a.Text != want[name] {
+					t.Errorf("%s: differs under concurrent use", name)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// FuzzProcess checks that any bytes give an article of valid UTF-8 text
+// or an *InputError, never a panic.
+func FuzzProcess(f *testing.F) {
+	for _, s := range []string{"正文。", "---\ntitle: a\n---\n正文", "<p>正文</p><p>（责任编辑：张三）</p>", "\xc4\xe3\xba\xc3", "+++\n", "\xef\xbb\xbf來源：中央社\n經濟"} {
+		f.Add([]byte(s))
+	}
+	p, _ := New(Convert("t2s"), RepairPunctuation())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := p.Process("f", data)
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an *InputError", err)
+			}
+			return
+		}
+		if !utf8.ValidString(a.Text) || strings.TrimSpace(a.Text) == "" {
+			t.Fatalf("text %q", a.Text)
+		}
+	})
+}
