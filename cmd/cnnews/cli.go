@@ -21,6 +21,7 @@ var sample []byte
 const usage = `cnnews turns Chinese news articles as scrapers leave them into clean text.
 
 Usage:
+  cnnews run [flags] -o OUT.jsonl PATH...   a whole corpus: decode, clean, convert, drop copies, write JSONL
   cnnews clean [flags] [FILE...]            clean articles (standard input when no FILE)
   cnnews convert -c CONFIG [flags] [FILE...] convert between Simplified and Traditional script
   cnnews detect [FILE...]                   tell each file's script
@@ -38,7 +39,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	commands := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
-		"clean": runClean, "convert": runConvert, "detect": runDetect, "frontmatter": runFrontMatter, "dedupe": runDedupe,
+		"clean": runClean, "convert": runConvert, "detect": runDetect, "frontmatter": runFrontMatter, "dedupe": runDedupe, "run": runRun,
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":

@@ -1,0 +1,927 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+	"unicode/utf8"
+
+	"github.com/cnnews/cnnews"
+	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/dedupe"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+)
+
+// Reasons for rejecting an input that the pipeline never sees.
+const (
+	reasonRead     cnnews.Reason = "read" // the file or directory could not be read
+	reasonJSON     cnnews.Reason = "json" // a JSONL line that is not a record
+	reasonTooLarge               = cnnews.TooLarge
+	reasonEncoding               = cnnews.BadEncoding
+)
+
+// runOptions are the settings of one corpus run.
+type runOptions struct {
+	inputs      []string
+	out         string
+	rejected    string
+	summaryFile string
+	jobs        int
+	maxSize     int
+	failFast    bool
+	dedupe      bool
+	withRemoved bool
+	withDups    bool
+	progress    string // auto, bar, plain, none
+	every       time.Duration
+	pipeline    *cnnews.Pipeline
+}
+
+func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o runOptions
+	fs.StringVar(&o.out, "o", "", "output `FILE` of kept articles, one JSON object a line (required)")
+	fs.StringVar(&o.rejected, "rejected", "", "`FILE` for rejected inputs and dropped duplicates with reasons (default: OUT with .rejected.jsonl)")
+	fs.StringVar(&o.summaryFile, "summary", "", "also write the summary as JSON to `FILE`")
+	fs.IntVar(&o.jobs, "j", runtime.NumCPU(), "articles processed in parallel")
+	fs.IntVar(&o.maxSize, "max-size", cnnews.DefaultMaxSize, "largest file or JSONL line in `BYTES`; larger ones are rejected")
+	fs.BoolVar(&o.failFast, "fail-fast", false, "stop at the first rejected input (no output is written)")
+	noDedupe := fs.Bool("no-dedupe", false, "keep duplicates")
+	fs.BoolVar(&o.withRemoved, "removed", false, "include every removal (rule, category, text, offsets) in the output")
+	fs.BoolVar(&o.withDups, "duplicates", false, "list on each kept article the ids of the copies dropped in its favour")
+	fs.StringVar(&o.progress, "progress", "auto", "progress on standard error: auto (a bar on a terminal, else a line every --every), bar, plain, none")
+	fs.DurationVar(&o.every, "every", 10*time.Second, "interval of plain progress lines")
+	conv := fs.String("convert", "", "convert with an OpenCC `CONFIG` (t2s normalises to Simplified; see cnnews convert)")
+	punct := fs.Bool("punct", false, "restore full-width punctuation between Chinese characters")
+	without := fs.String("without", "", "comma-separated rule or category names to switch off")
+	keepCaptions := fs.Bool("keep-captions", false, "keep photo captions")
+	lossy := fs.Bool("lossy", false, "read text in no known encoding as UTF-8 with replacement characters (reported) instead of rejecting it")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: cnnews run [flags] -o OUT.jsonl PATH...\n\n"+
+			"Runs every article under PATH (files, directories walked recursively, and .jsonl files of\n"+
+			"{\"id\",\"text\"} or {\"id\",\"html\"} records) through decoding, front matter, cleaning and\n"+
+			"optional conversion, drops copies of earlier articles, and writes the kept ones to OUT in\n"+
+			"input order. Rejected inputs go to the rejected file with their reasons. The exit status\n"+
+			"is 0 when nothing was rejected, 1 when something was, 2 on a usage error, 130 when\n"+
+			"interrupted; an interrupted or failed run leaves any earlier OUT as it was.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	o.inputs, o.dedupe = fs.Args(), !*noDedupe
+	if o.out == "" || len(o.inputs) == 0 {
+		fmt.Fprintln(stderr, "cnnews run: need -o OUT and at least one PATH")
+		fs.Usage()
+		return 2
+	}
+	if o.jobs < 1 {
+		o.jobs = 1
+	}
+	if o.rejected == "" {
+		o.rejected = strings.TrimSuffix(o.out, ".jsonl") + ".rejected.jsonl"
+	}
+	opts := []cnnews.Option{cnnews.MaxSize(max(o.maxSize, 1))}
+	if *conv != "" {
+		opts = append(opts, cnnews.Convert(*conv))
+	}
+	if *punct {
+		opts = append(opts, cnnews.RepairPunctuation())
+	}
+	if *lossy {
+		opts = append(opts, cnnews.Lossy())
+	}
+	var copts []clean.Option
+	if *without != "" {
+		copts = append(copts, clean.Without(strings.Split(*without, ",")...))
+	}
+	if *keepCaptions {
+		copts = append(copts, clean.KeepCaptions())
+	}
+	if len(copts) > 0 {
+		opts = append(opts, cnnews.Clean(copts...))
+	}
+	p, err := cnnews.New(opts...)
+	if err != nil {
+		fmt.Fprintf(stderr, "cnnews run: %v\n", err)
+		return 2
+	}
+	o.pipeline = p
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	sum, err := runCorpus(ctx, o, stderr)
+	if sum != nil {
+		sum.print(stderr)
+		if o.summaryFile != "" && err == nil {
+			if werr := writeJSONFile(o.summaryFile, sum); werr != nil {
+				fmt.Fprintf(stderr, "cnnews run: %v\n", werr)
+				return 2
+			}
+		}
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "cnnews run: interrupted; no output written")
+		return 130
+	case errors.Is(err, errFailFast):
+		fmt.Fprintf(stderr, "cnnews run: %v\n", err)
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "cnnews run: %v\n", err)
+		return 2
+	case sum.rejectedTotal() > 0:
+		return 1
+	}
+	return 0
+}
+
+var errFailFast = errors.New("stopped at the first rejected input (--fail-fast); no output written")
+
+// job is one input: a file's bytes or a JSONL record, in input order.
+type job struct {
+	seq    int
+	id     string
+	input  string // the file it came from
+	line   int    // the JSONL line, 0 for a file
+	data   []byte // a file's bytes
+	text   string // a record's text or HTML
+	format clean.Format
+	err    *rejection // rejected before processing
+}
+
+// rejection is a line of the rejected file.
+type rejection struct {
+	ID         string        `json:"id,omitempty"`
+	Input      string        `json:"input"`
+	Line       int           `json:"line,omitempty"`
+	Reason     cnnews.Reason `json:"reason"`
+	Error      string        `json:"error,omitempty"`
+	Of         string        `json:"of,omitempty"`         // the kept article a duplicate copies
+	Similarity float64       `json:"similarity,omitempty"` // with it
+}
+
+// result is a processed job.
+type result struct {
+	job
+	out       []byte // the output JSON line of a kept article
+	sig       dedupe.Signature
+	removed   map[clean.Category]int
+	encoding  string
+	converted string
+}
+
+// record is the output JSON object of a kept article.
+type record struct {
+	ID         string          `json:"id"`
+	Text       string          `json:"text"`
+	Meta       cnnews.Meta     `json:"meta"`
+	Encoding   string          `json:"encoding"`
+	Replaced   int             `json:"replaced,omitempty"`
+	Format     clean.Format    `json:"format"`
+	Script     string          `json:"script"`
+	Converted  string          `json:"converted,omitempty"`
+	Input      string          `json:"input"`
+	Line       int             `json:"line,omitempty"`
+	Removed    []clean.Removal `json:"removed,omitempty"`
+	Duplicates []string        `json:"duplicates,omitempty"`
+}
+
+// summary is what a run did.
+type summary struct {
+	Read       int                    `json:"read"`
+	Written    int                    `json:"written"`
+	Rejected   map[cnnews.Reason]int  `json:"rejected"`
+	Duplicates int                    `json:"duplicates"`
+	Removed    map[clean.Category]int `json:"removed"`
+	Converted  map[string]int         `json:"converted"`
+	Encodings  map[string]int         `json:"encodings"`
+	Seconds    float64                `json:"seconds"`
+	PerSecond  float64                `json:"articles_per_second"`
+	IndexBytes int                    `json:"dedupe_index_bytes,omitempty"`
+	Output     string                 `json:"output"`
+	RejectOut  string                 `json:"rejected_output"`
+}
+
+func (s *summary) rejectedTotal() int {
+	n := 0
+	for _, c := range s.Rejected {
+		n += c
+	}
+	return n
+}
+
+func (s *summary) print(w io.Writer) {
+	fmt.Fprintf(w, "cnnews run: read %d, written %d, duplicates dropped %d, rejected %d", s.Read, s.Written, s.Duplicates, s.rejectedTotal())
+	fmt.Fprintf(w, " in %.1fs (%.0f articles/s)\n", s.Seconds, s.PerSecond)
+	line := func(title string, m map[string]int) {
+		if len(m) == 0 {
+			return
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		var parts []string
+		for _, k := range keys {
+			parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+		}
+		fmt.Fprintf(w, "  %-10s %s\n", title, strings.Join(parts, ", "))
+	}
+	str := func(m any) map[string]int {
+		out := map[string]int{}
+		switch x := m.(type) {
+		case map[cnnews.Reason]int:
+			for k, v := range x {
+				out[string(k)] = v
+			}
+		case map[clean.Category]int:
+			for k, v := range x {
+				out[string(k)] = v
+			}
+		case map[string]int:
+			return x
+		}
+		return out
+	}
+	line("rejected", str(s.Rejected))
+	line("removed", str(s.Removed))
+	line("converted", str(s.Converted))
+	line("encodings", str(s.Encodings))
+}
+
+// runCorpus runs the whole corpus. Output goes to temporary files beside
+// the final ones, renamed into place only when the run completes.
+func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, error) {
+	start := time.Now()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	sum := &summary{Rejected: map[cnnews.Reason]int{}, Removed: map[clean.Category]int{}, Converted: map[string]int{}, Encodings: map[string]int{}, Output: o.out, RejectOut: o.rejected}
+
+	out, err := newAtomicFile(o.out)
+	if err != nil {
+		return nil, err
+	}
+	defer out.abort()
+	rej, err := newAtomicFile(o.rejected)
+	if err != nil {
+		return nil, err
+	}
+	defer rej.abort()
+
+	var index *dedupe.Index
+	if o.dedupe {
+		if index, err = dedupe.NewIndex(); err != nil {
+			return nil, err
+		}
+	}
+	prog := newProgress(o, stderr)
+	defer prog.finish()
+	if prog.counted {
+		go count(ctx, o.inputs, prog)
+	}
+
+	// window bounds the jobs between reading and writing, so that memory
+	// does not grow with the corpus whatever order workers finish in
+	window := make(chan struct{}, 16*o.jobs)
+	jobs := make(chan job, 2*o.jobs)
+	results := make(chan result, 2*o.jobs)
+	go func() {
+		defer close(jobs)
+		produce(ctx, o, func(j job) bool {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return false
+			}
+			select {
+			case jobs <- j:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}, prog)
+	}()
+	var wg sync.WaitGroup
+	for range o.jobs {
+		wg.Go(func() {
+			for j := range jobs {
+				r := process(o, index, j)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+				}
+			}
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	pending := map[int]result{}
+	next := 0
+	keeperOf := map[string]string{} // a dropped duplicate's id → the kept article
+	dups := map[string][]string{}   // a kept article's id → its dropped copies
+	var failed error
+	write := func(r result) error {
+		sum.Read++
+		prog.add(1)
+		if r.err != nil {
+			sum.Rejected[r.err.Reason]++
+			if o.failFast {
+				return fmt.Errorf("%w: %s: %s", errFailFast, r.err.Input, r.err.Error)
+			}
+			return rej.writeJSON(r.err)
+		}
+		if index != nil {
+			if m := index.AddSignature(r.id, r.sig); len(m) > 0 {
+				keeper := m[0].ID
+				if k, ok := keeperOf[keeper]; ok {
+					keeper = k
+				}
+				keeperOf[r.id] = keeper
+				if o.withDups {
+					dups[keeper] = append(dups[keeper], r.id)
+				}
+				sum.Duplicates++
+				return rej.writeJSON(rejection{ID: r.id, Input: r.input, Line: r.line, Reason: "duplicate", Of: keeper, Similarity: m[0].Similarity})
+			}
+		}
+		sum.Written++
+		for c, n := range r.removed {
+			sum.Removed[c] += n
+		}
+		if r.converted != "" {
+			sum.Converted[r.converted]++
+		}
+		sum.Encodings[r.encoding]++
+		return out.write(r.out)
+	}
+	for r := range results {
+		if failed != nil {
+			continue
+		}
+		pending[r.seq] = r
+		for {
+			q, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			if err := write(q); err != nil {
+				failed = err
+				cancel(err)
+				break
+			}
+		}
+	}
+	if failed != nil {
+		return nil, failed
+	}
+	if err := context.Cause(ctx); err != nil {
+		return sum, err
+	}
+	if o.withDups && len(dups) > 0 {
+		if err := out.addDuplicates(dups); err != nil {
+			return nil, err
+		}
+	}
+	if index != nil {
+		sum.IndexBytes = index.Bytes()
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	if sum.Seconds > 0 {
+		sum.PerSecond = float64(sum.Read) / sum.Seconds
+	}
+	if err := out.commit(); err != nil {
+		return nil, err
+	}
+	if err := rej.commit(); err != nil {
+		return nil, err
+	}
+	return sum, nil
+}
+
+// process runs one job through the pipeline and prepares its output line.
+func process(o runOptions, index *dedupe.Index, j job) result {
+	r := result{job: j}
+	if j.err != nil {
+		return r
+	}
+	var a *cnnews.Article
+	var err error
+	if j.line == 0 {
+		a, err = o.pipeline.Process(j.id, j.data)
+	} else {
+		a, err = o.pipeline.ProcessString(j.id, j.text, j.format)
+	}
+	r.data, r.text = nil, ""
+	if err != nil {
+		reason := cnnews.Reason("error")
+		var ie *cnnews.InputError
+		if errors.As(err, &ie) {
+			reason, err = ie.Reason, ie.Err
+		}
+		r.err = &rejection{ID: j.id, Input: j.input, Line: j.line, Reason: reason, Error: err.Error()}
+		return r
+	}
+	rec := record{ID: j.id, Text: a.Text, Meta: a.Meta, Encoding: a.Encoding.Encoding, Replaced: a.Encoding.Replaced,
+		Format: a.Format, Script: a.Script.String(), Converted: a.Converted, Input: j.input, Line: j.line}
+	if o.withRemoved {
+		rec.Removed = a.Removed
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rec); err != nil {
+		r.err = &rejection{ID: j.id, Input: j.input, Line: j.line, Reason: "error", Error: err.Error()}
+		return r
+	}
+	r.out = buf.Bytes()
+	if index != nil {
+		r.sig = index.Sign(a.Text)
+	}
+	r.removed = map[clean.Category]int{}
+	for _, x := range a.Removed {
+		r.removed[x.Category]++
+	}
+	r.encoding, r.converted = a.Encoding.Encoding, a.Converted
+	return r
+}
+
+// produce walks the inputs in order and emits a job for each article,
+// record or unreadable input, as it goes: nothing is collected first. It
+// stops when emit returns false.
+func produce(ctx context.Context, o runOptions, emit func(job) bool, prog *progress) {
+	seq := 0
+	send := func(j job) bool {
+		j.seq = seq
+		seq++
+		prog.seen(1)
+		return emit(j)
+	}
+	errStop := errors.New("stop")
+	for _, root := range o.inputs {
+		err := walk(root, func(path string, err error) error {
+			if ctx.Err() != nil {
+				return errStop
+			}
+			name := filepath.ToSlash(path)
+			if err != nil {
+				if !send(job{id: name, input: name, err: &rejection{Input: name, Reason: reasonRead, Error: err.Error()}}) {
+					return errStop
+				}
+				return nil
+			}
+			if isJSONL(path) {
+				if !readJSONL(ctx, o, path, send) {
+					return errStop
+				}
+				return nil
+			}
+			j := job{id: name, input: name}
+			data, err := readFile(path, o.maxSize)
+			switch {
+			case errors.Is(err, errTooLarge):
+				j.err = &rejection{ID: name, Input: name, Reason: reasonTooLarge, Error: err.Error()}
+			case err != nil:
+				j.err = &rejection{ID: name, Input: name, Reason: reasonRead, Error: err.Error()}
+			default:
+				j.data = data
+			}
+			if !send(j) {
+				return errStop
+			}
+			return nil
+		})
+		if err != nil {
+			return
+		}
+	}
+}
+
+func isJSONL(path string) bool { return strings.HasSuffix(strings.ToLower(path), ".jsonl") }
+
+// walk calls f for root if it is not a directory, or for every regular
+// file under it in lexical order, with an error for what cannot be read.
+// Hidden files and directories (names starting with ".") below root are
+// skipped: they hold editor, version-control and system files.
+func walk(root string, f func(path string, err error) error) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if ferr := f(path, err); ferr != nil {
+				return ferr
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() || (path == root && !d.IsDir()) {
+			return f(path, nil)
+		}
+		return nil
+	})
+}
+
+// count counts the inputs under roots for a progress bar's total: files,
+// and the non-blank lines of JSONL files.
+func count(ctx context.Context, roots []string, prog *progress) {
+	for _, root := range roots {
+		walk(root, func(path string, err error) error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if err != nil || !isJSONL(path) {
+				prog.total(1)
+				return nil
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				prog.total(1)
+				return nil
+			}
+			defer f.Close()
+			br := bufio.NewReaderSize(f, 1<<20)
+			n, blank := 0, true
+			for {
+				chunk, err := br.ReadSlice('\n')
+				if len(bytes.TrimSpace(chunk)) > 0 {
+					blank = false
+				}
+				if err == bufio.ErrBufferFull {
+					continue
+				}
+				if len(chunk) > 0 && !blank {
+					n++
+				}
+				blank = true
+				if err != nil {
+					break
+				}
+			}
+			prog.total(n)
+			return nil
+		})
+	}
+}
+
+var errTooLarge = errors.New("too large")
+
+// readFile reads a file of at most limit bytes.
+func readFile(path string, limit int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > int64(limit) {
+		return nil, fmt.Errorf("%w: %d bytes, more than the maximum %d", errTooLarge, st.Size(), limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > limit {
+		return nil, fmt.Errorf("%w: more than the maximum %d bytes", errTooLarge, limit)
+	}
+	return data, nil
+}
+
+// jsonRecord is a line of a JSONL input.
+type jsonRecord struct {
+	ID   json.RawMessage `json:"id"`
+	Text *string         `json:"text"`
+	HTML *string         `json:"html"`
+}
+
+// readJSONL emits a job for each non-blank line of a JSONL file. Lines of
+// any length up to the maximum are read whole; a longer one is rejected
+// with its line number and skipped.
+func readJSONL(ctx context.Context, o runOptions, path string, send func(job) bool) bool {
+	name := filepath.ToSlash(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return send(job{id: name, input: name, err: &rejection{Input: name, Reason: reasonRead, Error: err.Error()}})
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<20)
+	for n := 1; ; n++ {
+		if ctx.Err() != nil {
+			return false
+		}
+		line, tooLong, err := readLine(br, o.maxSize)
+		if err != nil && err != io.EOF {
+			return send(job{id: name, input: name, line: n, err: &rejection{Input: name, Line: n, Reason: reasonRead, Error: err.Error()}})
+		}
+		if len(bytes.TrimSpace(line)) > 0 || tooLong {
+			if !send(parseRecord(name, n, line, tooLong, o.maxSize)) {
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+	}
+}
+
+// readLine reads one line without its end. A line longer than limit is
+// consumed to its end and reported as tooLong, without being kept.
+func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > limit+2 { // room for "\r\n"
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		if !tooLong && len(line) > limit {
+			tooLong, line = true, nil
+		}
+		return line, tooLong, err
+	}
+}
+
+// parseRecord turns a JSONL line into a job.
+func parseRecord(input string, n int, line []byte, tooLong bool, limit int) job {
+	j := job{id: fmt.Sprintf("%s:%d", input, n), input: input, line: n}
+	reject := func(reason cnnews.Reason, msg string) job {
+		j.err = &rejection{ID: j.id, Input: input, Line: n, Reason: reason, Error: msg}
+		return j
+	}
+	if tooLong {
+		return reject(reasonTooLarge, fmt.Sprintf("line %d is longer than the maximum %d bytes", n, limit))
+	}
+	if !utf8.Valid(line) {
+		off := 0
+		for off < len(line) {
+			r, size := utf8.DecodeRune(line[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		return reject(reasonEncoding, fmt.Sprintf("line %d, byte %d: not UTF-8 (JSON text must be)", n, off))
+	}
+	var rec jsonRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return reject(reasonJSON, fmt.Sprintf("line %d: %v", n, err))
+	}
+	if len(rec.ID) > 0 && string(rec.ID) != "null" {
+		var s string
+		if json.Unmarshal(rec.ID, &s) == nil {
+			j.id = s
+		} else {
+			j.id = string(rec.ID) // a number
+		}
+	}
+	switch {
+	case rec.Text != nil:
+		j.text, j.format = *rec.Text, ""
+	case rec.HTML != nil:
+		j.text, j.format = *rec.HTML, clean.HTML
+	default:
+		return reject(reasonJSON, fmt.Sprintf("line %d: no \"text\" or \"html\" field", n))
+	}
+	return j
+}
+
+// atomicFile is an output written to a temporary file beside its final
+// name and renamed into place by commit; abort removes it.
+type atomicFile struct {
+	name string
+	f    *os.File
+	w    *bufio.Writer
+	done bool
+}
+
+func newAtomicFile(name string) (*atomicFile, error) {
+	dir, base := filepath.Split(name)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(0o644); err != nil { // CreateTemp makes it 0600
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return &atomicFile{name: name, f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+}
+
+func (a *atomicFile) write(b []byte) error {
+	_, err := a.w.Write(b)
+	return err
+}
+
+func (a *atomicFile) writeJSON(v any) error {
+	enc := json.NewEncoder(a.w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// addDuplicates rewrites the file, adding to each kept article the ids of
+// its dropped copies.
+func (a *atomicFile) addDuplicates(dups map[string][]string) error {
+	if err := a.w.Flush(); err != nil {
+		return err
+	}
+	if _, err := a.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	next, err := newAtomicFile(a.name)
+	if err != nil {
+		return err
+	}
+	br := bufio.NewReaderSize(a.f, 1<<20)
+	for {
+		line, err := br.ReadBytes('\n')
+		if len(line) > 0 {
+			var head struct {
+				ID string `json:"id"`
+			}
+			if jerr := json.Unmarshal(line, &head); jerr != nil {
+				next.abort()
+				return jerr
+			}
+			if ids := dups[head.ID]; len(ids) > 0 {
+				list, _ := json.Marshal(ids)
+				line = bytes.TrimRight(line, "\n")
+				line = append(line[:len(line)-1], `,"duplicates":`...)
+				line = append(append(line, list...), "}\n"...)
+			}
+			if werr := next.write(line); werr != nil {
+				next.abort()
+				return werr
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			next.abort()
+			return err
+		}
+	}
+	a.abort()
+	*a = *next
+	return nil
+}
+
+func (a *atomicFile) commit() error {
+	if err := a.w.Flush(); err != nil {
+		return err
+	}
+	if err := a.f.Sync(); err != nil {
+		return err
+	}
+	if err := a.f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(a.f.Name(), a.name); err != nil {
+		return err
+	}
+	a.done = true
+	return nil
+}
+
+func (a *atomicFile) abort() {
+	if a.done {
+		return
+	}
+	a.done = true
+	a.f.Close()
+	os.Remove(a.f.Name())
+}
+
+// writeJSONFile writes v as indented JSON, atomically.
+func writeJSONFile(name string, v any) error {
+	a, err := newAtomicFile(name)
+	if err != nil {
+		return err
+	}
+	defer a.abort()
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := a.write(append(b, '\n')); err != nil {
+		return err
+	}
+	return a.commit()
+}
+
+// progress reports articles done on standard error: a bar on a terminal,
+// otherwise a line at an interval.
+type progress struct {
+	mu    sync.Mutex
+	bar   *progressbar.ProgressBar
+	w     io.Writer
+	every time.Duration
+	last  time.Time
+	start time.Time
+	done  int
+	all   int
+	plain bool
+	// counted is set when a separate walk counts the inputs for the bar
+	counted bool
+}
+
+func newProgress(o runOptions, w io.Writer) *progress {
+	p := &progress{w: w, every: o.every, start: time.Now(), last: time.Now()}
+	mode := o.progress
+	if mode == "auto" {
+		mode = "plain"
+		if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			mode = "bar"
+		}
+	}
+	switch mode {
+	case "bar":
+		p.counted = true
+		p.bar = progressbar.NewOptions(-1,
+			progressbar.OptionSetWriter(w),
+			progressbar.OptionSetDescription("articles"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("articles"),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionClearOnFinish(),
+		)
+	case "plain":
+		p.plain = true
+	}
+	return p
+}
+
+// seen counts an input read; without a counting walk the total is what
+// has been seen so far.
+func (p *progress) seen(n int) {
+	if !p.counted {
+		p.total(n)
+	}
+}
+
+// total adds n to the number of inputs known.
+func (p *progress) total(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.all += n
+	if p.bar != nil {
+		p.bar.ChangeMax(p.all)
+	}
+}
+
+func (p *progress) add(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done += n
+	if p.bar != nil {
+		p.bar.Add(n)
+		return
+	}
+	if p.plain && time.Since(p.last) >= p.every {
+		p.last = time.Now()
+		el := time.Since(p.start).Seconds()
+		fmt.Fprintf(p.w, "cnnews run: %d of %d inputs so far, %.0f/s, %s elapsed\n", p.done, p.all, float64(p.done)/el, time.Since(p.start).Round(time.Second))
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+}
