@@ -7,6 +7,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -18,9 +19,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: cleanreport FILE...")
 		os.Exit(2)
 	}
+	os.Exit(run(os.Args[1:], os.Stdout))
+}
+
+// run reports on each file and returns the exit status.
+func run(files []string, w io.Writer) int {
 	c := clean.Default()
 	status := 0
-	for _, name := range os.Args[1:] {
+	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -28,24 +34,24 @@ func main() {
 			continue
 		}
 		res := c.Clean(data)
-		fmt.Printf("== %s (%s, %d → %d bytes)\n%s\n\n", name, res.Format, len(data), len(res.Text), res.Text)
+		fmt.Fprintf(w, "== %s (%s, %d → %d bytes)\n%s\n\n", name, res.Format, len(data), len(res.Text), res.Text)
 		byCategory := map[clean.Category]int{}
 		for _, r := range res.Removed {
 			byCategory[r.Category]++
 			if r.Category == clean.Gloss {
 				continue // there can be hundreds; counted below
 			}
-			fmt.Printf("  line %-4d %-15s %-11s %s\n", r.Line, r.Rule, r.Category, oneLine(r.Text))
+			fmt.Fprintf(w, "  line %-4d %-15s %-11s %s\n", r.Line, r.Rule, r.Category, oneLine(r.Text))
 		}
-		fmt.Printf("  glosses removed: %d\n", byCategory[clean.Gloss])
-		for _, w := range res.Warnings {
-			fmt.Printf("  warning: %s\n", w)
+		fmt.Fprintf(w, "  glosses removed: %d\n", byCategory[clean.Gloss])
+		for _, warn := range res.Warnings {
+			fmt.Fprintf(w, "  warning: %s\n", warn)
 		}
 		m := res.Meta
-		fmt.Printf("  title=%q source=%q published=%q editors=%v reporters=%v photographers=%v\n\n",
+		fmt.Fprintf(w, "  title=%q source=%q published=%q editors=%v reporters=%v photographers=%v\n\n",
 			m.Title, m.Source, m.Published, m.Editors, m.Reporters, m.Photographers)
 	}
-	os.Exit(status)
+	return status
 }
 
 func oneLine(s string) string {
