@@ -7,6 +7,7 @@ import (
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/convert"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
 
@@ -147,4 +148,26 @@ func ExampleRepairPunctuation() {
 	fmt.Println(a.Text)
 	// Output:
 	// 歲暮天寒，望春則暖（朔州）。時間15:11:00
+}
+
+// ExamplePipeline_Process reads a GBK page that declares its charset.
+func ExamplePipeline_Process() {
+	p, _ := cnnews.New()
+	page, _ := simplifiedchinese.GBK.NewEncoder().String(`<html><head><meta charset="gb2312"></head><body>` +
+		`<div class="breadcrumb">首页 &gt; 新闻</div><p>国务院新闻办公室今天举行发布会。</p>` +
+		`<p>（责任编辑：张三）</p></body></html>`)
+	a, err := p.Process("page.html", []byte(page))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(a.Text)
+	fmt.Println(a.Encoding.Encoding, a.Encoding.Declared, a.Format, a.Meta.Editors)
+	for _, r := range a.Removed {
+		fmt.Println(r.Rule, r.Category)
+	}
+	// Output:
+	// 国务院新闻办公室今天举行发布会。
+	// GB18030 gbk html [张三]
+	// html-container markup
+	// editor-line editor
 }

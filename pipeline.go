@@ -171,10 +171,13 @@ type InputError struct {
 	Err    error
 }
 
+// Error formats the error as "NAME: REASON: cause".
 func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %s: %v", e.Name, e.Reason, e.Err)
 }
 
+// Unwrap returns the cause, such as a [*decode.Error] or a
+// [*frontmatter.Error].
 func (e *InputError) Unwrap() error { return e.Err }
 
 // Process runs one article through the pipeline. name is used in errors

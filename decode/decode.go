@@ -50,6 +50,8 @@ type Error struct {
 	Tried  []string // the encodings that were tried, in order
 }
 
+// Error formats the error as "byte N (line L): not valid UTF-8, GB18030 or
+// Big5".
 func (e *Error) Error() string {
 	return fmt.Sprintf("byte %d (line %d): not valid %s", e.Offset, e.Line, joinOr(e.Tried))
 }
