@@ -3,6 +3,7 @@ package cnnews_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
@@ -170,4 +171,82 @@ func ExamplePipeline_Process() {
 	// GB18030 gbk html [张三]
 	// html-container markup
 	// editor-line editor
+}
+
+// ExamplePipeline shares one pipeline between goroutines: it is immutable.
+func ExamplePipeline() {
+	p, _ := cnnews.New(cnnews.Convert("s2t"))
+	texts := []string{"经济稳定发展。", "记者今天获悉。", "新闻发布会举行。"}
+	out := make([]string, len(texts))
+	done := make(chan int)
+	for i, s := range texts {
+		go func() {
+			a, _ := p.ProcessString(fmt.Sprint(i), s, clean.Text)
+			out[i] = a.Text
+			done <- i
+		}()
+	}
+	for range texts {
+		<-done
+	}
+	fmt.Println(out)
+	// Output:
+	// [經濟穩定發展。 記者今天獲悉。 新聞發佈會舉行。]
+}
+
+// ExampleArticle shows what an article carries besides its text.
+func ExampleArticle() {
+	p, _ := cnnews.New()
+	a, _ := p.Process("a.txt", []byte("\xef\xbb\xbf来源：新华网\n正文第一段。\n（完）\n"))
+	fmt.Printf("%q %s %s BOM=%v\n", a.Text, a.Format, a.Encoding.Encoding, a.Encoding.BOM)
+	for _, r := range a.Removed {
+		fmt.Printf("%s %q %d-%d\n", r.Rule, r.Text, r.Start, r.End)
+	}
+	// Output:
+	// "正文第一段。" text UTF-8 BOM=true
+	// source-line "来源：新华网" 0-18
+	// end-mark "（完）" 38-47
+}
+
+// ExampleMeta merges the front matter with what cleaning found.
+func ExampleMeta() {
+	p, _ := cnnews.New()
+	a, _ := p.Process("post.md", []byte("---\ntitle: 春耕\nauthor: 王磊\ntags: 农业 山西\nweather: 晴\n---\n来源：山西日报\n春分时节，各地开展春耕备耕。\n"))
+	m := a.Meta
+	fmt.Println(m.Title, m.Authors, m.Tags, m.Source, m.Front["weather"])
+	// Output:
+	// 春耕 [王磊] [农业 山西] 山西日报 晴
+}
+
+// ExampleReason lists why inputs are rejected.
+func ExampleReason() {
+	p, _ := cnnews.New(cnnews.MaxSize(100))
+	for _, in := range []string{"", "正文\xff\xfe", "---\ntitle: x\n", "（责任编辑：张三）", strings.Repeat("长", 50)} {
+		_, err := p.Process("in", []byte(in))
+		var ie *cnnews.InputError
+		if errors.As(err, &ie) {
+			fmt.Println(ie.Reason)
+		}
+	}
+	// Output:
+	// empty
+	// encoding
+	// front-matter
+	// no-text
+	// too-large
+}
+
+// ExampleOption collects options, as a command line would.
+func ExampleOption() {
+	opts := []cnnews.Option{cnnews.MaxSize(cnnews.DefaultMaxSize)}
+	if toSimplified := true; toSimplified {
+		opts = append(opts, cnnews.Convert("t2s"))
+	}
+	p, err := cnnews.New(opts...)
+	fmt.Println(p != nil, err)
+	_, err = cnnews.New(cnnews.Convert("s2x"))
+	fmt.Println(err != nil)
+	// Output:
+	// true <nil>
+	// true
 }

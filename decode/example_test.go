@@ -57,3 +57,14 @@ func ExampleReport() {
 	// Output:
 	// UTF-16LE BOM=true
 }
+
+func ExampleOption() {
+	var opts []decode.Option
+	if lossy := true; lossy {
+		opts = append(opts, decode.Lossy())
+	}
+	text, rep, err := decode.Bytes([]byte("好\xff"), opts...)
+	fmt.Printf("%+q %d %v\n", text, rep.Replaced, err)
+	// Output:
+	// "\u597d\ufffd" 1 <nil>
+}
