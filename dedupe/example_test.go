@@ -194,3 +194,49 @@ func ExampleOption() {
 	// Output:
 	// 0 <nil>
 }
+
+// ExampleIndex_Duplicates finds copies without a shared index, as a
+// distributed runner does: sign anywhere, group by band key, compare
+// within a group in input order.
+func ExampleIndex_Duplicates() {
+	x, _ := dedupe.NewIndex()
+	a := x.Sign("国务院新闻办公室今天举行新闻发布会，介绍一季度国民经济运行情况。")
+	b := x.Sign("國務院新聞辦公室今天舉行新聞發佈會，介紹一季度國民經濟運行情況。")
+	m, ok := x.Duplicates(a, b)
+	fmt.Println(ok, m.Exact)
+	// Output:
+	// true true
+}
+
+// ExampleIndex_BandKeys groups documents by band key: two copies share
+// keys, other stories do not.
+func ExampleIndex_BandKeys() {
+	x, _ := dedupe.NewIndex()
+	a := x.BandKeys(x.Sign("市气象台今天发布暴雨蓝色预警，预计未来六小时内部分地区降雨量将达五十毫米以上。"))
+	b := x.BandKeys(x.Sign("市气象台今天发布暴雨蓝色预警，预计未来六小时内部分地区降雨量将达五十毫米以上。请注意防范。"))
+	c := x.BandKeys(x.Sign("国家统计局今天发布数据，一季度国内生产总值同比增长百分之五。"))
+	shared := func(p, q []uint64) int {
+		n := 0
+		for i := range p {
+			if p[i] == q[i] {
+				n++
+			}
+		}
+		return n
+	}
+	fmt.Println(len(a), shared(a, b) > 0, shared(a, c))
+	// Output:
+	// 20 true 0
+}
+
+// ExampleSignature_MarshalBinary sends a signature between workers.
+func ExampleSignature_MarshalBinary() {
+	x, _ := dedupe.NewIndex()
+	s := x.Sign("新华社北京电")
+	b, _ := s.MarshalBinary()
+	var t dedupe.Signature
+	err := t.UnmarshalBinary(b)
+	fmt.Println(len(b), err, t == s)
+	// Output:
+	// 536 <nil> true
+}

@@ -90,11 +90,11 @@ type Index struct {
 	next  []int32
 }
 
-// maxPostings is how many earlier documents with the same band key Add
+// Window is how many earlier documents with the same band key Add
 // looks at, newest first: a story copied ten thousand times costs no more
 // to add than one copied a hundred times, and a new copy still finds the
 // latest members of its cluster.
-const maxPostings = 100
+const Window = 100
 
 type entry struct {
 	id       string
@@ -230,7 +230,7 @@ func (x *Index) add(id string, s Signature, filter bool) []Match {
 			head = x.heads[i]
 		}
 		walked := 0
-		for j := head; j >= 0 && walked < maxPostings; j = x.next[int(j)*x.cfg.bands+b] {
+		for j := head; j >= 0 && walked < Window; j = x.next[int(j)*x.cfg.bands+b] {
 			walked++
 			if seen[j] {
 				continue
