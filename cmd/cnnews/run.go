@@ -19,21 +19,13 @@ import (
 	"sync"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/dedupe"
+	"github.com/cnnews/cnnews/internal/corpus"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
-)
-
-// Reasons for rejecting an input that the pipeline never sees.
-const (
-	reasonRead     cnnews.Reason = "read" // the file or directory could not be read
-	reasonJSON     cnnews.Reason = "json" // a JSONL line that is not a record
-	reasonTooLarge               = cnnews.TooLarge
-	reasonEncoding               = cnnews.BadEncoding
 )
 
 // runOptions are the settings of one corpus run.
@@ -154,27 +146,12 @@ func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 var errFailFast = errors.New("stopped at the first rejected input (--fail-fast); no output written")
 
-// job is one input: a file's bytes or a JSONL record, in input order.
+// job is one input in input order, or an input rejected before
+// processing.
 type job struct {
-	seq    int
-	id     string
-	input  string // the file it came from
-	line   int    // the JSONL line, 0 for a file
-	data   []byte // a file's bytes
-	text   string // a record's text or HTML
-	format clean.Format
-	err    *rejection // rejected before processing
-}
-
-// rejection is a line of the rejected file.
-type rejection struct {
-	ID         string        `json:"id,omitempty"`
-	Input      string        `json:"input"`
-	Line       int           `json:"line,omitempty"`
-	Reason     cnnews.Reason `json:"reason"`
-	Error      string        `json:"error,omitempty"`
-	Of         string        `json:"of,omitempty"`         // the kept article a duplicate copies
-	Similarity float64       `json:"similarity,omitempty"` // with it
+	corpus.Input
+	seq int
+	err *corpus.Rejection
 }
 
 // result is a processed job.
@@ -185,22 +162,6 @@ type result struct {
 	removed   map[clean.Category]int
 	encoding  string
 	converted string
-}
-
-// record is the output JSON object of a kept article.
-type record struct {
-	ID         string          `json:"id"`
-	Text       string          `json:"text"`
-	Meta       cnnews.Meta     `json:"meta"`
-	Encoding   string          `json:"encoding"`
-	Replaced   int             `json:"replaced,omitempty"`
-	Format     clean.Format    `json:"format"`
-	Script     string          `json:"script"`
-	Converted  string          `json:"converted,omitempty"`
-	Input      string          `json:"input"`
-	Line       int             `json:"line,omitempty"`
-	Removed    []clean.Removal `json:"removed,omitempty"`
-	Duplicates []string        `json:"duplicates,omitempty"`
 }
 
 // summary is what a run did.
@@ -349,17 +310,17 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 			return rej.writeJSON(r.err)
 		}
 		if index != nil {
-			if m := index.AddSignature(r.id, r.sig); len(m) > 0 {
+			if m := index.AddSignature(r.ID, r.sig); len(m) > 0 {
 				keeper := m[0].ID
 				if k, ok := keeperOf[keeper]; ok {
 					keeper = k
 				}
-				keeperOf[r.id] = keeper
+				keeperOf[r.ID] = keeper
 				if o.withDups {
-					dups[keeper] = append(dups[keeper], r.id)
+					dups[keeper] = append(dups[keeper], r.ID)
 				}
 				sum.Duplicates++
-				return rej.writeJSON(rejection{ID: r.id, Input: r.input, Line: r.line, Reason: "duplicate", Of: keeper, Similarity: m[0].Similarity})
+				return rej.writeJSON(corpus.Rejection{ID: r.ID, Input: r.Input.Input, Line: r.Line, Reason: corpus.Duplicate, Of: keeper, Similarity: m[0].Similarity})
 			}
 		}
 		sum.Written++
@@ -425,36 +386,13 @@ func process(o runOptions, index *dedupe.Index, j job) result {
 	if j.err != nil {
 		return r
 	}
-	var a *cnnews.Article
-	var err error
-	if j.line == 0 {
-		a, err = o.pipeline.Process(j.id, j.data)
-	} else {
-		a, err = o.pipeline.ProcessString(j.id, j.text, j.format)
-	}
-	r.data, r.text = nil, ""
-	if err != nil {
-		reason := cnnews.Reason("error")
-		var ie *cnnews.InputError
-		if errors.As(err, &ie) {
-			reason, err = ie.Reason, ie.Err
-		}
-		r.err = &rejection{ID: j.id, Input: j.input, Line: j.line, Reason: reason, Error: err.Error()}
+	a, line, rej := corpus.Process(o.pipeline, j.Input, o.withRemoved)
+	r.Data, r.Text = nil, ""
+	if rej != nil {
+		r.err = rej
 		return r
 	}
-	rec := record{ID: j.id, Text: a.Text, Meta: a.Meta, Encoding: a.Encoding.Encoding, Replaced: a.Encoding.Replaced,
-		Format: a.Format, Script: a.Script.String(), Converted: a.Converted, Input: j.input, Line: j.line}
-	if o.withRemoved {
-		rec.Removed = a.Removed
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rec); err != nil {
-		r.err = &rejection{ID: j.id, Input: j.input, Line: j.line, Reason: "error", Error: err.Error()}
-		return r
-	}
-	r.out = buf.Bytes()
+	r.out = line
 	if index != nil {
 		r.sig = index.Sign(a.Text)
 	}
@@ -485,7 +423,7 @@ func produce(ctx context.Context, o runOptions, emit func(job) bool, prog *progr
 			}
 			name := filepath.ToSlash(path)
 			if err != nil {
-				if !send(job{id: name, input: name, err: &rejection{Input: name, Reason: reasonRead, Error: err.Error()}}) {
+				if !send(job{Input: corpus.Input{ID: name, Input: name}, err: &corpus.Rejection{Input: name, Reason: corpus.Read, Error: err.Error()}}) {
 					return errStop
 				}
 				return nil
@@ -496,15 +434,15 @@ func produce(ctx context.Context, o runOptions, emit func(job) bool, prog *progr
 				}
 				return nil
 			}
-			j := job{id: name, input: name}
+			j := job{Input: corpus.Input{ID: name, Input: name}}
 			data, err := readFile(path, o.maxSize)
 			switch {
 			case errors.Is(err, errTooLarge):
-				j.err = &rejection{ID: name, Input: name, Reason: reasonTooLarge, Error: err.Error()}
+				j.err = &corpus.Rejection{ID: name, Input: name, Reason: cnnews.TooLarge, Error: err.Error()}
 			case err != nil:
-				j.err = &rejection{ID: name, Input: name, Reason: reasonRead, Error: err.Error()}
+				j.err = &corpus.Rejection{ID: name, Input: name, Reason: corpus.Read, Error: err.Error()}
 			default:
-				j.data = data
+				j.Data = data
 			}
 			if !send(j) {
 				return errStop
@@ -611,13 +549,6 @@ func readFile(path string, limit int) ([]byte, error) {
 	return data, nil
 }
 
-// jsonRecord is a line of a JSONL input.
-type jsonRecord struct {
-	ID   json.RawMessage `json:"id"`
-	Text *string         `json:"text"`
-	HTML *string         `json:"html"`
-}
-
 // readJSONL emits a job for each non-blank line of a JSONL file. Lines of
 // any length up to the maximum are read whole; a longer one is rejected
 // with its line number and skipped.
@@ -625,7 +556,7 @@ func readJSONL(ctx context.Context, o runOptions, path string, send func(job) bo
 	name := filepath.ToSlash(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return send(job{id: name, input: name, err: &rejection{Input: name, Reason: reasonRead, Error: err.Error()}})
+		return send(job{Input: corpus.Input{ID: name, Input: name}, err: &corpus.Rejection{Input: name, Reason: corpus.Read, Error: err.Error()}})
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 1<<20)
@@ -635,10 +566,11 @@ func readJSONL(ctx context.Context, o runOptions, path string, send func(job) bo
 		}
 		line, tooLong, err := readLine(br, o.maxSize)
 		if err != nil && err != io.EOF {
-			return send(job{id: name, input: name, line: n, err: &rejection{Input: name, Line: n, Reason: reasonRead, Error: err.Error()}})
+			return send(job{Input: corpus.Input{ID: name, Input: name, Line: n}, err: &corpus.Rejection{Input: name, Line: n, Reason: corpus.Read, Error: err.Error()}})
 		}
 		if len(bytes.TrimSpace(line)) > 0 || tooLong {
-			if !send(parseRecord(name, n, line, tooLong, o.maxSize)) {
+			in, rej := corpus.ParseLine(name, n, line, tooLong, o.maxSize)
+			if !send(job{Input: in, err: rej}) {
 				return false
 			}
 		}
@@ -669,50 +601,6 @@ func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error
 		}
 		return line, tooLong, err
 	}
-}
-
-// parseRecord turns a JSONL line into a job.
-func parseRecord(input string, n int, line []byte, tooLong bool, limit int) job {
-	j := job{id: fmt.Sprintf("%s:%d", input, n), input: input, line: n}
-	reject := func(reason cnnews.Reason, msg string) job {
-		j.err = &rejection{ID: j.id, Input: input, Line: n, Reason: reason, Error: msg}
-		return j
-	}
-	if tooLong {
-		return reject(reasonTooLarge, fmt.Sprintf("line %d is longer than the maximum %d bytes", n, limit))
-	}
-	if !utf8.Valid(line) {
-		off := 0
-		for off < len(line) {
-			r, size := utf8.DecodeRune(line[off:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			off += size
-		}
-		return reject(reasonEncoding, fmt.Sprintf("line %d, byte %d: not UTF-8 (JSON text must be)", n, off))
-	}
-	var rec jsonRecord
-	if err := json.Unmarshal(line, &rec); err != nil {
-		return reject(reasonJSON, fmt.Sprintf("line %d: %v", n, err))
-	}
-	if len(rec.ID) > 0 && string(rec.ID) != "null" {
-		var s string
-		if json.Unmarshal(rec.ID, &s) == nil {
-			j.id = s
-		} else {
-			j.id = string(rec.ID) // a number
-		}
-	}
-	switch {
-	case rec.Text != nil:
-		j.text, j.format = *rec.Text, ""
-	case rec.HTML != nil:
-		j.text, j.format = *rec.HTML, clean.HTML
-	default:
-		return reject(reasonJSON, fmt.Sprintf("line %d: no \"text\" or \"html\" field", n))
-	}
-	return j
 }
 
 // atomicFile is an output written to a temporary file beside its final
@@ -747,9 +635,11 @@ func (a *atomicFile) write(b []byte) error {
 }
 
 func (a *atomicFile) writeJSON(v any) error {
-	enc := json.NewEncoder(a.w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	b, err := corpus.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return a.write(b)
 }
 
 // addDuplicates rewrites the file, adding to each kept article the ids of

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cnnews/cnnews/internal/corpus"
 )
 
 // TestMain lets tests run the command as a child process, for the
@@ -34,8 +36,8 @@ var (
 	corpusOnce sync.Once
 )
 
-// corpus generates the test corpus once per test binary.
-func corpus(t testing.TB) corpusSpec {
+// testCorpus generates the test corpus once per test binary.
+func testCorpus(t testing.TB) corpusSpec {
 	t.Helper()
 	corpusOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "cnnews-corpus-")
@@ -61,7 +63,7 @@ type runSummary struct {
 }
 
 func TestRunCorpus(t *testing.T) {
-	spec := corpus(t)
+	spec := testCorpus(t)
 	if spec.read-spec.duplicates < 2000 {
 		t.Fatalf("corpus of %d inputs, want over 2,000 articles", spec.read)
 	}
@@ -166,7 +168,7 @@ func checkRejected(t *testing.T, rej []byte, spec corpusSpec) {
 	t.Helper()
 	counts := map[string]int{}
 	for i, line := range bytes.Split(bytes.TrimSpace(rej), []byte("\n")) {
-		var r rejection
+		var r corpus.Rejection
 		if err := json.Unmarshal(line, &r); err != nil {
 			t.Fatalf("rejected line %d: %v", i+1, err)
 		}
@@ -196,7 +198,7 @@ func checkRejected(t *testing.T, rej []byte, spec corpusSpec) {
 // TestRunInterrupted interrupts a run with SIGINT while it writes: the
 // earlier output must be left as it was, and no temporary file behind.
 func TestRunInterrupted(t *testing.T) {
-	spec := corpus(t)
+	spec := testCorpus(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out.jsonl")
 	old := []byte("{\"id\":\"earlier run\"}\n")
@@ -311,7 +313,7 @@ func TestRunUsage(t *testing.T) {
 
 // BenchmarkRun runs the generated corpus through cnnews run.
 func BenchmarkRun(b *testing.B) {
-	spec := corpus(b)
+	spec := testCorpus(b)
 	for _, j := range []string{"1", "2"} {
 		b.Run("j"+j, func(b *testing.B) {
 			out := filepath.Join(b.TempDir(), "out.jsonl")

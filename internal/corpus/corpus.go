@@ -1,0 +1,157 @@
+// Package corpus holds what cnnews run and its distributed counterpart
+// share, so that both read the same records and write the same lines: the
+// JSONL input record, the output record of a kept article, and the line
+// of a rejected input.
+package corpus
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/cnnews/cnnews"
+	"github.com/cnnews/cnnews/clean"
+)
+
+// Reasons for rejecting an input that the pipeline never sees, and for
+// dropping a copy.
+const (
+	Read      cnnews.Reason = "read"      // the file or directory could not be read
+	JSON      cnnews.Reason = "json"      // a JSONL line that is not a record
+	Duplicate cnnews.Reason = "duplicate" // a copy of an earlier article
+	Failed    cnnews.Reason = "error"     // anything else
+)
+
+// Input is one article to process: a file's bytes (Data) or a JSONL
+// record's text (Text, with Line > 0).
+type Input struct {
+	ID     string
+	Input  string // the file it came from
+	Line   int    // the JSONL line, 0 for a file
+	Data   []byte
+	Text   string
+	Format clean.Format
+}
+
+// Rejection is a line of the rejected output.
+type Rejection struct {
+	ID         string        `json:"id,omitempty"`
+	Input      string        `json:"input"`
+	Line       int           `json:"line,omitempty"`
+	Reason     cnnews.Reason `json:"reason"`
+	Error      string        `json:"error,omitempty"`
+	Of         string        `json:"of,omitempty"`         // the kept article a duplicate copies
+	Similarity float64       `json:"similarity,omitempty"` // with it
+}
+
+// Record is the output line of a kept article.
+type Record struct {
+	ID         string          `json:"id"`
+	Text       string          `json:"text"`
+	Meta       cnnews.Meta     `json:"meta"`
+	Encoding   string          `json:"encoding"`
+	Replaced   int             `json:"replaced,omitempty"`
+	Format     clean.Format    `json:"format"`
+	Script     string          `json:"script"`
+	Converted  string          `json:"converted,omitempty"`
+	Input      string          `json:"input"`
+	Line       int             `json:"line,omitempty"`
+	Removed    []clean.Removal `json:"removed,omitempty"`
+	Duplicates []string        `json:"duplicates,omitempty"`
+}
+
+// Marshal returns v as one line of JSON, HTML characters unescaped.
+func Marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Process runs an input through the pipeline and returns the article with
+// its output line, or why it was rejected.
+func Process(p *cnnews.Pipeline, in Input, withRemoved bool) (*cnnews.Article, []byte, *Rejection) {
+	var a *cnnews.Article
+	var err error
+	if in.Line == 0 {
+		a, err = p.Process(in.ID, in.Data)
+	} else {
+		a, err = p.ProcessString(in.ID, in.Text, in.Format)
+	}
+	if err != nil {
+		reason := Failed
+		var ie *cnnews.InputError
+		if errors.As(err, &ie) {
+			reason, err = ie.Reason, ie.Err
+		}
+		return nil, nil, &Rejection{ID: in.ID, Input: in.Input, Line: in.Line, Reason: reason, Error: err.Error()}
+	}
+	rec := Record{ID: in.ID, Text: a.Text, Meta: a.Meta, Encoding: a.Encoding.Encoding, Replaced: a.Encoding.Replaced,
+		Format: a.Format, Script: a.Script.String(), Converted: a.Converted, Input: in.Input, Line: in.Line}
+	if withRemoved {
+		rec.Removed = a.Removed
+	}
+	line, err := Marshal(rec)
+	if err != nil {
+		return nil, nil, &Rejection{ID: in.ID, Input: in.Input, Line: in.Line, Reason: Failed, Error: err.Error()}
+	}
+	return a, line, nil
+}
+
+// jsonRecord is a line of a JSONL input.
+type jsonRecord struct {
+	ID   json.RawMessage `json:"id"`
+	Text *string         `json:"text"`
+	HTML *string         `json:"html"`
+}
+
+// ParseLine turns line n of a JSONL file into an input: {"id", "text"} or
+// {"id", "html"}. A number as id is kept as written; without an id the
+// record is "INPUT:LINE". tooLong says the line was over limit bytes and
+// not kept.
+func ParseLine(input string, n int, line []byte, tooLong bool, limit int) (Input, *Rejection) {
+	in := Input{ID: fmt.Sprintf("%s:%d", input, n), Input: input, Line: n}
+	reject := func(reason cnnews.Reason, msg string) (Input, *Rejection) {
+		return in, &Rejection{ID: in.ID, Input: input, Line: n, Reason: reason, Error: msg}
+	}
+	if tooLong {
+		return reject(cnnews.TooLarge, fmt.Sprintf("line %d is longer than the maximum %d bytes", n, limit))
+	}
+	if !utf8.Valid(line) {
+		off := 0
+		for off < len(line) {
+			r, size := utf8.DecodeRune(line[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		return reject(cnnews.BadEncoding, fmt.Sprintf("line %d, byte %d: not UTF-8 (JSON text must be)", n, off))
+	}
+	var rec jsonRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return reject(JSON, fmt.Sprintf("line %d: %v", n, err))
+	}
+	if len(rec.ID) > 0 && string(rec.ID) != "null" {
+		var s string
+		if json.Unmarshal(rec.ID, &s) == nil {
+			in.ID = s
+		} else {
+			in.ID = string(rec.ID) // a number
+		}
+	}
+	switch {
+	case rec.Text != nil:
+		in.Text = *rec.Text
+	case rec.HTML != nil:
+		in.Text, in.Format = *rec.HTML, clean.HTML
+	default:
+		return reject(JSON, fmt.Sprintf("line %d: no \"text\" or \"html\" field", n))
+	}
+	return in, nil
+}
