@@ -564,7 +564,7 @@ func readJSONL(ctx context.Context, o runOptions, path string, send func(job) bo
 		if ctx.Err() != nil {
 			return false
 		}
-		line, tooLong, err := readLine(br, o.maxSize)
+		line, tooLong, err := corpus.ReadLine(br, o.maxSize)
 		if err != nil && err != io.EOF {
 			return send(job{Input: corpus.Input{ID: name, Input: name, Line: n}, err: &corpus.Rejection{Input: name, Line: n, Reason: corpus.Read, Error: err.Error()}})
 		}
@@ -577,29 +577,6 @@ func readJSONL(ctx context.Context, o runOptions, path string, send func(job) bo
 		if err == io.EOF {
 			return true
 		}
-	}
-}
-
-// readLine reads one line without its end. A line longer than limit is
-// consumed to its end and reported as tooLong, without being kept.
-func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !tooLong {
-			if len(line)+len(chunk) > limit+2 { // room for "\r\n"
-				tooLong, line = true, nil
-			} else {
-				line = append(line, chunk...)
-			}
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		line = bytes.TrimRight(line, "\r\n")
-		if !tooLong && len(line) > limit {
-			tooLong, line = true, nil
-		}
-		return line, tooLong, err
 	}
 }
 

@@ -5,6 +5,7 @@
 package corpus
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -154,4 +155,29 @@ func ParseLine(input string, n int, line []byte, tooLong bool, limit int) (Input
 		return reject(JSON, fmt.Sprintf("line %d: no \"text\" or \"html\" field", n))
 	}
 	return in, nil
+}
+
+// ReadLine reads one line without its end. A line longer than limit is
+// consumed to its end and reported as tooLong, without being kept, so
+// that lines of any length up to the limit are read whole and memory
+// stays bounded by it.
+func ReadLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > limit+2 { // room for "\r\n"
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		if !tooLong && len(line) > limit {
+			tooLong, line = true, nil
+		}
+		return line, tooLong, err
+	}
 }

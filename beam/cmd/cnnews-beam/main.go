@@ -1,0 +1,78 @@
+// Command cnnews-beam runs the cnnews corpus pipeline on Apache Beam: the
+// same decoding, cleaning, conversion and duplicate removal as cnnews run,
+// spread over the workers of Flink, Spark or Dataflow, or run in process
+// with Beam's prism runner.
+//
+// Usage:
+//
+//	cnnews-beam --input 'GLOB' --output DIR [--shards N] [options] [Beam runner flags]
+//
+// GLOB matches JSONL files of {"id","text"} or {"id","html"} records (local
+// paths, gs:// or s3://). The kept articles go to DIR/kept-SSSSS-of-NNNNN.jsonl
+// as the JSON lines cnnews run writes, each shard sorted in input order; the
+// rejected records and dropped copies to DIR/rejected-SSSSS-of-NNNNN.jsonl.
+//
+// Runner flags are Beam's: --runner=prism (the default, in process),
+// --runner=flink or --runner=spark with --endpoint=HOST:8099 (a Beam job
+// server) and --environment_type=LOOPBACK, DOCKER or EXTERNAL,
+// --runner=dataflow with --project, --region and --staging_location.
+// --worker_binary names a prebuilt worker (GOOS=linux GOARCH=amd64) so that
+// launching needs no Go toolchain.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+	"github.com/cnnews/cnnews/beam/cnbeam"
+)
+
+var (
+	input        = flag.String("input", "", "glob of JSONL input files (required)")
+	output       = flag.String("output", "", "directory for kept-*.jsonl and rejected-*.jsonl (required)")
+	shards       = flag.Int("shards", 16, "number of output shards of each kind")
+	convertCfg   = flag.String("convert", "", "convert with an OpenCC configuration, such as t2s")
+	punct        = flag.Bool("punct", false, "restore full-width punctuation between Chinese characters")
+	without      = flag.String("without", "", "comma-separated rule or category names to switch off")
+	keepCaptions = flag.Bool("keep-captions", false, "keep photo captions")
+	lossy        = flag.Bool("lossy", false, "accepted for symmetry with cnnews run; JSONL text is always UTF-8")
+	maxSize      = flag.Int("max-size", 64<<20, "largest JSONL line in bytes; longer ones are rejected")
+	removed      = flag.Bool("removed", false, "include every removal in the output")
+	noDedupe     = flag.Bool("no-dedupe", false, "keep duplicates")
+)
+
+func main() {
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "Usage: cnnews-beam --input GLOB --output DIR [flags]\n\n")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	beam.Init() // a worker process started by a runner never returns from here
+	if *input == "" || *output == "" {
+		flag.Usage()
+		os.Exit(2)
+	}
+	o := cnbeam.Options{Convert: *convertCfg, Punct: *punct, KeepCaptions: *keepCaptions, Lossy: *lossy,
+		MaxSize: *maxSize, Removed: *removed, NoDedupe: *noDedupe}
+	if *without != "" {
+		o.Without = strings.Split(*without, ",")
+	}
+	if err := o.Check(); err != nil {
+		fmt.Fprintf(os.Stderr, "cnnews-beam: %v\n", err)
+		os.Exit(2)
+	}
+	p, s := beam.NewPipelineWithRoot()
+	cnbeam.Build(s, *input, *output, *shards, o)
+	if err := beamx.Run(context.Background(), p); err != nil {
+		log.Fatalf("cnnews-beam: %v", err)
+	}
+}

@@ -1,0 +1,421 @@
+// Package cnbeam runs the cnnews corpus pipeline on Apache Beam, so that
+// corpora larger than one machine can be cleaned on Flink, Spark or
+// Dataflow with the results cnnews run gives on one machine.
+//
+// The stages, each a transform of its own:
+//
+//   - [ReadJSONL] reads JSONL shards ({"id","text"} or {"id","html"} per
+//     line), keeping each line's file and number as its place in input
+//     order.
+//   - [Process] runs each record through the root pipeline (decode,
+//     front matter, clean, optional conversion) exactly as cnnews run does,
+//     giving the JSON line of each kept article and the line of each
+//     rejected record.
+//   - [Dedupe] finds copies the distributed way: every article's band keys
+//     and exact hash become group keys; within each group, in input order,
+//     each article is compared with the [dedupe.Window] before it by the
+//     rule dedupe.Index.Add applies. An article that copies an earlier one
+//     is dropped, which is what cnnews run's streaming index does, so the
+//     kept articles are the same.
+//   - [WriteSharded] writes lines to numbered shard files, each sorted in
+//     input order, from many workers at once.
+//
+// [Build] composes them with the options of cnnews run.
+package cnbeam
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+	"github.com/cnnews/cnnews"
+	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/dedupe"
+	"github.com/cnnews/cnnews/internal/corpus"
+)
+
+// Options are the settings of cnnews run that change results.
+type Options struct {
+	Convert      string   // an OpenCC configuration, "" for none
+	Punct        bool     // repair punctuation
+	Without      []string // rule or category names switched off
+	KeepCaptions bool
+	Lossy        bool
+	MaxSize      int  // the largest record in bytes; 0 for cnnews.DefaultMaxSize
+	Removed      bool // include every removal in the output lines
+	NoDedupe     bool // keep copies
+}
+
+func (o Options) maxSize() int {
+	if o.MaxSize <= 0 {
+		return cnnews.DefaultMaxSize
+	}
+	return o.MaxSize
+}
+
+// Check reports options the workers would reject, before a job starts.
+func (o Options) Check() error {
+	_, err := o.pipeline()
+	return err
+}
+
+// pipeline builds the root pipeline the options describe.
+func (o Options) pipeline() (*cnnews.Pipeline, error) {
+	opts := []cnnews.Option{cnnews.MaxSize(o.maxSize())}
+	if o.Convert != "" {
+		opts = append(opts, cnnews.Convert(o.Convert))
+	}
+	if o.Punct {
+		opts = append(opts, cnnews.RepairPunctuation())
+	}
+	if o.Lossy {
+		opts = append(opts, cnnews.Lossy())
+	}
+	var copts []clean.Option
+	if len(o.Without) > 0 {
+		copts = append(copts, clean.Without(o.Without...))
+	}
+	if o.KeepCaptions {
+		copts = append(copts, clean.KeepCaptions())
+	}
+	if len(copts) > 0 {
+		opts = append(opts, cnnews.Clean(copts...))
+	}
+	return cnnews.New(opts...)
+}
+
+// Item is one line of a JSONL input. Key orders items as cnnews run reads
+// them: by file, then line.
+type Item struct {
+	Key    string
+	ID     string
+	File   string
+	Line   int
+	Text   string
+	Format string
+	Reason string // set when the line is rejected before processing
+	Error  string
+}
+
+// Doc is a processed article: its JSON output line and its signature.
+type Doc struct {
+	Key   string
+	ID    string
+	Input string
+	Line  int
+	JSON  []byte
+	Sig   []byte
+}
+
+// Member is an article in a band or exact-hash group.
+type Member struct {
+	Key string
+	ID  string
+	Sig []byte
+}
+
+// Dup says that the article at Key copies the earlier article Of.
+type Dup struct {
+	Key        string
+	Of         string
+	Similarity float64
+}
+
+// Line is an output line and its place in input order.
+type Line struct {
+	Key  string
+	JSON []byte
+}
+
+func init() {
+	register.DoFn3x1[context.Context, fileio.ReadableFile, func(Item), error](&readFn{})
+	register.Emitter1[Item]()
+	register.DoFn3x0[Item, func(Doc), func(Line)](&processFn{})
+	register.Emitter1[Doc]()
+	register.Emitter1[Line]()
+	register.DoFn2x0[Doc, func(string, Member)](&keysFn{})
+	register.Emitter2[string, Member]()
+	register.DoFn3x0[string, func(*Member) bool, func(string, Dup)](&groupFn{})
+	register.Iter1[Member]()
+	register.Emitter2[string, Dup]()
+	register.Function1x2[Doc, string, Doc](keyDoc)
+	register.DoFn5x0[string, func(*Doc) bool, func(*Dup) bool, func(Line), func(Line)](&joinFn{})
+	register.Iter1[Doc]()
+	register.Iter1[Dup]()
+	register.Function1x1[Doc, Line](docLine)
+	register.DoFn1x2[Line, int, Line](&shardFn{})
+	register.DoFn4x1[context.Context, int, func(*Line) bool, func(string), error](&writeFn{})
+	register.Iter1[Line]()
+	register.Emitter1[string]()
+}
+
+// orderKey is the place of line n of file in input order.
+func orderKey(file string, n int) string { return fmt.Sprintf("%s\x00%012d", file, n) }
+
+// ReadJSONL reads every file the glob matches as JSONL, one Item per
+// non-blank line. A line over maxSize bytes is an Item with Reason
+// "too-large" and its line number; an unreadable file an Item with
+// Reason "read".
+func ReadJSONL(s beam.Scope, glob string, maxSize int) beam.PCollection {
+	s = s.Scope("ReadJSONL")
+	files := fileio.ReadMatches(s, fileio.MatchFiles(s, glob))
+	return beam.ParDo(s, &readFn{MaxSize: maxSize}, files)
+}
+
+type readFn struct{ MaxSize int }
+
+func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Item)) error {
+	name := file.Metadata.Path
+	rc, err := file.Open(ctx)
+	if err != nil {
+		emit(Item{Key: orderKey(name, 0), ID: name, File: name, Reason: string(corpus.Read), Error: err.Error()})
+		return nil
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 1<<20)
+	for n := 1; ; n++ {
+		line, tooLong, err := corpus.ReadLine(br, f.MaxSize)
+		if err != nil && err != io.EOF {
+			emit(Item{Key: orderKey(name, n), ID: name, File: name, Line: n, Reason: string(corpus.Read), Error: err.Error()})
+			return nil
+		}
+		if len(strings.TrimSpace(string(line))) > 0 || tooLong {
+			in, rej := corpus.ParseLine(name, n, line, tooLong, f.MaxSize)
+			it := Item{Key: orderKey(name, n), ID: in.ID, File: name, Line: n, Text: in.Text, Format: string(in.Format)}
+			if rej != nil {
+				it.Text, it.Reason, it.Error = "", string(rej.Reason), rej.Error
+			}
+			emit(it)
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+// Process runs each Item through the root pipeline. It returns the
+// processed articles (Doc) and the lines of rejected items (Line).
+func Process(s beam.Scope, items beam.PCollection, o Options) (docs, rejected beam.PCollection) {
+	s = s.Scope("Process")
+	return beam.ParDo2(s, &processFn{O: o}, items)
+}
+
+type processFn struct {
+	O   Options
+	p   *cnnews.Pipeline
+	idx *dedupe.Index
+}
+
+func (f *processFn) Setup() error {
+	var err error
+	if f.p, err = f.O.pipeline(); err != nil {
+		return err
+	}
+	f.idx, err = dedupe.NewIndex()
+	return err
+}
+
+func (f *processFn) ProcessElement(it Item, kept func(Doc), rejected func(Line)) {
+	reject := func(r *corpus.Rejection) {
+		b, _ := corpus.Marshal(r)
+		rejected(Line{Key: it.Key, JSON: b})
+	}
+	if it.Reason != "" {
+		reject(&corpus.Rejection{ID: it.ID, Input: it.File, Line: it.Line, Reason: cnnews.Reason(it.Reason), Error: it.Error})
+		return
+	}
+	in := corpus.Input{ID: it.ID, Input: it.File, Line: it.Line, Text: it.Text, Format: clean.Format(it.Format)}
+	a, line, rej := corpus.Process(f.p, in, f.O.Removed)
+	if rej != nil {
+		reject(rej)
+		return
+	}
+	sig, _ := f.idx.Sign(a.Text).MarshalBinary()
+	kept(Doc{Key: it.Key, ID: it.ID, Input: it.File, Line: it.Line, JSON: line, Sig: sig})
+}
+
+// Dedupe drops every article that copies an earlier one (in input order).
+// It returns the kept articles' lines and the lines of the dropped copies,
+// each naming an earlier article it copies.
+func Dedupe(s beam.Scope, docs beam.PCollection) (kept, dropped beam.PCollection) {
+	s = s.Scope("Dedupe")
+	members := beam.ParDo(s, &keysFn{}, docs)
+	dups := beam.ParDo(s, &groupFn{}, beam.GroupByKey(s, members))
+	keyed := beam.ParDo(s, keyDoc, docs)
+	return beam.ParDo2(s, &joinFn{}, beam.CoGroupByKey(s, keyed, dups))
+}
+
+type keysFn struct{ idx *dedupe.Index }
+
+func (f *keysFn) Setup() error {
+	var err error
+	f.idx, err = dedupe.NewIndex()
+	return err
+}
+
+// ProcessElement emits the article under each band key and its exact hash.
+func (f *keysFn) ProcessElement(d Doc, emit func(string, Member)) {
+	var sig dedupe.Signature
+	if sig.UnmarshalBinary(d.Sig) != nil {
+		return
+	}
+	m := Member{Key: d.Key, ID: d.ID, Sig: d.Sig}
+	for _, k := range f.idx.BandKeys(sig) {
+		emit(fmt.Sprintf("b%016x", k), m)
+	}
+	emit(fmt.Sprintf("x%016x%016x", sig.Exact.Hi, sig.Exact.Lo), m)
+}
+
+type groupFn struct{ idx *dedupe.Index }
+
+func (f *groupFn) Setup() error {
+	var err error
+	f.idx, err = dedupe.NewIndex()
+	return err
+}
+
+// ProcessElement compares the members of one group in input order: under
+// an exact hash every member after the first is a copy; under a band key
+// each member is compared with the Window members before it.
+func (f *groupFn) ProcessElement(key string, members func(*Member) bool, emit func(string, Dup)) {
+	var ms []Member
+	var m Member
+	for members(&m) {
+		ms = append(ms, m)
+	}
+	if len(ms) < 2 {
+		return
+	}
+	slices.SortFunc(ms, func(a, b Member) int { return strings.Compare(a.Key, b.Key) })
+	if key[0] == 'x' {
+		for _, c := range ms[1:] {
+			emit(c.Key, Dup{Key: c.Key, Of: ms[0].ID, Similarity: 1})
+		}
+		return
+	}
+	sigs := make([]dedupe.Signature, len(ms))
+	for i := range ms {
+		sigs[i].UnmarshalBinary(ms[i].Sig)
+	}
+	for p := 1; p < len(ms); p++ {
+		for q := p - 1; q >= 0 && q >= p-dedupe.Window; q-- {
+			if match, ok := f.idx.Duplicates(sigs[q], sigs[p]); ok {
+				emit(ms[p].Key, Dup{Key: ms[p].Key, Of: ms[q].ID, Similarity: match.Similarity})
+				break
+			}
+		}
+	}
+}
+
+func keyDoc(d Doc) (string, Doc) { return d.Key, d }
+
+type joinFn struct{}
+
+// ProcessElement keeps an article no group found a copy of an earlier one.
+func (f *joinFn) ProcessElement(key string, docs func(*Doc) bool, dups func(*Dup) bool, kept, dropped func(Line)) {
+	var d Doc
+	if !docs(&d) {
+		return
+	}
+	best, found := Dup{}, false
+	var x Dup
+	for dups(&x) {
+		if !found || x.Similarity > best.Similarity || (x.Similarity == best.Similarity && x.Of < best.Of) {
+			best, found = x, true
+		}
+	}
+	if !found {
+		kept(Line{Key: d.Key, JSON: d.JSON})
+		return
+	}
+	b, _ := corpus.Marshal(corpus.Rejection{ID: d.ID, Input: d.Input, Line: d.Line, Reason: corpus.Duplicate, Of: best.Of, Similarity: best.Similarity})
+	dropped(Line{Key: d.Key, JSON: b})
+}
+
+func docLine(d Doc) Line { return Line{Key: d.Key, JSON: d.JSON} }
+
+// WriteSharded writes lines to DIR/PREFIX-SSSSS-of-NNNNN.jsonl: each line
+// goes to a shard by a hash of its key, and each shard is written by one
+// worker, sorted in input order. Shards that receive no line are not
+// written. It returns the names of the files written.
+func WriteSharded(s beam.Scope, dir, prefix string, shards int, lines beam.PCollection) beam.PCollection {
+	s = s.Scope("WriteSharded." + prefix)
+	keyed := beam.ParDo(s, &shardFn{Shards: shards}, lines)
+	return beam.ParDo(s, &writeFn{Dir: dir, Prefix: prefix, Shards: shards}, beam.GroupByKey(s, keyed))
+}
+
+type shardFn struct{ Shards int }
+
+func (f *shardFn) ProcessElement(l Line) (int, Line) {
+	h := fnv.New32a()
+	h.Write([]byte(l.Key))
+	return int(h.Sum32() % uint32(max(f.Shards, 1))), l
+}
+
+type writeFn struct {
+	Dir, Prefix string
+	Shards      int
+}
+
+func (f *writeFn) ProcessElement(ctx context.Context, shard int, lines func(*Line) bool, emit func(string)) error {
+	var all []Line
+	var l Line
+	for lines(&l) {
+		all = append(all, l)
+	}
+	slices.SortFunc(all, func(a, b Line) int { return strings.Compare(a.Key, b.Key) })
+	name := fmt.Sprintf("%s/%s-%05d-of-%05d.jsonl", strings.TrimRight(f.Dir, "/"), f.Prefix, shard, f.Shards)
+	fs, err := filesystem.New(ctx, name)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	w, err := fs.OpenWrite(ctx, name)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<20)
+	for _, l := range all {
+		if _, err := bw.Write(l.JSON); err != nil {
+			w.Close()
+			return err
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		w.Close()
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	emit(name)
+	return nil
+}
+
+// Build adds the whole corpus pipeline to s: read the JSONL shards glob
+// matches, process, drop copies, and write DIR/kept-*.jsonl and
+// DIR/rejected-*.jsonl in shards. It returns the names of the files
+// written.
+func Build(s beam.Scope, glob, dir string, shards int, o Options) beam.PCollection {
+	items := ReadJSONL(s, glob, o.maxSize())
+	docs, rejected := Process(s, items, o)
+	var kept beam.PCollection
+	if o.NoDedupe {
+		kept = beam.ParDo(s, docLine, docs)
+	} else {
+		var dropped beam.PCollection
+		kept, dropped = Dedupe(s, docs)
+		rejected = beam.Flatten(s, rejected, dropped)
+	}
+	return beam.Flatten(s,
+		WriteSharded(s, dir, "kept", shards, kept),
+		WriteSharded(s, dir, "rejected", shards, rejected))
+}
