@@ -31,7 +31,10 @@ func (x *Index) BandKeys(s Signature) []uint64 {
 // Duplicates reports whether a document signed later duplicates one
 // signed earlier, by the rule [Index.Add] applies to the candidates its
 // bands propose: the same exact hash, or an estimated Jaccard similarity
-// or containment at or above the thresholds. The Match has no ID.
+// or containment at or above the thresholds. The Match has no ID. It
+// reads only the exact hashes, the shingle counts and the low 16 bits of
+// each MinHash value, as Add does, so signatures sent between workers may
+// carry just those.
 func (x *Index) Duplicates(earlier, later Signature) (Match, bool) {
 	if earlier.Exact == later.Exact {
 		return Match{Similarity: 1, Exact: true}, true

@@ -1,31 +1,9 @@
-// Package cnbeam runs the cnnews corpus pipeline on Apache Beam, so that
-// corpora larger than one machine can be cleaned on Flink, Spark or
-// Dataflow with the results cnnews run gives on one machine.
-//
-// The stages, each a transform of its own:
-//
-//   - [ReadJSONL] reads JSONL shards ({"id","text"} or {"id","html"} per
-//     line), keeping each line's file and number as its place in input
-//     order.
-//   - [Process] runs each record through the root pipeline (decode,
-//     front matter, clean, optional conversion) exactly as cnnews run does,
-//     giving the JSON line of each kept article and the line of each
-//     rejected record.
-//   - [Dedupe] finds copies the distributed way: every article's band keys
-//     and exact hash become group keys; within each group, in input order,
-//     each article is compared with the [dedupe.Window] before it by the
-//     rule dedupe.Index.Add applies. An article that copies an earlier one
-//     is dropped, which is what cnnews run's streaming index does, so the
-//     kept articles are the same.
-//   - [WriteSharded] writes lines to numbered shard files, each sorted in
-//     input order, from many workers at once.
-//
-// [Build] composes them with the options of cnnews run.
 package cnbeam
 
 import (
 	"bufio"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -267,11 +245,11 @@ func (f *keysFn) ProcessElement(d Doc, emit func(string, Member)) {
 	if sig.UnmarshalBinary(d.Sig) != nil {
 		return
 	}
-	m := Member{Key: d.Key, ID: d.ID, Sig: d.Sig}
+	m := Member{Key: d.Key, ID: d.ID, Sig: compact(sig)}
 	for _, k := range f.idx.BandKeys(sig) {
 		emit(fmt.Sprintf("b%016x", k), m)
 	}
-	emit(fmt.Sprintf("x%016x%016x", sig.Exact.Hi, sig.Exact.Lo), m)
+	emit(fmt.Sprintf("x%016x%016x", sig.Exact.Hi, sig.Exact.Lo), Member{Key: d.Key, ID: d.ID})
 }
 
 type groupFn struct{ idx *dedupe.Index }
@@ -303,7 +281,7 @@ func (f *groupFn) ProcessElement(key string, members func(*Member) bool, emit fu
 	}
 	sigs := make([]dedupe.Signature, len(ms))
 	for i := range ms {
-		sigs[i].UnmarshalBinary(ms[i].Sig)
+		sigs[i] = expand(ms[i].Sig)
 	}
 	for p := 1; p < len(ms); p++ {
 		for q := p - 1; q >= 0 && q >= p-dedupe.Window; q-- {
@@ -313,6 +291,35 @@ func (f *groupFn) ProcessElement(key string, members func(*Member) bool, emit fu
 			}
 		}
 	}
+}
+
+// compact keeps what dedupe.Index.Duplicates reads of a signature: the
+// exact hash, the shingle count and the low 16 bits of each MinHash value
+// (276 bytes instead of 536), for the copies sent to every band group.
+func compact(s dedupe.Signature) []byte {
+	b := make([]byte, 0, 16+4+2*dedupe.K)
+	b = binary.LittleEndian.AppendUint64(b, s.Exact.Hi)
+	b = binary.LittleEndian.AppendUint64(b, s.Exact.Lo)
+	b = binary.LittleEndian.AppendUint32(b, uint32(s.Shingles))
+	for _, v := range s.Min {
+		b = binary.LittleEndian.AppendUint16(b, uint16(v))
+	}
+	return b
+}
+
+// expand reads a compact signature back, with the high bits of each
+// MinHash value zero.
+func expand(b []byte) dedupe.Signature {
+	var s dedupe.Signature
+	if len(b) != 16+4+2*dedupe.K {
+		return s
+	}
+	s.Exact.Hi, s.Exact.Lo = binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+	s.Shingles = int(binary.LittleEndian.Uint32(b[16:]))
+	for i := range s.Min {
+		s.Min[i] = uint32(binary.LittleEndian.Uint16(b[20+2*i:]))
+	}
+	return s
 }
 
 func keyDoc(d Doc) (string, Doc) { return d.Key, d }

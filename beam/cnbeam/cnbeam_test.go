@@ -20,6 +20,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/passert"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/cnnews/cnnews/convert"
+	"github.com/cnnews/cnnews/dedupe"
 	"github.com/cnnews/cnnews/internal/corpus"
 	"github.com/cnnews/cnnews/internal/seeds"
 	"github.com/cnnews/cnnews/internal/testcorpus"
@@ -290,5 +291,38 @@ func TestBuildEqualsCnnewsRun(t *testing.T) {
 	shards, _ := filepath.Glob(filepath.Join(out, "kept-*-of-00004.jsonl"))
 	if len(shards) != 4 {
 		t.Errorf("kept shards: %v", shards)
+	}
+}
+
+// TestCompactSignature checks that the compact form sent to band groups
+// gives the same verdicts as the whole signature.
+func TestCompactSignature(t *testing.T) {
+	x, _ := dedupe.NewIndex()
+	r := rand.New(rand.NewPCG(11, 12))
+	var sigs []dedupe.Signature
+	base := testcorpus.Body(r)
+	for i := range 40 {
+		text := testcorpus.Body(r)
+		if i%2 == 0 {
+			rs := []rune(base)
+			text = string(rs[:len(rs)*(50+i)/100])
+		}
+		sigs = append(sigs, x.Sign(text))
+	}
+	same := 0
+	for i := range sigs {
+		for j := range sigs {
+			m1, ok1 := x.Duplicates(sigs[i], sigs[j])
+			m2, ok2 := x.Duplicates(expand(compact(sigs[i])), expand(compact(sigs[j])))
+			if ok1 != ok2 || m1 != m2 {
+				t.Fatalf("pair %d,%d: %v %v, compact %v %v", i, j, ok1, m1, ok2, m2)
+			}
+			if ok1 {
+				same++
+			}
+		}
+	}
+	if same <= len(sigs) {
+		t.Errorf("only %d duplicate pairs; the test needs near copies", same)
 	}
 }
