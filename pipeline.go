@@ -130,7 +130,8 @@ type Meta struct {
 	Front      map[string]any `json:"front,omitempty"`      // every front matter field, as decoded
 }
 
-// Article is one processed article.
+// Article is one processed article. It is a plain value owned by the
+// caller: nothing else refers to it or changes it.
 type Article struct {
 	Name string // as passed to Process
 	// Text is the cleaned text, one paragraph per line, converted when

@@ -24,7 +24,7 @@ const (
 	Big5    = "Big5"
 )
 
-// Report says how bytes were decoded.
+// Report says how bytes were decoded. It is a plain value.
 type Report struct {
 	// Encoding is the encoding the bytes were read as: one of the
 	// constants, or a declared encoding's name.

@@ -20,7 +20,8 @@ import (
 	"github.com/cnnews/cnnews/internal/corpus"
 )
 
-// Options are the settings of cnnews run that change results.
+// Options are the settings of cnnews run that change results. They are
+// plain values, copied into every worker.
 type Options struct {
 	Convert      string   // an OpenCC configuration, "" for none
 	Punct        bool     // repair punctuation
