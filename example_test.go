@@ -93,7 +93,7 @@ func ExampleInputError() {
 		fmt.Println(ie.Reason)
 	}
 	// Output:
-	// bad.txt: encoding: byte 13 (line 2): not valid UTF-8, GB18030 or Big5
+	// bad.txt: encoding: byte 13 (line 2): not valid UTF-8
 	// encoding
 }
 

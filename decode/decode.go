@@ -145,6 +145,12 @@ func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
 		return data, rep, nil
 	}
 	tried := []string{UTF8}
+	if mostlyUTF8(data) {
+		// UTF-8 with some bytes of another encoding mixed in (a
+		// concatenation, a bad scrape): decoding it all as GBK or Big5
+		// would turn the UTF-8 part into nonsense
+		return invalid(data, rep, 0, tried, c)
+	}
 	if d := declared(data); d != "" {
 		rep.Declared = d
 		if e, name := charset.Lookup(d); e != nil {
@@ -180,6 +186,29 @@ func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
 		return best, rep, nil
 	}
 	return invalid(data, rep, 0, tried, c)
+}
+
+// mostlyUTF8 reports whether at least half of the bytes of data above
+// ASCII belong to valid multi-byte UTF-8 sequences. In GBK or Big5 text
+// they do only by chance, in a small share.
+func mostlyUTF8(data []byte) bool {
+	valid, high := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			high++
+			i++
+			continue
+		}
+		valid += size
+		high += size
+		i += size
+	}
+	return high > 0 && 2*valid >= high
 }
 
 // minScore is the share of common characters among the Han characters

@@ -143,8 +143,14 @@ func TestInvalid(t *testing.T) {
 	if de.Offset != want || de.Line != 2 {
 		t.Errorf("error at byte %d line %d, want byte %d line 2", de.Offset, de.Line, want)
 	}
-	if msg := err.Error(); !strings.Contains(msg, "byte 40") || !strings.Contains(msg, "line 2") || !strings.Contains(msg, "GB18030") {
-		t.Errorf("message %q does not name the byte, the line and the encodings tried", msg)
+	if msg := err.Error(); !strings.Contains(msg, "byte 40") || !strings.Contains(msg, "line 2") || !strings.Contains(msg, "not valid UTF-8") {
+		t.Errorf("message %q does not name the byte, the line and the encoding tried", msg)
+	}
+	// bytes that are mostly not UTF-8 are tried as GB18030 and Big5 too,
+	// and the message says so
+	_, _, err = Bytes([]byte("标题\n\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8"))
+	if !errors.As(err, &de) || de.Offset != 7 || de.Line != 2 || len(de.Tried) != 3 || !strings.HasSuffix(err.Error(), "not valid UTF-8, GB18030 or Big5") {
+		t.Errorf("garbage: %v", err)
 	}
 	got, rep, err := Bytes(in, Lossy())
 	if err != nil || !utf8.Valid(got) || rep.Replaced != 2 || rep.FirstInvalid != want {
@@ -165,6 +171,26 @@ func TestInvalid(t *testing.T) {
 	}
 	if got, rep, err := Bytes([]byte{0xFF, 0xFE, 0x7D, 0x59, 0x00}, Lossy()); err != nil || !utf8.Valid(got) || rep.Replaced == 0 {
 		t.Errorf("odd UTF-16, lossy: %q %+v %v", got, rep, err)
+	}
+}
+
+// TestMixedIsNotLegacy checks that UTF-8 text with a few bytes of GBK in
+// it is reported as bad UTF-8, not read as GBK from end to end.
+func TestMixedIsNotLegacy(t *testing.T) {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("中文")
+	in := "阳泉市召开经济工作会议。\n" + gbk + "\n"
+	_, _, err := Bytes([]byte(in))
+	var de *Error
+	if !errors.As(err, &de) || de.Line != 2 || de.Offset != strings.Index(in, gbk) {
+		t.Errorf("got %v, want an error at line 2", err)
+	}
+	// the other way round: GBK text is still GBK, whatever valid UTF-8
+	// its bytes happen to contain
+	for _, s := range []string{"阳泉市召开经济工作会议", "中国共产党山西省委员会", "经济运行总体平稳，稳中有进。"} {
+		raw, _ := simplifiedchinese.GBK.NewEncoder().String(s)
+		if got, rep, err := Bytes([]byte(raw)); err != nil || string(got) != s || rep.Encoding != GB18030 {
+			t.Errorf("%s in GBK: %q %+v %v", s, got, rep, err)
+		}
 	}
 }
 

@@ -11,7 +11,10 @@
 //
 //	新华社北京电   (Report{Encoding: "GB18030"})
 //
-// Valid UTF-8 is returned as it is. Otherwise a declared charset is used if
+// Valid UTF-8 is returned as it is. Text that is mostly UTF-8 (at least
+// half of its bytes above ASCII in valid UTF-8 sequences) with some bad
+// bytes is bad UTF-8, not another encoding: read as GBK, its UTF-8 part
+// would turn into nonsense. Otherwise a declared charset is used if
 // it decodes without error, and then GB18030 and Big5 are both tried: many
 // byte sequences are valid in both, so the one whose text is made of common
 // Chinese characters wins. Bytes that are none of them are an [*Error] that

@@ -38,17 +38,22 @@ func ExampleLossy() {
 	text, rep, _ := decode.Bytes(raw, decode.Lossy())
 	fmt.Println(string(text), rep.Replaced, rep.FirstInvalid)
 	// Output:
-	// byte 9 (line 1): not valid UTF-8, GB18030 or Big5
+	// byte 9 (line 1): not valid UTF-8
 	// 第二段�坏了 1 9
 }
 
 func ExampleError() {
+	// mostly UTF-8 with bad bytes: only UTF-8 is tried
 	_, _, err := decode.Bytes([]byte("标题\n正文\x80\x80\x80"))
 	if e, ok := err.(*decode.Error); ok {
 		fmt.Println(e.Offset, e.Line, e.Tried)
 	}
+	// mostly not UTF-8: GB18030 and Big5 are tried too
+	_, _, err = decode.Bytes([]byte("标题\n\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8"))
+	fmt.Println(err)
 	// Output:
-	// 13 2 [UTF-8 GB18030 Big5]
+	// 13 2 [UTF-8]
+	// byte 7 (line 2): not valid UTF-8, GB18030 or Big5
 }
 
 func ExampleReport() {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/decode"
 	"github.com/cnnews/cnnews/frontmatter"
 )
 
@@ -68,6 +69,7 @@ type meta struct {
 // output is the JSON object printed for each input with --json.
 type output struct {
 	File     string          `json:"file"`
+	Encoding string          `json:"encoding"`
 	Text     string          `json:"text"`
 	Meta     meta            `json:"meta"`
 	Removed  []clean.Removal `json:"removed"`
@@ -117,6 +119,16 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return err
 		}
+		// GBK, Big5, UTF-16 and BOM-prefixed files are decoded first (offsets
+		// are then into the decoded text); bytes in no known encoding are
+		// cleaned as they are, with a warning per bad line from clean
+		encoding := decode.UTF8
+		if text, rep, err := decode.Bytes(data); err == nil {
+			data, encoding = text, rep.Encoding
+			if rep.BOM || rep.Encoding != decode.UTF8 {
+				fmt.Fprintf(stderr, "cnnews: %s: read as %s\n", name, describe(rep))
+			}
+		}
 		a, ferr := cleanFile(c, data)
 		res := a.Result
 		for _, w := range res.Warnings {
@@ -134,11 +146,20 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if removed == nil {
 			removed = []clean.Removal{}
 		}
-		if err := enc.Encode(output{File: name, Text: res.Text, Meta: meta{res.Meta, a.Categories, a.Tags}, Removed: removed, Warnings: res.Warnings}); err != nil {
+		if err := enc.Encode(output{File: name, Encoding: encoding, Text: res.Text, Meta: meta{res.Meta, a.Categories, a.Tags}, Removed: removed, Warnings: res.Warnings}); err != nil {
 			return err
 		}
 		return ferr
 	})
+}
+
+// describe names how a file was decoded: "Big5", "UTF-8 with a byte order
+// mark".
+func describe(rep decode.Report) string {
+	if rep.BOM {
+		return rep.Encoding + " with a byte order mark"
+	}
+	return rep.Encoding
 }
 
 // parseFlags parses a command's flags. When it returns false the command

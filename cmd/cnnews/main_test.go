@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cnnews/cnnews/clean"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
@@ -181,5 +182,19 @@ func TestCleanFrontMatter(t *testing.T) {
 	stdout, stderr, code := runCLI(t, "", "clean", bad)
 	if code != 1 || !strings.Contains(stderr, bad+": front matter: line 3") || !strings.Contains(stdout, "阳泉市召开经济工作会议。") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestCleanDecodesLegacyEncodings cleans a Big5 file: it is decoded, the
+// encoding is said on standard error and in the JSON.
+func TestCleanDecodesLegacyEncodings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big5.txt")
+	raw, _ := traditionalchinese.Big5.NewEncoder().String("中央社記者台北報導，經濟部今天表示出口成長。\n（責任編輯：李文治）\n")
+	os.WriteFile(path, []byte(raw), 0o644)
+	stdout, stderr, code := runCLI(t, "", "clean", "--json", path)
+	var got output
+	json.Unmarshal([]byte(stdout), &got)
+	if code != 0 || got.Encoding != "Big5" || !strings.HasPrefix(got.Text, "中央社記者台北報導") || len(got.Meta.Editors) != 1 || !strings.Contains(stderr, "read as Big5") {
+		t.Errorf("exit %d, %+v, stderr %q", code, got, stderr)
 	}
 }
