@@ -40,7 +40,8 @@ type runOptions struct {
 	dedupe      bool
 	withRemoved bool
 	withDups    bool
-	progress    string // auto, bar, plain, none
+	progress    string          // auto, bar, plain, none
+	skip        map[string]bool // absolute paths of the run's own outputs
 	every       time.Duration
 	pipeline    *cnnews.Pipeline
 }
@@ -89,6 +90,13 @@ func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if o.rejected == "" {
 		o.rejected = strings.TrimSuffix(o.out, ".jsonl") + ".rejected.jsonl"
+	}
+	// an output inside an input directory is not read back as input
+	o.skip = map[string]bool{}
+	for _, name := range []string{o.out, o.rejected, o.summaryFile} {
+		if abs, err := filepath.Abs(name); err == nil && name != "" {
+			o.skip[abs] = true
+		}
 	}
 	opts := []cnnews.Option{cnnews.MaxSize(max(o.maxSize, 1))}
 	if *conv != "" {
@@ -256,7 +264,7 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 	prog := newProgress(o, stderr)
 	defer prog.finish()
 	if prog.counted {
-		go count(ctx, o.inputs, prog)
+		go count(ctx, o.inputs, o.skip, prog)
 	}
 
 	// window bounds the jobs between reading and writing, so that memory
@@ -417,7 +425,7 @@ func produce(ctx context.Context, o runOptions, emit func(job) bool, prog *progr
 	}
 	errStop := errors.New("stop")
 	for _, root := range o.inputs {
-		err := walk(root, func(path string, err error) error {
+		err := walk(root, o.skip, func(path string, err error) error {
 			if ctx.Err() != nil {
 				return errStop
 			}
@@ -460,8 +468,16 @@ func isJSONL(path string) bool { return strings.HasSuffix(strings.ToLower(path),
 // walk calls f for root if it is not a directory, or for every regular
 // file under it in lexical order, with an error for what cannot be read.
 // Hidden files and directories (names starting with ".") below root are
-// skipped: they hold editor, version-control and system files.
-func walk(root string, f func(path string, err error) error) error {
+// skipped: they hold editor, version-control and system files. Symbolic
+// links to files are followed; links to directories are not, and are
+// reported, as are devices, pipes and sockets. Files in skip (the run's
+// own outputs) are left out.
+func walk(root string, skip map[string]bool, f func(path string, err error) error) error {
+	if lst, err := os.Lstat(root); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		if st, err := os.Stat(root); err == nil && st.IsDir() {
+			root += string(filepath.Separator) // a directory named on the command line is followed
+		}
+	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if ferr := f(path, err); ferr != nil {
@@ -478,18 +494,35 @@ func walk(root string, f func(path string, err error) error) error {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() || (path == root && !d.IsDir()) {
-			return f(path, nil)
+		if d.IsDir() {
+			return nil
 		}
-		return nil
+		if abs, err := filepath.Abs(path); err == nil && skip[abs] {
+			return nil
+		}
+		switch {
+		case d.Type().IsRegular():
+			return f(path, nil)
+		case d.Type()&fs.ModeSymlink != 0:
+			st, err := os.Stat(path)
+			switch {
+			case err != nil:
+				return f(path, err)
+			case st.Mode().IsRegular():
+				return f(path, nil)
+			case st.IsDir():
+				return f(path, errors.New("symbolic link to a directory: not followed"))
+			}
+		}
+		return f(path, errors.New("not a regular file"))
 	})
 }
 
 // count counts the inputs under roots for a progress bar's total: files,
 // and the non-blank lines of JSONL files.
-func count(ctx context.Context, roots []string, prog *progress) {
+func count(ctx context.Context, roots []string, skip map[string]bool, prog *progress) {
 	for _, root := range roots {
-		walk(root, func(path string, err error) error {
+		walk(root, skip, func(path string, err error) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}

@@ -328,3 +328,33 @@ func BenchmarkRun(b *testing.B) {
 		})
 	}
 }
+
+// TestRunOwnOutputAndLinks writes the output inside the input directory
+// (it must not be read back on the next run), and follows a symbolic link
+// to a file but reports one to a directory.
+func TestRunOwnOutputAndLinks(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("第一篇新闻的正文。"), 0o644)
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "b.txt"), []byte("第二篇新闻的正文。"), 0o644)
+	if err := os.Symlink(filepath.Join(other, "b.txt"), filepath.Join(dir, "b-link.txt")); err != nil {
+		t.Skipf("symbolic links: %v", err)
+	}
+	os.Symlink(other, filepath.Join(dir, "c-dir-link"))
+	out := filepath.Join(dir, "out.jsonl")
+	for range 2 { // the second run sees the first one's output in dir
+		_, stderr, code := runCLI(t, "", "run", "--progress", "none", "-o", out, dir)
+		if code != 1 || !strings.Contains(stderr, "read 3, written 2") {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	}
+	rej, _ := os.ReadFile(filepath.Join(dir, "out.rejected.jsonl"))
+	if !bytes.Contains(rej, []byte("c-dir-link")) || !bytes.Contains(rej, []byte("not followed")) {
+		t.Errorf("rejected: %s", rej)
+	}
+	// a link to a directory named on the command line is followed
+	_, stderr, code := runCLI(t, "", "run", "--progress", "none", "-o", filepath.Join(t.TempDir(), "o.jsonl"), filepath.Join(dir, "c-dir-link"))
+	if code != 0 || !strings.Contains(stderr, "read 1, written 1") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
