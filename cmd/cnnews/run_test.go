@@ -358,3 +358,16 @@ func TestRunOwnOutputAndLinks(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
+
+// TestRunPlainProgress checks the progress lines written when standard
+// error is not a terminal, and that standard output stays empty.
+func TestRunPlainProgress(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 3 {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.txt", i)), []byte(fmt.Sprintf("第%d篇新闻的正文。", i)), 0o644)
+	}
+	stdout, stderr, code := runCLI(t, "", "run", "--progress", "plain", "--every", "1ns", "-o", filepath.Join(t.TempDir(), "o.jsonl"), dir)
+	if code != 0 || stdout != "" || strings.Count(stderr, "inputs so far") < 2 {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
