@@ -117,7 +117,7 @@ type Line struct {
 func init() {
 	register.DoFn3x1[context.Context, fileio.ReadableFile, func(Item), error](&readFn{})
 	register.Emitter1[Item]()
-	register.DoFn3x0[Item, func(Doc), func(Line)](&processFn{})
+	register.DoFn4x0[context.Context, Item, func(Doc), func(Line)](&processFn{})
 	register.Emitter1[Doc]()
 	register.Emitter1[Line]()
 	register.DoFn2x0[Doc, func(string, Member)](&keysFn{})
@@ -126,10 +126,10 @@ func init() {
 	register.Iter1[Member]()
 	register.Emitter2[string, Dup]()
 	register.Function1x2[Doc, string, Doc](keyDoc)
-	register.DoFn5x0[string, func(*Doc) bool, func(*Dup) bool, func(Line), func(Line)](&joinFn{})
+	register.DoFn6x0[context.Context, string, func(*Doc) bool, func(*Dup) bool, func(Line), func(Line)](&joinFn{})
 	register.Iter1[Doc]()
 	register.Iter1[Dup]()
-	register.Function1x1[Doc, Line](docLine)
+	register.Function2x1[context.Context, Doc, Line](docLine)
 	register.DoFn1x2[Line, int, Line](&shardFn{})
 	register.DoFn4x1[context.Context, int, func(*Line) bool, func(string), error](&writeFn{})
 	register.Iter1[Line]()
@@ -202,8 +202,10 @@ func (f *processFn) Setup() error {
 	return err
 }
 
-func (f *processFn) ProcessElement(it Item, kept func(Doc), rejected func(Line)) {
+func (f *processFn) ProcessElement(ctx context.Context, it Item, kept func(Doc), rejected func(Line)) {
+	counter(CounterRead).Inc(ctx, 1)
 	reject := func(r *corpus.Rejection) {
+		counter(CounterRejected+string(r.Reason)).Inc(ctx, 1)
 		b, _ := corpus.Marshal(r)
 		rejected(Line{Key: it.Key, JSON: b})
 	}
@@ -328,7 +330,7 @@ func keyDoc(d Doc) (string, Doc) { return d.Key, d }
 type joinFn struct{}
 
 // ProcessElement keeps an article no group found a copy of an earlier one.
-func (f *joinFn) ProcessElement(key string, docs func(*Doc) bool, dups func(*Dup) bool, kept, dropped func(Line)) {
+func (f *joinFn) ProcessElement(ctx context.Context, key string, docs func(*Doc) bool, dups func(*Dup) bool, kept, dropped func(Line)) {
 	var d Doc
 	if !docs(&d) {
 		return
@@ -341,14 +343,31 @@ func (f *joinFn) ProcessElement(key string, docs func(*Doc) bool, dups func(*Dup
 		}
 	}
 	if !found {
+		counter(CounterWritten).Inc(ctx, 1)
 		kept(Line{Key: d.Key, JSON: d.JSON})
 		return
 	}
+	counter(CounterDuplicates).Inc(ctx, 1)
 	b, _ := corpus.Marshal(corpus.Rejection{ID: d.ID, Input: d.Input, Line: d.Line, Reason: corpus.Duplicate, Of: best.Of, Similarity: best.Similarity})
 	dropped(Line{Key: d.Key, JSON: b})
 }
 
-func docLine(d Doc) Line { return Line{Key: d.Key, JSON: d.JSON} }
+func docLine(ctx context.Context, d Doc) Line {
+	counter(CounterWritten).Inc(ctx, 1)
+	return Line{Key: d.Key, JSON: d.JSON}
+}
+
+// The counters the pipeline keeps, in namespace "cnnews": records read,
+// articles written, copies dropped, and rejections by reason (the name
+// CounterRejected followed by the reason, such as "rejected.json").
+const (
+	CounterRead       = "read"
+	CounterWritten    = "written"
+	CounterDuplicates = "duplicates"
+	CounterRejected   = "rejected."
+)
+
+func counter(name string) beam.Counter { return beam.NewCounter("cnnews", name) }
 
 // WriteSharded writes lines to DIR/PREFIX-SSSSS-of-NNNNN.jsonl: each line
 // goes to a shard by a hash of its key, and each shard is written by one

@@ -246,9 +246,15 @@ func TestBuildEqualsCnnewsRun(t *testing.T) {
 	out := filepath.Join(dir, "beam")
 	os.Mkdir(out, 0o755)
 	o := Options{Convert: "t2s", Punct: true, MaxSize: 100000}
-	ptest.BuildAndRun(t, func(s beam.Scope) {
+	pr := ptest.BuildAndRun(t, func(s beam.Scope) {
 		Build(s, filepath.Join(in, "*.jsonl"), out, 4, o)
 	})
+	counters := map[string]int64{}
+	for _, c := range pr.Metrics().AllMetrics().Counters() {
+		if c.Namespace() == "cnnews" {
+			counters[c.Name()] += c.Result()
+		}
+	}
 
 	bin := filepath.Join(dir, "cnnews")
 	// built in the core module, with its own dependencies
@@ -288,6 +294,19 @@ func TestBuildEqualsCnnewsRun(t *testing.T) {
 		t.Errorf("rejections: Beam %v, cnnews run %v", beamRej, runRej)
 	}
 	t.Logf("kept %d by both; rejected %v", len(runKept), runRej)
+	rejectedTotal := 0
+	for reason, n := range runRej {
+		if reason != "duplicate" {
+			rejectedTotal += n
+			if counters[CounterRejected+reason] != int64(n) {
+				t.Errorf("counter %s%s = %d, want %d", CounterRejected, reason, counters[CounterRejected+reason], n)
+			}
+		}
+	}
+	if counters[CounterWritten] != int64(len(runKept)) || counters[CounterDuplicates] != int64(runRej["duplicate"]) ||
+		counters[CounterRead] != int64(len(runKept)+runRej["duplicate"]+rejectedTotal) {
+		t.Errorf("counters %v", counters)
+	}
 	shards, _ := filepath.Glob(filepath.Join(out, "kept-*-of-00004.jsonl"))
 	if len(shards) != 4 {
 		t.Errorf("kept shards: %v", shards)

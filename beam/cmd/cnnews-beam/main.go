@@ -24,11 +24,15 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/metrics"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
@@ -72,7 +76,37 @@ func main() {
 	}
 	p, s := beam.NewPipelineWithRoot()
 	cnbeam.Build(s, *input, *output, *shards, o)
-	if err := beamx.Run(context.Background(), p); err != nil {
+	start := time.Now()
+	res, err := beamx.RunWithMetrics(context.Background(), p)
+	if err != nil {
 		log.Fatalf("cnnews-beam: %v", err)
+	}
+	if res != nil {
+		printSummary(os.Stderr, res.Metrics().AllMetrics().Counters(), time.Since(start))
+	}
+}
+
+// printSummary prints the pipeline's counters as cnnews run prints its
+// summary.
+func printSummary(w io.Writer, counters []metrics.CounterResult, elapsed time.Duration) {
+	sum := map[string]int64{}
+	for _, c := range counters {
+		if c.Namespace() == "cnnews" {
+			sum[c.Name()] += c.Result()
+		}
+	}
+	var rejected int64
+	var reasons []string
+	for name, n := range sum {
+		if reason, ok := strings.CutPrefix(name, cnbeam.CounterRejected); ok {
+			rejected += n
+			reasons = append(reasons, fmt.Sprintf("%s %d", reason, n))
+		}
+	}
+	sort.Strings(reasons)
+	fmt.Fprintf(w, "cnnews-beam: read %d, written %d, duplicates dropped %d, rejected %d in %.1fs\n",
+		sum[cnbeam.CounterRead], sum[cnbeam.CounterWritten], sum[cnbeam.CounterDuplicates], rejected, elapsed.Seconds())
+	if len(reasons) > 0 {
+		fmt.Fprintf(w, "  rejected   %s\n", strings.Join(reasons, ", "))
 	}
 }
