@@ -48,7 +48,7 @@ type dict struct {
 	first []uint64
 }
 
-const pairBits = 1 << 18
+const pairBits = 1 << 20
 
 // headTable is an open-addressing map from two characters to a trie node.
 type headTable struct {
