@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/convert"
 	"github.com/cnnews/cnnews/decode"
 	"github.com/cnnews/cnnews/frontmatter"
+	"github.com/cnnews/cnnews/internal/frontmeta"
 )
 
 // Pipeline turns one article as a scraper saved it into clean text with
@@ -235,20 +235,10 @@ func (p *Pipeline) process(name string, data []byte, format clean.Format) (*Arti
 	default:
 		res = p.cleaner.Clean(body)
 	}
+	n := len(data) - len(body)
+	frontmeta.Attach(&res, data, n)
 	a := &Article{Name: name, Meta: Meta{Meta: res.Meta}, Removed: res.Removed, Warnings: res.Warnings, Format: res.Format}
-	if n := len(data) - len(body); n > 0 {
-		lines := bytes.Count(data[:n], []byte{'\n'})
-		for i := range a.Removed {
-			a.Removed[i].Start += n
-			a.Removed[i].End += n
-			a.Removed[i].Line += lines
-		}
-		for i := range a.Warnings {
-			a.Warnings[i].Offset += n
-			a.Warnings[i].Line += lines
-		}
-		fm := clean.Removal{Rule: "front-matter", Category: "frontmatter", Text: string(data[:n]), Line: 1, Start: 0, End: n}
-		a.Removed = append([]clean.Removal{fm}, a.Removed...)
+	if n > 0 {
 		if err := mergeFront(&a.Meta, doc); err != nil {
 			a.Warnings = append(a.Warnings, clean.Warning{Line: doc.FrontLine(), Message: "front matter: " + err.Error()})
 		}
@@ -279,22 +269,22 @@ func mergeFront(m *Meta, doc *frontmatter.Document) error {
 		m.Front = make(map[string]any, len(fields))
 	}
 	for _, f := range fields {
-		m.Front[f.Key] = jsonable(f.Value)
+		m.Front[f.Key] = frontmeta.JSONable(f.Value)
 		switch strings.ToLower(f.Key) {
 		case "title":
 			if s, ok := f.Value.(string); ok && s != "" {
 				m.Title = s
 			}
 		case "author", "authors":
-			m.Authors = append(m.Authors, stringList(f.Value, false)...)
+			m.Authors = append(m.Authors, frontmeta.List(f.Value, noSplit)...)
 		case "source":
 			if s, ok := f.Value.(string); ok && m.Source == "" {
 				m.Source = s
 			}
 		case "categories", "category":
-			m.Categories = append(m.Categories, stringList(f.Value, true)...)
+			m.Categories = append(m.Categories, frontmeta.List(f.Value, listSep)...)
 		case "tags", "tag", "keywords":
-			m.Tags = append(m.Tags, stringList(f.Value, true)...)
+			m.Tags = append(m.Tags, frontmeta.List(f.Value, listSep)...)
 		}
 	}
 	if d, ok, err := doc.Date("date"); ok && err == nil {
@@ -303,49 +293,8 @@ func mergeFront(m *Meta, doc *frontmatter.Document) error {
 	return nil
 }
 
-// jsonable turns decoded front matter values into values encoding/json
-// writes: maps with string keys, times as RFC 3339.
-func jsonable(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = jsonable(e)
-		}
-		return out
-	case map[any]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[fmt.Sprint(k)] = jsonable(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = jsonable(e)
-		}
-		return out
-	case time.Time:
-		return x.Format(time.RFC3339)
-	}
-	return v
-}
+// listSep separates the items of a front matter list written as one
+// string; noSplit keeps such a string whole (an author's name).
+func listSep(r rune) bool { return r == ' ' || r == ',' || r == '，' }
 
-// stringList reads a front matter list as strings; split also splits a
-// single string at spaces and commas, as Jekyll does for tags.
-func stringList(v any, split bool) []string {
-	switch x := v.(type) {
-	case string:
-		if !split {
-			return []string{x}
-		}
-		return strings.FieldsFunc(x, func(r rune) bool { return r == ' ' || r == ',' || r == '，' })
-	case []any:
-		var out []string
-		for _, e := range x {
-			out = append(out, fmt.Sprint(e))
-		}
-		return out
-	}
-	return nil
-}
+func noSplit(rune) bool { return false }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -10,10 +9,12 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/decode"
 	"github.com/cnnews/cnnews/frontmatter"
+	"github.com/cnnews/cnnews/internal/frontmeta"
 )
 
 //go:embed sample.txt
@@ -242,18 +243,7 @@ func cleanFile(c *clean.Cleaner, data []byte) (article, error) {
 	if n == 0 {
 		return a, nil
 	}
-	lines := bytes.Count(data[:n], []byte{'\n'})
-	for i := range res.Removed {
-		res.Removed[i].Start += n
-		res.Removed[i].End += n
-		res.Removed[i].Line += lines
-	}
-	for i := range res.Warnings {
-		res.Warnings[i].Offset += n
-		res.Warnings[i].Line += lines
-	}
-	fm := clean.Removal{Rule: "front-matter", Category: "frontmatter", Text: string(data[:n]), Line: 1, Start: 0, End: n}
-	res.Removed = append([]clean.Removal{fm}, res.Removed...)
+	frontmeta.Attach(res, data, n)
 	fields, err := doc.Fields()
 	if err != nil {
 		return a, fmt.Errorf("front matter: %w", err)
@@ -265,31 +255,15 @@ func cleanFile(c *clean.Cleaner, data []byte) (article, error) {
 				res.Meta.Title = s
 			}
 		case "categories":
-			a.Categories = stringList(f.Value)
+			a.Categories = frontmeta.List(f.Value, unicode.IsSpace)
 		case "tags":
-			a.Tags = stringList(f.Value)
+			a.Tags = frontmeta.List(f.Value, unicode.IsSpace)
 		}
 	}
 	if d, ok, err := doc.Date("date"); ok && err == nil && res.Meta.Published == "" {
 		res.Meta.Published, res.Meta.PublishedAt = d.Raw, d.Time
 	}
 	return a, nil
-}
-
-// stringList reads a front matter list, or Jekyll's space-separated
-// string, as strings.
-func stringList(v any) []string {
-	switch x := v.(type) {
-	case string:
-		return strings.Fields(x)
-	case []any:
-		var out []string
-		for _, e := range x {
-			out = append(out, fmt.Sprint(e))
-		}
-		return out
-	}
-	return nil
 }
 
 // showSample prints the bundled sample before and after cleaning.

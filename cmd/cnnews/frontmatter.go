@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/cnnews/cnnews/frontmatter"
+	"github.com/cnnews/cnnews/internal/corpus"
+	"github.com/cnnews/cnnews/internal/frontmeta"
 )
 
 // orderedFields marshals front matter fields as a JSON object in the
@@ -26,7 +28,7 @@ func (fs orderedFields) MarshalJSON() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		v, err := marshal(jsonable(f.Value))
+		v, err := marshal(frontmeta.JSONable(f.Value))
 		if err != nil {
 			return nil, err
 		}
@@ -38,38 +40,10 @@ func (fs orderedFields) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// jsonable turns decoded YAML maps with non-string keys into ones JSON
-// can hold.
-func jsonable(v any) any {
-	switch x := v.(type) {
-	case map[any]any:
-		m := map[string]any{}
-		for k, e := range x {
-			m[fmt.Sprint(k)] = jsonable(e)
-		}
-		return m
-	case map[string]any:
-		for k, e := range x {
-			x[k] = jsonable(e)
-		}
-		return x
-	case []any:
-		for i, e := range x {
-			x[i] = jsonable(e)
-		}
-		return x
-	}
-	return v
-}
-
+// marshal is corpus.Marshal without the line end.
 func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
+	b, err := corpus.Marshal(v)
+	return bytes.TrimRight(b, "\n"), err
 }
 
 func runFrontMatter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
