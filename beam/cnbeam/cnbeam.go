@@ -46,29 +46,11 @@ func (o Options) Check() error {
 	return err
 }
 
-// pipeline builds the root pipeline the options describe.
+// pipeline builds the root pipeline the options describe, as cnnews run
+// does.
 func (o Options) pipeline() (*cnnews.Pipeline, error) {
-	opts := []cnnews.Option{cnnews.MaxSize(o.maxSize())}
-	if o.Convert != "" {
-		opts = append(opts, cnnews.Convert(o.Convert))
-	}
-	if o.Punct {
-		opts = append(opts, cnnews.RepairPunctuation())
-	}
-	if o.Lossy {
-		opts = append(opts, cnnews.Lossy())
-	}
-	var copts []clean.Option
-	if len(o.Without) > 0 {
-		copts = append(copts, clean.Without(o.Without...))
-	}
-	if o.KeepCaptions {
-		copts = append(copts, clean.KeepCaptions())
-	}
-	if len(copts) > 0 {
-		opts = append(opts, cnnews.Clean(copts...))
-	}
-	return cnnews.New(opts...)
+	return corpus.Settings{Convert: o.Convert, Punct: o.Punct, Without: o.Without, KeepCaptions: o.KeepCaptions,
+		Lossy: o.Lossy, MaxSize: o.MaxSize}.Pipeline()
 }
 
 // Item is one line of a JSONL input. Key orders items as cnnews run reads

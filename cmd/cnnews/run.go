@@ -98,27 +98,11 @@ func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			o.skip[abs] = true
 		}
 	}
-	opts := []cnnews.Option{cnnews.MaxSize(max(o.maxSize, 1))}
-	if *conv != "" {
-		opts = append(opts, cnnews.Convert(*conv))
-	}
-	if *punct {
-		opts = append(opts, cnnews.RepairPunctuation())
-	}
-	if *lossy {
-		opts = append(opts, cnnews.Lossy())
-	}
-	var copts []clean.Option
+	set := corpus.Settings{Convert: *conv, Punct: *punct, KeepCaptions: *keepCaptions, Lossy: *lossy, MaxSize: max(o.maxSize, 1)}
 	if *without != "" {
-		copts = append(copts, clean.Without(strings.Split(*without, ",")...))
+		set.Without = strings.Split(*without, ",")
 	}
-	if *keepCaptions {
-		copts = append(copts, clean.KeepCaptions())
-	}
-	if len(copts) > 0 {
-		opts = append(opts, cnnews.Clean(copts...))
-	}
-	p, err := cnnews.New(opts...)
+	p, err := set.Pipeline()
 	if err != nil {
 		fmt.Fprintf(stderr, "cnnews run: %v\n", err)
 		return 2

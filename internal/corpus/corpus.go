@@ -25,6 +25,47 @@ const (
 	Failed    cnnews.Reason = "error"     // anything else
 )
 
+// Settings are the options of cnnews run that change what the pipeline
+// gives, shared with the distributed runner so that both build the same
+// pipeline.
+type Settings struct {
+	Convert      string   // an OpenCC configuration, "" for none
+	Punct        bool     // repair punctuation
+	Without      []string // rule or category names switched off
+	KeepCaptions bool
+	Lossy        bool
+	MaxSize      int // the largest input in bytes; 0 for cnnews.DefaultMaxSize
+}
+
+// Pipeline builds the root pipeline the settings describe.
+func (s Settings) Pipeline() (*cnnews.Pipeline, error) {
+	size := s.MaxSize
+	if size <= 0 {
+		size = cnnews.DefaultMaxSize
+	}
+	opts := []cnnews.Option{cnnews.MaxSize(size)}
+	if s.Convert != "" {
+		opts = append(opts, cnnews.Convert(s.Convert))
+	}
+	if s.Punct {
+		opts = append(opts, cnnews.RepairPunctuation())
+	}
+	if s.Lossy {
+		opts = append(opts, cnnews.Lossy())
+	}
+	var copts []clean.Option
+	if len(s.Without) > 0 {
+		copts = append(copts, clean.Without(s.Without...))
+	}
+	if s.KeepCaptions {
+		copts = append(copts, clean.KeepCaptions())
+	}
+	if len(copts) > 0 {
+		opts = append(opts, cnnews.Clean(copts...))
+	}
+	return cnnews.New(opts...)
+}
+
 // Input is one article to process: a file's bytes (Data) or a JSONL
 // record's text (Text, with Line > 0).
 type Input struct {
