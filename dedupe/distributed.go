@@ -36,21 +36,18 @@ func (x *Index) BandKeys(s Signature) []uint64 {
 // each MinHash value, as Add does, so signatures sent between workers may
 // carry just those.
 func (x *Index) Duplicates(earlier, later Signature) (Match, bool) {
-	if earlier.Exact == later.Exact {
-		return Match{Similarity: 1, Exact: true}, true
-	}
-	e := entry{exact: earlier.Exact, shingles: int32(earlier.Shingles)}
-	for i, v := range earlier.Min {
+	e := newEntry(earlier)
+	m, ok, _ := x.judge(&later, &e)
+	return m, ok
+}
+
+// newEntry is what the index keeps of a signature, without an ID.
+func newEntry(s Signature) entry {
+	e := entry{exact: s.Exact, shingles: int32(s.Shingles)}
+	for i, v := range s.Min {
 		e.min[i] = uint16(v)
 	}
-	jac, con := estimate(&later.Min, later.Shingles, &e)
-	switch {
-	case jac >= x.cfg.jaccard:
-		return Match{Similarity: jac}, true
-	case con >= x.cfg.containment:
-		return Match{Similarity: con}, true
-	}
-	return Match{}, false
+	return e
 }
 
 // signatureSize is the length of a marshalled Signature.

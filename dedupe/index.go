@@ -237,14 +237,11 @@ func (x *Index) add(id string, s Signature, filter bool) []Match {
 			}
 			seen[j] = true
 			e := &x.docs[j]
-			jac, con := estimate(&s.Min, s.Shingles, e)
+			m, ok, jac := x.judge(&s, e)
 			switch {
-			case e.exact == s.Exact:
-				out = append(out, Match{ID: e.id, Similarity: 1, Exact: true})
-			case jac >= x.cfg.jaccard:
-				out = append(out, Match{ID: e.id, Similarity: jac})
-			case con >= x.cfg.containment:
-				out = append(out, Match{ID: e.id, Similarity: con})
+			case ok:
+				m.ID = e.id
+				out = append(out, m)
 			case !filter:
 				out = append(out, Match{ID: e.id, Similarity: jac})
 			}
@@ -252,13 +249,28 @@ func (x *Index) add(id string, s Signature, filter bool) []Match {
 		x.next = append(x.next, head)
 		x.heads[i] = n
 	}
-	e := entry{id: id, exact: s.Exact, shingles: int32(s.Shingles)}
-	for i, v := range s.Min {
-		e.min[i] = uint16(v)
-	}
+	e := newEntry(s)
+	e.id = id
 	x.docs = append(x.docs, e)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Similarity > out[b].Similarity })
 	return out
+}
+
+// judge applies the rule by which a new document s duplicates an indexed
+// one e: the same exact hash, or an estimated Jaccard similarity or
+// containment at or above the thresholds. It also returns the estimated
+// Jaccard similarity. The Match has no ID.
+func (x *Index) judge(s *Signature, e *entry) (m Match, ok bool, jaccard float64) {
+	jac, con := estimate(&s.Min, s.Shingles, e)
+	switch {
+	case e.exact == s.Exact:
+		return Match{Similarity: 1, Exact: true}, true, jac
+	case jac >= x.cfg.jaccard:
+		return Match{Similarity: jac}, true, jac
+	case con >= x.cfg.containment:
+		return Match{Similarity: con}, true, jac
+	}
+	return Match{}, false, jac
 }
 
 // Len returns the number of documents indexed.
