@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -183,41 +184,22 @@ func (s *summary) rejectedTotal() int {
 func (s *summary) print(w io.Writer) {
 	fmt.Fprintf(w, "cnnews run: read %d, written %d, duplicates dropped %d, rejected %d", s.Read, s.Written, s.Duplicates, s.rejectedTotal())
 	fmt.Fprintf(w, " in %.1fs (%.0f articles/s)\n", s.Seconds, s.PerSecond)
-	line := func(title string, m map[string]int) {
-		if len(m) == 0 {
-			return
-		}
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		var parts []string
-		for _, k := range keys {
-			parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
-		}
-		fmt.Fprintf(w, "  %-10s %s\n", title, strings.Join(parts, ", "))
+	printCounts(w, "rejected", s.Rejected)
+	printCounts(w, "removed", s.Removed)
+	printCounts(w, "converted", s.Converted)
+	printCounts(w, "encodings", s.Encodings)
+}
+
+// printCounts prints one line of counts by name, names in order.
+func printCounts[K ~string](w io.Writer, title string, m map[K]int) {
+	if len(m) == 0 {
+		return
 	}
-	str := func(m any) map[string]int {
-		out := map[string]int{}
-		switch x := m.(type) {
-		case map[cnnews.Reason]int:
-			for k, v := range x {
-				out[string(k)] = v
-			}
-		case map[clean.Category]int:
-			for k, v := range x {
-				out[string(k)] = v
-			}
-		case map[string]int:
-			return x
-		}
-		return out
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
 	}
-	line("rejected", str(s.Rejected))
-	line("removed", str(s.Removed))
-	line("converted", str(s.Converted))
-	line("encodings", str(s.Encodings))
+	fmt.Fprintf(w, "  %-10s %s\n", title, strings.Join(parts, ", "))
 }
 
 // runCorpus runs the whole corpus. Output goes to temporary files beside
