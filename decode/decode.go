@@ -3,6 +3,7 @@ package decode
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -122,20 +123,18 @@ func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
 			name, order = UTF16BE, xunicode.BigEndian
 		}
 		rep.Encoding = name
-		if len(data)%2 != 0 {
-			if !c.lossy {
-				return nil, rep, &Error{Offset: len(data) - 1, Line: lineOf(data, len(data)-1), Tried: []string{name}}
-			}
-		}
 		out, _, err := transform.Bytes(xunicode.UTF16(order, xunicode.ExpectBOM).NewDecoder(), data)
 		if err != nil {
 			return nil, rep, &Error{Offset: 0, Line: 1, Tried: []string{name}}
 		}
+		// an unpaired surrogate or an odd last byte decodes as U+FFFD
 		if n := bytes.Count(out, []byte("\uFFFD")); n > 0 {
+			little := order == xunicode.LittleEndian
+			bad := firstBadUTF16(data, little)
 			if !c.lossy {
-				return nil, rep, &Error{Offset: firstBadUTF16(data, order == xunicode.LittleEndian), Line: 1, Tried: []string{name}}
+				return nil, rep, &Error{Offset: bad, Line: lineOfUTF16(data, bad, little), Tried: []string{name}}
 			}
-			rep.Replaced, rep.FirstInvalid = n, firstBadUTF16(data, order == xunicode.LittleEndian)
+			rep.Replaced, rep.FirstInvalid = n, bad
 		}
 		return out, rep, nil
 	case utf8.Valid(data):
@@ -172,6 +171,9 @@ func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
 		name string
 		enc  encoding.Encoding
 	}{{GB18030, simplifiedchinese.GB18030}, {Big5, traditionalchinese.Big5}} {
+		if slices.Contains(tried, cand.name) {
+			continue // the declared charset, already tried
+		}
 		tried = append(tried, cand.name)
 		out, ok := strict(cand.enc, data)
 		if !ok {
@@ -333,6 +335,18 @@ func firstBadUTF16(data []byte, little bool) int {
 		}
 	}
 	return len(data) - len(data)%2
+}
+
+// lineOfUTF16 is the line, from 1, of byte offset off of UTF-16 data
+// with a byte order mark.
+func lineOfUTF16(data []byte, off int, little bool) int {
+	line := 1
+	for i := 2; i+1 < off && i+1 < len(data); i += 2 {
+		if (little && data[i] == '\n' && data[i+1] == 0) || (!little && data[i] == 0 && data[i+1] == '\n') {
+			line++
+		}
+	}
+	return line
 }
 
 // lineOf is the line, from 1, of byte offset off.

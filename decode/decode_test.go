@@ -3,6 +3,7 @@ package decode
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -163,6 +164,17 @@ func TestInvalid(t *testing.T) {
 	_, _, err = Bytes(append([]byte("\xef\xbb\xbf好"), 0xC0))
 	if !errors.As(err, &de) || de.Offset != 6 {
 		t.Errorf("BOM then bad byte: %v", err)
+	}
+	// UTF-16 with an unpaired surrogate on its second line
+	bad16 := []byte{0xFF, 0xFE, 0x7D, 0x59, 0x0A, 0x00, 0x00, 0xD8, 0x7D, 0x59}
+	if _, _, err := Bytes(bad16); !errors.As(err, &de) || de.Offset != 6 || de.Line != 2 {
+		t.Errorf("unpaired surrogate: %v", err)
+	}
+	// a page declaring Big5 whose bytes are neither Big5 nor GB18030: each
+	// encoding is tried, and named, once
+	_, _, err = Bytes([]byte("<meta charset=big5>\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7"))
+	if !errors.As(err, &de) || !slices.Equal(de.Tried, []string{UTF8, Big5, GB18030}) {
+		t.Errorf("declared Big5, garbage: %v", err)
 	}
 	// UTF-16 with an odd byte count
 	_, _, err = Bytes([]byte{0xFF, 0xFE, 0x7D, 0x59, 0x00})
