@@ -2,6 +2,7 @@ package cnbeam
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -148,7 +149,7 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, e
 			emit(Item{Key: orderKey(name, n), ID: name, File: name, Line: n, Reason: string(corpus.Read), Error: err.Error()})
 			return nil
 		}
-		if len(strings.TrimSpace(string(line))) > 0 || tooLong {
+		if len(bytes.TrimSpace(line)) > 0 || tooLong {
 			in, rej := corpus.ParseLine(name, n, line, tooLong, f.MaxSize)
 			it := Item{Key: orderKey(name, n), ID: in.ID, File: name, Line: n, Text: in.Text, Format: string(in.Format)}
 			if rej != nil {
