@@ -191,24 +191,45 @@ func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
 }
 
 // mostlyUTF8 reports whether at least half of the bytes of data above
-// ASCII belong to valid multi-byte UTF-8 sequences. In GBK or Big5 text
-// they do only by chance, in a small share.
+// ASCII belong to multi-byte UTF-8 sequences. In GBK or Big5 text they do
+// only by chance, in a small share. A sequence is judged by the shape of
+// its bytes alone (a lead byte and its continuation bytes), which is all
+// the verdict needs. The first 4,096 bytes above ASCII decide it.
 func mostlyUTF8(data []byte) bool {
 	valid, high := 0, 0
-	for i := 0; i < len(data); {
-		if data[i] < utf8.RuneSelf {
+	for i := 0; i < len(data) && high < 4096; {
+		b := data[i]
+		n := 0 // the length of a well-shaped sequence starting at i
+		switch {
+		case b < utf8.RuneSelf:
 			i++
 			continue
+		case b >= 0xC2 && b <= 0xDF:
+			n = 2
+		case b >= 0xE0 && b <= 0xEF:
+			n = 3
+		case b >= 0xF0 && b <= 0xF4:
+			n = 4
 		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
+		for k := 1; k < n; k++ {
+			if i+k >= len(data) || data[i+k]&0xC0 != 0x80 {
+				n = 0
+				break
+			}
+		}
+		if n == 0 {
 			high++
 			i++
+			// decided: even if every byte left were UTF-8, the share
+			// would stay under half
+			if high-valid > valid+len(data)-i {
+				return false
+			}
 			continue
 		}
-		valid += size
-		high += size
-		i += size
+		valid += n
+		high += n
+		i += n
 	}
 	return high > 0 && 2*valid >= high
 }
