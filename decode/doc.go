@@ -12,7 +12,7 @@
 //	新华社北京电   (Report{Encoding: "GB18030"})
 //
 // Valid UTF-8 is returned as it is. Text that is mostly UTF-8 (at least
-// half of its bytes above ASCII in valid UTF-8 sequences) with some bad
+// half of its first 4,096 bytes above ASCII in UTF-8 sequences) with some bad
 // bytes is bad UTF-8, not another encoding: read as GBK, its UTF-8 part
 // would turn into nonsense. Otherwise a declared charset is used if
 // it decodes without error, and then GB18030 and Big5 are both tried: many
