@@ -214,3 +214,21 @@ func TestEmptyAndASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreSeparates checks the margin the legacy verdict rests on: the
+// reference articles read in the right encoding score well above
+// minScore, read in the wrong one well below. go test -v prints the
+// scores.
+func TestScoreSeparates(t *testing.T) {
+	for name, s := range seeds.Load(t) {
+		gbk, _ := simplifiedchinese.GB18030.NewEncoder().String(s)
+		_, big5 := encodable(t, traditionalchinese.Big5, s)
+		asBig5, _ := traditionalchinese.Big5.NewDecoder().String(gbk)
+		asGBK, _ := simplifiedchinese.GB18030.NewDecoder().Bytes(big5)
+		right, wrong1, wrong2 := score([]byte(s)), score([]byte(asBig5)), score(asGBK)
+		t.Logf("%s: right %.2f, GB18030 bytes read as Big5 %.2f, Big5 bytes read as GB18030 %.2f", name, right, wrong1, wrong2)
+		if right < 2*minScore || wrong1 > minScore/2 || wrong2 > minScore/2 {
+			t.Errorf("%s: scores %.2f / %.2f / %.2f leave no margin around %.2f", name, right, wrong1, wrong2, minScore)
+		}
+	}
+}
