@@ -240,3 +240,17 @@ func ExampleSignature_MarshalBinary() {
 	// Output:
 	// 536 <nil> true
 }
+
+// ExampleWindow shows the bound on the comparisons a new copy of a
+// much-copied story costs: at most Window earlier documents per band.
+func ExampleWindow() {
+	x, _ := dedupe.NewIndex()
+	story := "市气象台今天发布暴雨蓝色预警，预计未来六小时内部分地区降雨量将达五十毫米以上，请市民注意防范。"
+	for i := range dedupe.Window + 20 {
+		x.Add(fmt.Sprint(i), story)
+	}
+	m := x.Add("last", story)
+	fmt.Println(dedupe.Window, len(m) <= dedupe.Window+1, m[0].ID, m[0].Exact)
+	// Output:
+	// 100 true 0 true
+}

@@ -47,3 +47,37 @@ func ExampleOptions_Check() {
 	// true
 	// true
 }
+
+// ExampleDedupe reads a shard, processes its records and drops the copy
+// of an earlier article written in the other script, with the transforms
+// Build composes. The counters say what happened.
+func ExampleDedupe() {
+	dir, _ := os.MkdirTemp("", "cnbeam-example-")
+	defer os.RemoveAll(dir)
+	os.WriteFile(filepath.Join(dir, "in.jsonl"), []byte(
+		`{"id":"a1","text":"一季度经济运行总体平稳，就业形势保持稳定。"}`+"\n"+
+			`{"id":"a2","text":"一季度經濟運行總體平穩，就業形勢保持穩定。"}`+"\n"), 0o644)
+	p, s := beam.NewPipelineWithRoot()
+	items := cnbeam.ReadJSONL(s, filepath.Join(dir, "*.jsonl"), 1<<20)
+	docs, _ := cnbeam.Process(s, items, cnbeam.Options{})
+	kept, dropped := cnbeam.Dedupe(s, docs)
+	cnbeam.WriteSharded(s, dir, "kept", 1, kept)
+	cnbeam.WriteSharded(s, dir, "dropped", 1, dropped)
+	res, err := ptest.RunWithMetrics(p)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	counts := map[string]int64{}
+	for _, c := range res.Metrics().AllMetrics().Counters() {
+		if c.Namespace() == "cnnews" {
+			counts[c.Name()] += c.Result()
+		}
+	}
+	fmt.Println(counts[cnbeam.CounterRead], counts[cnbeam.CounterWritten], counts[cnbeam.CounterDuplicates])
+	dropLine, _ := os.ReadFile(filepath.Join(dir, "dropped-00000-of-00001.jsonl"))
+	fmt.Print(strings.ReplaceAll(string(dropLine), dir, "DIR"))
+	// Output:
+	// 2 1 1
+	// {"id":"a2","input":"DIR/in.jsonl","line":2,"reason":"duplicate","of":"a1","similarity":1}
+}
