@@ -309,6 +309,11 @@ func TestRunUsage(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "s2t") {
 		t.Errorf("unknown config: exit %d, stderr %s", code, stderr)
 	}
+	missing := filepath.Join(t.TempDir(), "no-such-dir", "o.jsonl")
+	_, stderr, code = runCLI(t, "", "run", "--progress", "none", "-o", missing, t.TempDir())
+	if code != 2 || !strings.Contains(stderr, "no-such-dir") {
+		t.Errorf("output in a missing directory: exit %d, stderr %s", code, stderr)
+	}
 }
 
 // BenchmarkRun runs the generated corpus through cnnews run.
@@ -341,15 +346,21 @@ func TestRunOwnOutputAndLinks(t *testing.T) {
 		t.Skipf("symbolic links: %v", err)
 	}
 	os.Symlink(other, filepath.Join(dir, "c-dir-link"))
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatalf("mkfifo: %v", err)
+	}
+	os.Symlink(fifo, filepath.Join(dir, "d-fifo-link"))
 	out := filepath.Join(dir, "out.jsonl")
 	for range 2 { // the second run sees the first one's output in dir
 		_, stderr, code := runCLI(t, "", "run", "--progress", "none", "-o", out, dir)
-		if code != 1 || !strings.Contains(stderr, "read 3, written 2") {
+		if code != 1 || !strings.Contains(stderr, "read 4, written 2") {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 	}
 	rej, _ := os.ReadFile(filepath.Join(dir, "out.rejected.jsonl"))
-	if !bytes.Contains(rej, []byte("c-dir-link")) || !bytes.Contains(rej, []byte("not followed")) {
+	if !bytes.Contains(rej, []byte("c-dir-link")) || !bytes.Contains(rej, []byte("not followed")) ||
+		!bytes.Contains(rej, []byte("d-fifo-link")) || !bytes.Contains(rej, []byte("not a regular file")) {
 		t.Errorf("rejected: %s", rej)
 	}
 	// a link to a directory named on the command line is followed
