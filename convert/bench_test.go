@@ -75,7 +75,7 @@ func BenchmarkGoccS2TWP(b *testing.B) { benchGocc(b, "s2twp", simplified) }
 // BenchmarkFirstUse builds a configuration from the stored
 // dictionaries, as the first New of a process does.
 func BenchmarkFirstUse(b *testing.B) {
-	for _, config := range []string{"s2t", "t2s", "s2twp"} {
+	for _, config := range []string{"s2t", "t2s", "s2tw", "s2twp"} {
 		b.Run(config, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := build(config); err != nil {

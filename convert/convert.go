@@ -135,6 +135,7 @@ func build(config string) (*Converter, error) {
 
 // assemble finishes a Converter from its dictionaries.
 func assemble(name string, seg *group, chain []*group) *Converter {
+	seg, chain = fuse(seg, chain)
 	c := &Converter{name: name, seg: seg, chain: chain}
 	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}
 	seen := map[*dict]bool{}
@@ -162,6 +163,56 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 		}
 	}
 	return c
+}
+
+// fuse folds a last step of single characters into the step before it,
+// which saves a pass over every segment (s2twp and tw2s's siblings end
+// with a variants table; s2tw becomes a single step). A table of single
+// characters maps each character on its own, so applying it to the
+// previous step's output equals applying it to each value that step
+// emits and to each character it copies. The previous step's
+// dictionaries keep their keys, with values mapped through the last
+// step, and the last step's dictionaries follow them in the group for
+// the characters no key of the previous step matches. The segmentation
+// group takes the mapped copy of a dictionary it shares with the step,
+// so that a segment's value can still stand for the step's output.
+func fuse(seg *group, chain []*group) (*group, []*group) {
+	for len(chain) > 1 {
+		last, prev := chain[len(chain)-1], chain[len(chain)-2]
+		for _, d := range last.dicts {
+			if d.single == nil {
+				return seg, chain
+			}
+		}
+		mapped := map[*dict]*dict{}
+		var dicts []*dict
+		for _, d := range prev.dicts {
+			m := *d
+			m.out = make([]string, len(d.out))
+			var buf []byte
+			for i, v := range d.out {
+				buf, _ = convertGroup(buf[:0], []byte(v), last, true)
+				if m.out[i] = v; string(buf) != v {
+					m.out[i] = string(buf)
+				}
+			}
+			mapped[d] = &m
+			dicts = append(dicts, &m)
+		}
+		dicts = append(dicts, last.dicts...)
+		chain = append(chain[:len(chain)-2:len(chain)-2], newGroup(dicts...))
+		if len(chain) == 1 {
+			var segDicts []*dict
+			for _, d := range seg.dicts {
+				if m, ok := mapped[d]; ok {
+					d = m
+				}
+				segDicts = append(segDicts, d)
+			}
+			seg = newGroup(segDicts...)
+		}
+	}
+	return seg, chain
 }
 
 // Name returns the configuration's name, such as "s2t".
@@ -311,8 +362,10 @@ func (c *Converter) convertSteps(dst, in []byte, k int, sc *scratch) []byte {
 // as U+FFFD.
 func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 	starts := &g.starts
-	var single *dict // a group of one character table: looked up inline
-	if len(g.dicts) == 1 && g.dicts[0].single != nil && len(g.dicts[0].singleHi) == 0 {
+	// a group of one character table is looked up inline for the
+	// characters of the Basic Multilingual Plane
+	var single *dict
+	if len(g.dicts) == 1 && g.dicts[0].single != nil {
 		single = g.dicts[0]
 	}
 	i := 0

@@ -319,3 +319,54 @@ func firstDiff(a, b string) int {
 	}
 	return min(len(a), len(b))
 }
+
+// TestBeyondThePlane converts the keys that start beyond the Basic
+// Multilingual Plane (STCharacters has about a thousand, such as 𫍯),
+// which the per-character tables and first-character filters leave to
+// the full lookup, next to characters and keys inside the plane.
+func TestBeyondThePlane(t *testing.T) {
+	for _, name := range Configs() {
+		t.Run(name, func(t *testing.T) {
+			c := MustNew(name)
+			var hi, lo []string
+			seen := map[*dict]bool{}
+			for _, g := range append([]*group{c.seg}, c.chain...) {
+				for _, d := range g.dicts {
+					if seen[d] {
+						continue
+					}
+					seen[d] = true
+					d.walk(func(key []byte, _ int32) {
+						if r, _ := utf8.DecodeRune(key); r >= 0x10000 {
+							hi = append(hi, string(key))
+						} else if len(lo) < 2000 {
+							lo = append(lo, string(key))
+						}
+					})
+				}
+			}
+			if name == "s2t" && len(hi) < 500 {
+				t.Fatalf("s2t has %d keys beyond the plane, want STCharacters' ~1000", len(hi))
+			}
+			ref := newReference(t, name)
+			var b strings.Builder
+			for i, k := range hi {
+				b.WriteString(k)
+				if len(lo) > 0 && i%3 == 0 {
+					b.WriteString(lo[i%len(lo)])
+				}
+				if i%50 == 49 {
+					s := b.String()
+					if got, want := c.String(s), ref.convert(t, s); got != want {
+						t.Fatalf("%q:\ngot  %q\nwant %q", s, got, want)
+					}
+					b.Reset()
+				}
+			}
+			s := b.String()
+			if got, want := c.String(s), ref.convert(t, s); got != want {
+				t.Fatalf("%q:\ngot  %q\nwant %q", s, got, want)
+			}
+		})
+	}
+}

@@ -44,7 +44,8 @@ type dict struct {
 	// ones is set when a large dictionary has one-character keys.
 	ones bool
 	// first, for a small dictionary of longer keys, is a bit set of the
-	// characters of the Basic Multilingual Plane its keys start with.
+	// characters of the Basic Multilingual Plane its keys start with
+	// (characters beyond the plane are always looked up).
 	first []uint64
 }
 
@@ -185,17 +186,15 @@ func (x *dict) finish() {
 	case x.single == nil && len(x.n) > 1<<15:
 		x.buildPairs()
 	case x.single == nil:
-		first, ok := make([]uint64, 0x10000/64), true
+		// keys starting beyond the plane are not in the set: the
+		// filter is not consulted for those characters
+		first := make([]uint64, 0x10000/64)
 		x.walk(func(key []byte, _ int32) {
 			if r, _ := utf8.DecodeRune(key); r < 0x10000 {
 				first[r/64] |= 1 << (r % 64)
-			} else {
-				ok = false // a key starting beyond the plane: no filter
 			}
 		})
-		if ok {
-			x.first = first
-		}
+		x.first = first
 	}
 }
 
@@ -368,7 +367,8 @@ type group struct {
 	dicts  []*dict
 	starts [256]bool // bytes some key of some dictionary starts with
 	// first, when every dictionary of the group is small, is a bit set of
-	// the characters of the Basic Multilingual Plane a key starts with.
+	// the characters of the Basic Multilingual Plane a key starts with
+	// (characters beyond the plane are always looked up).
 	first []uint64
 }
 
@@ -386,7 +386,7 @@ func newGroup(dicts ...*dict) *group {
 			for i, w := range d.first {
 				first[i] |= w
 			}
-		case d.single != nil && len(d.singleHi) == 0:
+		case d.single != nil:
 			for r, v := range d.single {
 				if v > 0 {
 					first[r/64] |= 1 << (r % 64)
