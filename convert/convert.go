@@ -29,6 +29,9 @@ type Converter struct {
 	reuse   bool
 	rest    *group
 	barrier [256]bool // ASCII bytes no key of any dictionary contains
+	// segLead is the segmentation dictionary when it is a large one
+	// with a pair filter and no key of one character.
+	segLead *dict
 	scratch *sync.Pool
 }
 
@@ -150,6 +153,9 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 	}
 	for b := 1; b < 0x80; b++ {
 		c.barrier[b] = !used[b]
+	}
+	if len(seg.dicts) == 1 && seg.dicts[0].pairs != nil && !seg.dicts[0].ones {
+		c.segLead = seg.dicts[0]
 	}
 	if len(seg.dicts) == 1 && len(chain[0].dicts) > 0 && chain[0].dicts[0] == seg.dicts[0] {
 		c.reuse, c.rest = true, newGroup(chain[0].dicts[1:]...)
@@ -295,6 +301,12 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 			i += runeLen(src, i)
 			continue
 		}
+		if c.segLead != nil && b >= 0xE1 {
+			if r, r2 := next3(src, i), next3(src, i+3); r >= 0 && r2 >= 0 && !c.segLead.pairMay(r, r2) {
+				i += 3
+				continue
+			}
+		}
 		n, out, open := c.seg.match(src, i, len(src), -2)
 		if open && !atEOF {
 			break
@@ -381,6 +393,20 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 			continue
 		}
 		r, size := decodeRune(src[i:])
+		// a lead dictionary with no key starting with this character and
+		// the next (as its pair filter and dict.longest tell), and so
+		// only the character tables
+		if g.lead != nil && size == 3 {
+			if r2 := next3(src, i+3); r2 >= 0 && !g.lead.pairMay(r, r2) {
+				if v := g.chars.single[r]; v > 0 {
+					dst = append(dst, g.chars.out[v-1]...)
+				} else {
+					dst = append(dst, src[i], src[i+1], src[i+2])
+				}
+				i += 3
+				continue
+			}
+		}
 		if single != nil && size > 1 && r < 0x10000 {
 			if v := single.single[r]; v > 0 {
 				dst = append(dst, single.out[v-1]...)

@@ -370,3 +370,11 @@ func TestBeyondThePlane(t *testing.T) {
 		})
 	}
 }
+
+// TestControlBytes keeps control bytes where they are, as OpenCC does
+// (gocc's trie reads "\x01臏" as the key 臏 and drops the byte).
+func TestControlBytes(t *testing.T) {
+	if got, want := MustNew("t2s").String("瀂\x01臏\x00發"), "澛\x01膑\x00发"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -370,10 +370,19 @@ type group struct {
 	// the characters of the Basic Multilingual Plane a key starts with
 	// (characters beyond the plane are always looked up).
 	first []uint64
+	// lead and chars, for a group of one large dictionary of phrases
+	// followed by character tables (s2t, t2s's siblings), let a position
+	// whose first two characters begin no phrase be looked up in one
+	// table: chars merges the character tables of the rest of the group
+	// for the Basic Multilingual Plane, the first table with a character
+	// winning as in the group.
+	lead  *dict
+	chars *dict
 }
 
 func newGroup(dicts ...*dict) *group {
 	g := &group{dicts: dicts}
+	g.lead, g.chars = leadChars(dicts)
 	for _, d := range dicts {
 		for b, ok := range d.root {
 			g.starts[b] = g.starts[b] || ok
@@ -465,3 +474,47 @@ func decodeRune(s []byte) (rune, int) {
 }
 
 func decodeSlow(s []byte) (rune, int) { return utf8.DecodeRune(s) }
+
+// next3 returns the character at s[j] if it is one of three bytes, as
+// most Chinese characters are, or -1.
+func next3(s []byte, j int) rune {
+	if j+3 > len(s) {
+		return -1
+	}
+	c0, c1, c2 := s[j], s[j+1], s[j+2]
+	if c0-0xE1 >= 0x0F || c0 == 0xED || (c1^0x80)|(c2^0x80) >= 0x40 {
+		return -1
+	}
+	return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+}
+
+// pairMay reports whether a key of d may start with r1 r2: false means
+// none does. d must have a pair filter.
+func (d *dict) pairMay(r1, r2 rune) bool {
+	h := pairHash(r1, r2)
+	return d.pairs[h/64]&(1<<(h%64)) != 0
+}
+
+// leadChars returns the lead phrase dictionary and merged character table
+// of a group that has them (see group), or nils.
+func leadChars(dicts []*dict) (lead, chars *dict) {
+	if len(dicts) < 2 || dicts[0].pairs == nil || dicts[0].ones {
+		return nil, nil
+	}
+	chars = &dict{single: make([]uint16, 0x10000)}
+	for _, d := range dicts[1:] {
+		if d.single == nil {
+			return nil, nil
+		}
+		for r, v := range d.single {
+			if v > 0 && chars.single[r] == 0 {
+				if len(chars.out) >= 0xFFFF {
+					return nil, nil
+				}
+				chars.out = append(chars.out, d.out[v-1])
+				chars.single[r] = uint16(len(chars.out))
+			}
+		}
+	}
+	return dicts[0], chars
+}
