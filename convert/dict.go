@@ -51,35 +51,50 @@ type dict struct {
 
 const pairBits = 1 << 20
 
-// headTable is an open-addressing map from two characters to a trie node.
+// headTable is an open-addressing map from the first two characters of
+// the keys of a large dictionary, both in the Basic Multilingual Plane,
+// to what the trie holds after them.
 type headTable struct {
-	keys  []uint64 // r1<<32 | r2, 0 for an empty slot
-	nodes []int32
+	slots []headSlot
 	shift uint
 }
 
-func headKey(r1, r2 rune) uint64 { return uint64(r1)<<32 | uint64(uint32(r2)) }
+// headSlot is one entry of a headTable.
+type headSlot struct {
+	k    uint32 // r1<<16 | r2; 0 for an empty slot
+	node int32  // the trie node the two characters lead to
+	v2   int32  // the value of the two-character key, -1 for none
+	// more has, for every longer key, the bit of its third character
+	// (thirdBit): where the text's third character has no bit set, the
+	// two-character key, if any, is the longest match.
+	more uint32
+}
 
-func (h *headTable) slot(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> h.shift) }
+func headKey(r1, r2 rune) uint32 { return uint32(r1)<<16 | uint32(r2) }
 
-func (h *headTable) put(k uint64, node int32) {
-	mask := len(h.keys) - 1
+func thirdBit(r rune) uint32 { return 1 << (uint32(r) * 0x9E3779B1 >> 27) }
+
+func (h *headTable) slot(k uint32) int { return int(uint64(k) * 0x9E3779B97F4A7C15 >> h.shift) }
+
+// add returns the slot of k, claiming an empty one for it if needed.
+func (h *headTable) add(k uint32) *headSlot {
+	mask := len(h.slots) - 1
 	for i := h.slot(k); ; i = (i + 1) & mask {
-		if h.keys[i] == 0 || h.keys[i] == k {
-			h.keys[i], h.nodes[i] = k, node
-			return
+		if e := &h.slots[i]; e.k == 0 || e.k == k {
+			e.k = k
+			return e
 		}
 	}
 }
 
-func (h *headTable) get(k uint64) (int32, bool) {
-	mask := len(h.keys) - 1
+func (h *headTable) get(k uint32) (headSlot, bool) {
+	mask := len(h.slots) - 1
 	for i := h.slot(k); ; i = (i + 1) & mask {
-		switch h.keys[i] {
+		switch e := h.slots[i]; e.k {
 		case k:
-			return h.nodes[i], true
+			return e, true
 		case 0:
-			return 0, false
+			return headSlot{}, false
 		}
 	}
 }
@@ -89,13 +104,20 @@ func pairHash(r1, r2 rune) uint32 {
 	return (h ^ h>>15) & (pairBits - 1)
 }
 
-// buildPairs fills pairs from every key of d, found by following each leaf
-// up to the root.
+// buildPairs fills pairs and heads from every key of d, found by
+// following each leaf up to the root.
 func (d *dict) buildPairs() {
 	d.pairs = make([]uint64, pairBits/64)
-	var arena []byte
-	var heads []head
-	d.walk(func(key []byte, _ int32) {
+	// the keys of two characters or more, both in the plane
+	type key2 struct {
+		k     uint32
+		v     int32 // the value, for a key of two characters
+		third rune  // the third character, -1 for a key of two
+		path  [6]byte
+		n     uint8 // bytes of path used
+	}
+	var keys []key2
+	d.walk(func(key []byte, v int32) {
 		r1, n1 := utf8.DecodeRune(key)
 		r2, n2 := rune(0), 0
 		if n1 == len(key) {
@@ -103,29 +125,40 @@ func (d *dict) buildPairs() {
 		}
 		if n1 < len(key) {
 			r2, n2 = utf8.DecodeRune(key[n1:])
-			heads = append(heads, head{headKey(r1, r2), uint32(len(arena)), uint8(n1 + n2)})
-			arena = append(arena, key[:n1+n2]...)
 		}
 		h := pairHash(r1, r2)
 		d.pairs[h/64] |= 1 << (h % 64)
+		if n2 == 0 || r1 >= 0x10000 || r2 >= 0x10000 {
+			return
+		}
+		k := key2{k: headKey(r1, r2), v: v, third: -1, n: uint8(n1 + n2)}
+		copy(k.path[:], key[:n1+n2])
+		if n1+n2 < len(key) {
+			k.third, _ = utf8.DecodeRune(key[n1+n2:])
+		}
+		keys = append(keys, k)
 	})
 	size := 1
-	for size < 2*len(heads) {
+	for size < 2*len(keys) {
 		size *= 2
 	}
-	d.heads = headTable{keys: make([]uint64, size), nodes: make([]int32, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
-	for _, h := range heads {
-		if node, ok := d.jump(arena[h.off : h.off+uint32(h.n)]); ok {
-			d.heads.put(h.k, node)
+	d.heads = headTable{slots: make([]headSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	for _, k := range keys {
+		e := d.heads.add(k.k)
+		if e.node == 0 {
+			node, ok := d.jump(k.path[:k.n])
+			if !ok {
+				*e = headSlot{} // not reached from the root: leave the slot empty
+				continue
+			}
+			e.node, e.v2 = node, -1
+		}
+		if k.third < 0 {
+			e.v2 = k.v
+		} else {
+			e.more |= thirdBit(k.third)
 		}
 	}
-}
-
-// head is the first two characters of a key, arena[off:off+n].
-type head struct {
-	k   uint64
-	off uint32
-	n   uint8
 }
 
 // jump walks path from the root and returns the node it ends at.
@@ -306,13 +339,22 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 			if h2 := pairHash(r1, r2); !one && d.pairs[h2/64]&(1<<(h2%64)) == 0 {
 				return 0, "", false
 			}
-			if !one {
-				// no one-character key: start the walk two characters in
-				node, ok := d.heads.get(headKey(r1, r2))
+			if !one && r2 < 0x10000 {
+				// no one-character key: start the walk two characters
+				// in, or skip it when no longer key has the third
+				// character
+				e, ok := d.heads.get(headKey(r1, r2))
 				if !ok {
 					return 0, "", false
 				}
-				return d.walkFrom(s, i, i+3+n2, end, node)
+				j := i + 3 + n2
+				if r3 := next3(s[:end], j); r3 >= 0 && e.more&thirdBit(r3) == 0 {
+					if e.v2 >= 0 {
+						return j - i, d.out[e.v2], false
+					}
+					return 0, "", false
+				}
+				return d.walkFrom(s, i, j, end, e.node)
 			}
 		}
 	}
