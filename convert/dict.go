@@ -32,16 +32,17 @@ type dict struct {
 	// when every key is one character (and there are fewer than 65535).
 	single   []uint16
 	singleHi map[rune]uint16
-	// pairs, for a large dictionary, is a bit set over a hash of the first
-	// two characters of every key (of the one character of a one-character
-	// key): where neither bit is set no key starts, and the trie, too large
-	// for the processor's caches, is not walked.
-	pairs []uint64
-	// heads maps the first two characters of the keys of a large
-	// dictionary to the trie node they lead to, so that a walk starts two
+	// pairs, for a dictionary of phrases, is a bit set over a hash of the
+	// first two characters of every key (of the one character of a
+	// one-character key), sized to the number of keys (pairMask+1 bits):
+	// where neither bit is set no key starts, and the trie is not walked.
+	pairs    []uint64
+	pairMask uint32
+	// heads maps the first two characters of the keys of a dictionary of
+	// phrases to the trie node they lead to, so that a walk starts two
 	// characters deep.
 	heads headTable
-	// ones is set when a large dictionary has one-character keys.
+	// ones is set when a dictionary of phrases has one-character keys.
 	ones bool
 	// first, for a small dictionary of longer keys, is a bit set of the
 	// characters of the Basic Multilingual Plane its keys start with
@@ -101,13 +102,17 @@ func (h *headTable) get(k uint32) (headSlot, bool) {
 
 func pairHash(r1, r2 rune) uint32 {
 	h := uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77
-	return (h ^ h>>15) & (pairBits - 1)
+	return h ^ h>>15
 }
 
 // buildPairs fills pairs and heads from every key of d, found by
 // following each leaf up to the root.
 func (d *dict) buildPairs() {
-	d.pairs = make([]uint64, pairBits/64)
+	nbits := uint32(1 << 12)
+	for nbits < pairBits && nbits < 20*uint32(len(d.out)) {
+		nbits *= 2
+	}
+	d.pairs, d.pairMask = make([]uint64, nbits/64), nbits-1
 	// the keys of two characters or more, both in the plane
 	type key2 struct {
 		k     uint32
@@ -126,7 +131,7 @@ func (d *dict) buildPairs() {
 		if n1 < len(key) {
 			r2, n2 = utf8.DecodeRune(key[n1:])
 		}
-		h := pairHash(r1, r2)
+		h := pairHash(r1, r2) & d.pairMask
 		d.pairs[h/64] |= 1 << (h % 64)
 		if n2 == 0 || r1 >= 0x10000 || r2 >= 0x10000 {
 			return
@@ -215,10 +220,11 @@ func (x *dict) finish() {
 		}
 	}
 	x.singles()
-	switch {
-	case x.single == nil && len(x.n) > 1<<15:
+	if x.single == nil {
 		x.buildPairs()
-	case x.single == nil:
+	}
+	switch {
+	case x.single == nil && len(x.n) <= 1<<15:
 		// keys starting beyond the plane are not in the set: the
 		// filter is not consulted for those characters
 		first := make([]uint64, 0x10000/64)
@@ -333,10 +339,9 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 		if r2 != utf8.RuneError || n2 > 1 {
 			one := false
 			if d.ones {
-				h1 := pairHash(r1, 0)
-				one = d.pairs[h1/64]&(1<<(h1%64)) != 0
+				one = d.pairMay(r1, 0)
 			}
-			if h2 := pairHash(r1, r2); !one && d.pairs[h2/64]&(1<<(h2%64)) == 0 {
+			if !one && !d.pairMay(r1, r2) {
 				return 0, "", false
 			}
 			if !one && r2 < 0x10000 {
@@ -533,7 +538,7 @@ func next3(s []byte, j int) rune {
 // pairMay reports whether a key of d may start with r1 r2: false means
 // none does. d must have a pair filter.
 func (d *dict) pairMay(r1, r2 rune) bool {
-	h := pairHash(r1, r2)
+	h := pairHash(r1, r2) & d.pairMask
 	return d.pairs[h/64]&(1<<(h%64)) != 0
 }
 
