@@ -29,8 +29,8 @@ type Converter struct {
 	reuse   bool
 	rest    *group
 	barrier [256]bool // ASCII bytes no key of any dictionary contains
-	// segLead is the segmentation dictionary when it is a large one
-	// with a pair filter and no key of one character.
+	// segLead is the segmentation dictionary when it is one dictionary
+	// of phrases, with a pair filter.
 	segLead *dict
 	scratch *sync.Pool
 }
@@ -154,7 +154,7 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 	for b := 1; b < 0x80; b++ {
 		c.barrier[b] = !used[b]
 	}
-	if len(seg.dicts) == 1 && seg.dicts[0].pairs != nil && !seg.dicts[0].ones {
+	if len(seg.dicts) == 1 && seg.dicts[0].pairs != nil {
 		c.segLead = seg.dicts[0]
 	}
 	if len(seg.dicts) == 1 && len(chain[0].dicts) > 0 && chain[0].dicts[0] == seg.dicts[0] {
@@ -302,7 +302,7 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 			continue
 		}
 		if c.segLead != nil && b >= 0xE1 {
-			if r, r2 := next3(src, i), next3(src, i+3); r >= 0 && r2 >= 0 && !c.segLead.pairMay(r, r2) {
+			if r, r2 := next3(src, i), next3(src, i+3); r >= 0 && r2 >= 0 && !c.segLead.pairMay(r, r2) && !(c.segLead.ones && c.segLead.pairMay(r, 0)) {
 				i += 3
 				continue
 			}
@@ -394,10 +394,10 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 		}
 		r, size := decodeRune(src[i:])
 		// a lead dictionary with no key starting with this character and
-		// the next (as its pair filter and dict.longest tell), and so
-		// only the character tables
-		if g.lead != nil && size == 3 {
-			if r2 := next3(src, i+3); r2 >= 0 && !g.lead.pairMay(r, r2) {
+		// the next (as dict.longest would find from its pair filter), and
+		// so only the character tables
+		if lead := g.lead; lead != nil && size == 3 {
+			if r2 := next3(src, i+3); r2 >= 0 && !lead.pairMay(r, r2) && !(lead.ones && lead.pairMay(r, 0)) {
 				if v := g.chars.single[r]; v > 0 {
 					dst = append(dst, g.chars.out[v-1]...)
 				} else {

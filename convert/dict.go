@@ -417,12 +417,13 @@ type group struct {
 	// the characters of the Basic Multilingual Plane a key starts with
 	// (characters beyond the plane are always looked up).
 	first []uint64
-	// lead and chars, for a group of one large dictionary of phrases
-	// followed by character tables (s2t, t2s's siblings), let a position
-	// whose first two characters begin no phrase be looked up in one
-	// table: chars merges the character tables of the rest of the group
-	// for the Basic Multilingual Plane, the first table with a character
-	// winning as in the group.
+	// lead and chars, for a group of one dictionary of phrases followed
+	// by none or more character tables (every group of the built-in
+	// configurations), let a position whose first two
+	// characters begin no phrase be looked up in one table: chars merges
+	// the character tables of the rest of the group for the Basic
+	// Multilingual Plane, the first table with a character winning as in
+	// the group.
 	lead  *dict
 	chars *dict
 }
@@ -545,7 +546,7 @@ func (d *dict) pairMay(r1, r2 rune) bool {
 // leadChars returns the lead phrase dictionary and merged character table
 // of a group that has them (see group), or nils.
 func leadChars(dicts []*dict) (lead, chars *dict) {
-	if len(dicts) < 2 || dicts[0].pairs == nil || dicts[0].ones {
+	if len(dicts) == 0 || dicts[0].pairs == nil {
 		return nil, nil
 	}
 	chars = &dict{single: make([]uint16, 0x10000)}
