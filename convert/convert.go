@@ -25,7 +25,9 @@ type Converter struct {
 	// reuse is set when the first step starts with the segmentation
 	// dictionary: a matched segment's first step is then the value the
 	// segmentation found, and an unmatched run's first step needs only
-	// the step's other dictionaries (rest).
+	// the step's other dictionaries (rest). The segmentation dictionary
+	// is then a copy whose values went through the later steps too: its
+	// value is the segment's output.
 	reuse   bool
 	rest    *group
 	barrier [256]bool // ASCII bytes no key of any dictionary contains
@@ -167,6 +169,22 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 				c.direct = false
 			}
 		}
+	}
+	if c.reuse && len(chain) > 1 {
+		// a segment that is one key of the segmentation dictionary
+		// comes out of every step as a function of that key alone:
+		// segment with a copy whose values went through the later steps
+		d := *seg.dicts[0]
+		d.out = make([]string, len(d.out))
+		sc := new(scratch)
+		var buf []byte
+		for i, v := range seg.dicts[0].out {
+			buf = c.convertSteps(buf[:0], []byte(v), 1, sc)
+			if d.out[i] = v; string(buf) != v {
+				d.out[i] = string(buf)
+			}
+		}
+		c.seg, c.segLead = newGroup(&d), &d
 	}
 	return c
 }
@@ -320,7 +338,7 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 		}
 		dst = c.convertSegment(dst, src[run:i], sc)
 		if c.reuse {
-			dst = c.convertSteps(dst, unsafe.Slice(unsafe.StringData(out), len(out)), 1, sc)
+			dst = append(dst, out...)
 		} else {
 			dst = c.convertSegment(dst, src[i:i+n], sc)
 		}

@@ -419,11 +419,10 @@ type group struct {
 	first []uint64
 	// lead and chars, for a group of one dictionary of phrases followed
 	// by none or more character tables (every built-in group that has
-	// phrases), let a position whose first two
-	// characters begin no phrase be looked up in one table: chars merges
-	// the character tables of the rest of the group for the Basic
-	// Multilingual Plane, the first table with a character winning as in
-	// the group.
+	// phrases), let a position whose first two characters begin no
+	// phrase be looked up in one table: chars merges the character
+	// tables of the rest of the group for the Basic Multilingual Plane,
+	// the first table with a character winning as in the group.
 	lead  *dict
 	chars *dict
 }
