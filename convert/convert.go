@@ -31,6 +31,9 @@ type Converter struct {
 	reuse   bool
 	rest    *group
 	barrier [256]bool // ASCII bytes no key of any dictionary contains
+	// restChars, when reuse is set and rest holds character tables only,
+	// is rest merged into one table of the Basic Multilingual Plane.
+	restChars *dict
 	// segLead is the segmentation dictionary when it is one dictionary
 	// of phrases, with a pair filter.
 	segLead *dict
@@ -168,6 +171,11 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 			if d.maxRunes() != 1 {
 				c.direct = false
 			}
+		}
+	}
+	if c.reuse && !c.direct {
+		if _, chars := leadChars(chain[0].dicts); chars != nil {
+			c.restChars = chars
 		}
 	}
 	if c.reuse && len(chain) > 1 {
@@ -312,15 +320,30 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 	}
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
+	// with restChars, the run of unmatched text in progress, src[run:i],
+	// is converted by its first step as it is read, into sc.c
+	rc := c.restChars
+	sc.c = sc.c[:0]
 	i, run := 0, 0
 	for i < len(src) {
 		b := src[i]
 		if !c.seg.starts[b] {
-			i += runeLen(src, i)
+			size := runeLen(src, i)
+			if rc != nil {
+				sc.c = c.restChar(sc.c, src[i:i+size])
+			}
+			i += size
 			continue
 		}
 		if c.segLead != nil && b >= 0xE1 {
 			if r, r2 := next3(src, i), next3(src, i+3); r >= 0 && r2 >= 0 && !c.segLead.pairMay(r, r2) && !(c.segLead.ones && c.segLead.pairMay(r, 0)) {
+				if rc != nil {
+					if v := rc.single[r]; v > 0 {
+						sc.c = append(sc.c, rc.out[v-1]...)
+					} else {
+						sc.c = append(sc.c, src[i], src[i+1], src[i+2])
+					}
+				}
 				i += 3
 				continue
 			}
@@ -333,10 +356,14 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 			if !atEOF && !utf8.FullRune(src[i:]) {
 				break
 			}
-			i += runeLen(src, i)
+			size := runeLen(src, i)
+			if rc != nil {
+				sc.c = c.restChar(sc.c, src[i:i+size])
+			}
+			i += size
 			continue
 		}
-		dst = c.convertSegment(dst, src[run:i], sc)
+		dst = c.flushRun(dst, src[run:i], sc)
 		if c.reuse {
 			dst = append(dst, out...)
 		} else {
@@ -346,7 +373,7 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 		run = i
 	}
 	if atEOF {
-		return c.convertSegment(dst, src[run:], sc), len(src)
+		return c.flushRun(dst, src[run:], sc), len(src)
 	}
 	// the segment in progress ends somewhere ahead; convert it up to its
 	// last byte that no key contains, where cutting cannot change it
@@ -357,6 +384,34 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 		}
 	}
 	return dst, run
+}
+
+// flushRun converts the run of unmatched text seg, whose first step is
+// in sc.c when the converter has restChars, and empties sc.c.
+func (c *Converter) flushRun(dst, seg []byte, sc *scratch) []byte {
+	if c.restChars == nil {
+		return c.convertSegment(dst, seg, sc)
+	}
+	first := sc.c
+	dst = c.convertSteps(dst, first, 1, sc)
+	sc.c = first[:0]
+	return dst
+}
+
+// restChar appends the first step of the one character ch, in a run that
+// no key of the segmentation dictionary starts in.
+func (c *Converter) restChar(buf, ch []byte) []byte {
+	switch r := next3(ch, 0); {
+	case len(ch) == 1 && ch[0] < utf8.RuneSelf && !c.rest.starts[ch[0]]:
+		return append(buf, ch[0])
+	case r >= 0:
+		if v := c.restChars.single[r]; v > 0 {
+			return append(buf, c.restChars.out[v-1]...)
+		}
+		return append(buf, ch...)
+	}
+	buf, _ = convertGroup(buf, ch, c.rest, true)
+	return buf
 }
 
 // convertSegment runs one segment through every step of the chain.
