@@ -470,6 +470,12 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 		// the next (as dict.longest would find from its pair filter), and
 		// so only the character tables
 		if lead := g.lead; lead != nil && size == 3 {
+			if g.first != nil && g.first[r/64]&(1<<(r%64)) == 0 {
+				// no key of the group starts with this character
+				dst = append(dst, src[i], src[i+1], src[i+2])
+				i += 3
+				continue
+			}
 			if r2 := next3(src, i+3); r2 >= 0 && !lead.pairMay(r, r2) && !(lead.ones && lead.pairMay(r, 0)) {
 				if v := g.chars.single[r]; v > 0 {
 					dst = append(dst, g.chars.out[v-1]...)
