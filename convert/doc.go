@@ -31,10 +31,17 @@
 //
 // # Speed
 //
-// The matcher walks the dictionaries' double-array tries in place, skips
-// text no key can start (ASCII, digits, punctuation, characters no key
-// begins with) and allocates nothing beyond the output ([Converter.Append]
-// into a reused buffer allocates nothing at all). [Converter.Convert]
+// The matcher walks the dictionaries' double-array tries in place and
+// allocates nothing beyond the output ([Converter.Append] into a reused
+// buffer allocates nothing at all). Most positions never reach a trie: text
+// no key can start (ASCII, digits, punctuation) is copied in runs; a bit
+// set over the first two characters of every phrase sends a position that
+// begins none straight to a table of single characters; a table keyed by
+// the first two characters knows the two-character phrase there and the
+// third characters of the longer ones. A last step of single characters
+// (s2tw's and s2twp's Taiwan variants) is folded into the step before it,
+// and a segment that is one phrase takes its output, through every step,
+// from a table built on first use. [Converter.Convert]
 // streams from an io.Reader to an io.Writer in constant memory and, unlike
 // the opencc command, which converts files in 1 MiB blocks, never cuts a
 // phrase in two: it cuts only where no key can straddle the cut.
