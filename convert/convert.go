@@ -198,8 +198,8 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 }
 
 // fuse folds a last step of single characters into the step before it,
-// which saves a pass over every segment (s2twp and tw2s's siblings end
-// with a variants table; s2tw becomes a single step). A table of single
+// which saves a pass over every segment (s2tw and s2twp end with Taiwan's
+// variants table; s2tw becomes a single step). A table of single
 // characters maps each character on its own, so applying it to the
 // previous step's output equals applying it to each value that step
 // emits and to each character it copies. The previous step's
