@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/liuzl/gocc"
@@ -73,7 +74,8 @@ func BenchmarkGoccT2S(b *testing.B)   { benchGocc(b, "t2s", traditional) }
 func BenchmarkGoccS2TWP(b *testing.B) { benchGocc(b, "s2twp", simplified) }
 
 // BenchmarkFirstUse builds a configuration from the stored
-// dictionaries, as the first New of a process does.
+// dictionaries, as the first New of a process does, and reports the heap
+// one built Converter keeps (MB-kept).
 func BenchmarkFirstUse(b *testing.B) {
 	for _, config := range []string{"s2t", "t2s", "s2tw", "s2twp"} {
 		b.Run(config, func(b *testing.B) {
@@ -82,8 +84,24 @@ func BenchmarkFirstUse(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(kept(b, config)/1e6, "MB-kept")
 		})
 	}
+}
+
+// kept returns the bytes of live heap one Converter of config holds.
+func kept(b *testing.B, config string) float64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	c, err := build(config)
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(c)
+	return float64(after.HeapAlloc) - float64(before.HeapAlloc)
 }
 
 // BenchmarkDetect runs script detection over the five reference articles.
