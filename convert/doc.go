@@ -26,8 +26,9 @@
 // phrase 低級 → 低階 cannot apply across it, and s2twp gives 較低級別 where
 // a converter without segmentation gives 較低階別. This package segments
 // as OpenCC does and, given the same dictionaries, its output is OpenCC's
-// byte for byte: the tests compare it with Debian's opencc on all ten
-// configurations. [Load] reads current OpenCC data in its text format.
+// byte for byte: the tests compare it with Debian's opencc on every
+// configuration OpenCC ships. [Load] reads current OpenCC data in its text
+// format.
 //
 // # Speed
 //

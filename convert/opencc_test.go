@@ -2,6 +2,7 @@ package convert
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,8 +31,10 @@ func openccData(t *testing.T) (opencc, dataDir string) {
 }
 
 // exportData turns OpenCC's binary dictionaries into text beside copies of
-// its configurations, the layout Load reads.
-func exportData(t *testing.T, dataDir string) string {
+// its configurations, the layout Load reads, and returns that directory
+// and the names of the configurations (the ten built in and OpenCC's
+// others, such as hk2t and jp2t).
+func exportData(t *testing.T, dataDir string) (string, []string) {
 	t.Helper()
 	tmp := t.TempDir()
 	ocd2, _ := filepath.Glob(filepath.Join(dataDir, "*.ocd2"))
@@ -44,16 +47,61 @@ func exportData(t *testing.T, dataDir string) string {
 			t.Fatalf("opencc_dict %s: %v\n%s", f, err, b)
 		}
 	}
+	var names []string
 	for _, name := range Configs() {
-		b, err := os.ReadFile(filepath.Join(dataDir, name+".json"))
+		if _, err := os.Stat(filepath.Join(dataDir, name+".json")); err != nil {
+			t.Fatalf("OpenCC's data has no %s.json: %v", name, err)
+		}
+	}
+	configs, _ := filepath.Glob(filepath.Join(dataDir, "*.json"))
+	for _, f := range configs {
+		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(tmp, name+".json"), b, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(tmp, filepath.Base(f)), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		names = append(names, strings.TrimSuffix(filepath.Base(f), ".json"))
 	}
-	return tmp
+	return tmp, names
+}
+
+// keysText returns text made of the keys and first values of every
+// exported dictionary in textDir, in a fixed shuffled order, with
+// punctuation, spaces, line breaks and common characters between some of
+// them, just under OpenCC's 1 MiB block: every phrase of the current data
+// is met, next to others it may overlap.
+func keysText(t *testing.T, textDir string) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(textDir, "*.txt"))
+	var words []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			key, values, ok := strings.Cut(line, "\t")
+			if !ok {
+				continue
+			}
+			first, _, _ := strings.Cut(values, " ")
+			words = append(words, key, first)
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	rng.Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
+	seps := []string{"", "", "", "，", "。", " ", "\n", "的", "了", "a1", "“", "”"}
+	var b strings.Builder
+	for _, w := range words {
+		if b.Len()+len(w)+8 > 1000<<10 {
+			break
+		}
+		b.WriteString(w)
+		b.WriteString(seps[rng.IntN(len(seps))])
+	}
+	return b.String()
 }
 
 // corpus returns the reference articles and one generated file of more
@@ -80,13 +128,15 @@ func corpus(t *testing.T) map[string]string {
 	return inputs
 }
 
-// TestOpenCC converts the reference articles and a generated corpus with
-// Debian's opencc and with Load on the same dictionaries exported to
-// text, for every configuration: the outputs must be identical.
+// TestOpenCC converts the reference articles, a generated corpus and a
+// text of every key of the current dictionaries with Debian's opencc and
+// with Load on the same dictionaries exported to text, for every
+// configuration OpenCC ships: the outputs must be identical.
 func TestOpenCC(t *testing.T) {
 	opencc, dataDir := openccData(t)
-	textDir := exportData(t, dataDir)
+	textDir, configs := exportData(t, dataDir)
 	inputs := corpus(t)
+	inputs["keys.txt"] = keysText(t, textDir)
 	work := t.TempDir()
 	total := 0
 	for name, s := range inputs {
@@ -98,7 +148,7 @@ func TestOpenCC(t *testing.T) {
 	if total < 500<<10 {
 		t.Fatalf("differential corpus is %d bytes, want at least 500 KB", total)
 	}
-	for _, cfg := range Configs() {
+	for _, cfg := range configs {
 		t.Run(cfg, func(t *testing.T) {
 			c, err := LoadDir(textDir, cfg)
 			if err != nil {
