@@ -86,16 +86,40 @@ type entry struct {
 
 var builtins sync.Map // config name → *entry
 
+// sharedEntry is a built-in dictionary, decoded once per process and shared
+// by the configurations that use it (STPhrases by s2t, s2tw, s2hk and
+// s2twp); a dictionary is not changed once built.
+type sharedEntry struct {
+	once sync.Once
+	d    *dict
+	err  error
+}
+
+// dictCache holds built-in dictionaries by file name.
+type dictCache struct{ m sync.Map }
+
+// get returns the dictionary, decoding it on first use.
+func (c *dictCache) get(name string) (*dict, error) {
+	v, _ := c.m.LoadOrStore(name, &sharedEntry{})
+	e := v.(*sharedEntry)
+	e.once.Do(func() { e.d, e.err = builtinDict(name) })
+	return e.d, e.err
+}
+
+var builtinDicts dictCache // the process's, behind New
+
 // New returns the Converter for a built-in configuration (see [Configs]),
 // built on first use from gocc's dictionaries, stored in the package as
-// the tries gocc builds from them, and shared after that. An unknown name is an error that lists the valid ones.
+// the tries gocc builds from them, and shared after that; configurations
+// share the dictionaries they have in common. An unknown name is an error
+// that lists the valid ones.
 func New(config string) (*Converter, error) {
 	if _, ok := builtinSeg[config]; !ok {
 		return nil, fmt.Errorf("convert: unknown configuration %q; valid: %s", config, strings.Join(Configs(), ", "))
 	}
 	v, _ := builtins.LoadOrStore(config, &entry{})
 	e := v.(*entry)
-	e.once.Do(func() { e.c, e.err = build(config) })
+	e.once.Do(func() { e.c, e.err = build(config, builtinDicts.get) })
 	return e.c, e.err
 }
 
@@ -109,13 +133,15 @@ func MustNew(config string) *Converter {
 	return c
 }
 
-func build(config string) (*Converter, error) {
+// build assembles a built-in configuration from the dictionaries load
+// returns.
+func build(config string, load func(name string) (*dict, error)) (*Converter, error) {
 	byName := map[string]*dict{}
 	get := func(name string) (*dict, error) {
 		if d, ok := byName[name]; ok {
 			return d, nil
 		}
-		d, err := builtinDict(name)
+		d, err := load(name)
 		if err != nil {
 			return nil, err
 		}

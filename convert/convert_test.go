@@ -2,6 +2,7 @@ package convert
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -311,6 +312,36 @@ func TestConcurrentUse(t *testing.T) {
 		if !<-done {
 			t.Error("concurrent conversions differ")
 		}
+	}
+}
+
+// TestSharedDictionaries builds every configuration at once from one
+// fresh dictionary cache, as concurrent first calls of New do (run it
+// with -race), and checks each against the process's own.
+func TestSharedDictionaries(t *testing.T) {
+	var cache dictCache
+	s := seeds(t)["000.txt"] + seeds(t)["001.txt"]
+	names := Configs()
+	errs := make(chan error, 2*len(names))
+	for range 2 {
+		for _, name := range names {
+			go func() {
+				c, err := build(name, cache.get)
+				if err == nil && c.String(s) != MustNew(name).String(s) {
+					err = fmt.Errorf("%s: differs from New's", name)
+				}
+				errs <- err
+			}()
+		}
+	}
+	for range 2 * len(names) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	st, _ := cache.get("STPhrases.txt")
+	if c, _ := build("s2t", cache.get); &c.seg.dicts[0].n[0] != &st.n[0] {
+		t.Error("s2t does not share the cached STPhrases trie")
 	}
 }
 
