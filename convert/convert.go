@@ -364,11 +364,7 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 		if c.segLead != nil && b >= 0xE1 {
 			if r, r2 := next3(src, i), next3(src, i+3); r >= 0 && r2 >= 0 && !c.segLead.pairMay(r, r2) && !(c.segLead.ones && c.segLead.pairMay(r, 0)) {
 				if rc != nil {
-					if v := rc.single[r]; v > 0 {
-						sc.c = append(sc.c, rc.out[v-1]...)
-					} else {
-						sc.c = append(sc.c, src[i], src[i+1], src[i+2])
-					}
+					sc.c = rc.appendChar(sc.c, r)
 				}
 				i += 3
 				continue
@@ -431,10 +427,7 @@ func (c *Converter) restChar(buf, ch []byte) []byte {
 	case len(ch) == 1 && ch[0] < utf8.RuneSelf && !c.rest.starts[ch[0]]:
 		return append(buf, ch[0])
 	case r >= 0:
-		if v := c.restChars.single[r]; v > 0 {
-			return append(buf, c.restChars.out[v-1]...)
-		}
-		return append(buf, ch...)
+		return c.restChars.appendChar(buf, r)
 	}
 	buf, _ = convertGroup(buf, ch, c.rest, true)
 	return buf
@@ -491,27 +484,25 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 			i = j
 			continue
 		}
-		r, size := decodeRune(src[i:])
 		// a lead dictionary with no key starting with this character and
 		// the next (as dict.longest would find from its pair filter), and
 		// so only the character tables
-		if lead := g.lead; lead != nil && size == 3 {
-			if g.first != nil && g.first[r/64]&(1<<(r%64)) == 0 {
-				// no key of the group starts with this character
-				dst = append(dst, src[i], src[i+1], src[i+2])
-				i += 3
-				continue
-			}
-			if r2 := next3(src, i+3); r2 >= 0 && !lead.pairMay(r, r2) && !(lead.ones && lead.pairMay(r, 0)) {
-				if v := g.chars.single[r]; v > 0 {
-					dst = append(dst, g.chars.out[v-1]...)
-				} else {
+		if lead := g.lead; lead != nil {
+			if r := next3(src, i); r >= 0 {
+				if g.first != nil && g.first[r/64]&(1<<(r%64)) == 0 {
+					// no key of the group starts with this character
 					dst = append(dst, src[i], src[i+1], src[i+2])
+					i += 3
+					continue
 				}
-				i += 3
-				continue
+				if r2 := next3(src, i+3); r2 >= 0 && !lead.pairMay(r, r2) && !(lead.ones && lead.pairMay(r, 0)) {
+					dst = g.chars.appendChar(dst, r)
+					i += 3
+					continue
+				}
 			}
 		}
+		r, size := decodeRune(src[i:])
 		if single != nil && size > 1 && r < 0x10000 {
 			if v := single.single[r]; v > 0 {
 				dst = append(dst, single.out[v-1]...)

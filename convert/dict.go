@@ -44,6 +44,12 @@ type dict struct {
 	heads headTable
 	// ones is set when a dictionary of phrases has one-character keys.
 	ones bool
+	// three, for a merged character table (see leadChars), gives for
+	// each character of three bytes (U+0800–U+FFFF) its output when that
+	// is three bytes too, packed as b0 | b1<<8 | b2<<16 | 1<<24 (the
+	// character itself where no table has it); 0 sends the lookup to
+	// single and out.
+	three []uint32
 	// first, for a small dictionary of longer keys, is a bit set of the
 	// characters of the Basic Multilingual Plane its keys start with
 	// (characters beyond the plane are always looked up).
@@ -563,5 +569,25 @@ func leadChars(dicts []*dict) (lead, chars *dict) {
 			}
 		}
 	}
+	chars.three = make([]uint32, 0x10000)
+	var buf [3]byte
+	for r := rune(0x800); r < 0x10000; r++ {
+		out := string(buf[:utf8.EncodeRune(buf[:], r)])
+		if v := chars.single[r]; v > 0 {
+			out = chars.out[v-1]
+		}
+		if len(out) == 3 {
+			chars.three[r] = uint32(out[0]) | uint32(out[1])<<8 | uint32(out[2])<<16 | 1<<24
+		}
+	}
 	return dicts[0], chars
+}
+
+// appendChar appends the output of the merged character table d for r, a
+// character of three bytes.
+func (d *dict) appendChar(dst []byte, r rune) []byte {
+	if w := d.three[r]; w != 0 {
+		return append(dst, byte(w), byte(w>>8), byte(w>>16))
+	}
+	return append(dst, d.out[d.single[r]-1]...)
 }
