@@ -570,15 +570,16 @@ func leadChars(dicts []*dict) (lead, chars *dict) {
 		}
 	}
 	chars.three = make([]uint32, 0x10000)
-	var buf [3]byte
-	for r := rune(0x800); r < 0x10000; r++ {
-		out := string(buf[:utf8.EncodeRune(buf[:], r)])
+	for r := uint32(0x800); r < 0x10000; r++ {
 		if v := chars.single[r]; v > 0 {
-			out = chars.out[v-1]
+			if out := chars.out[v-1]; len(out) == 3 {
+				chars.three[r] = uint32(out[0]) | uint32(out[1])<<8 | uint32(out[2])<<16 | 1<<24
+			}
+			continue
 		}
-		if len(out) == 3 {
-			chars.three[r] = uint32(out[0]) | uint32(out[1])<<8 | uint32(out[2])<<16 | 1<<24
-		}
+		// the character itself (surrogates never arrive: they are not
+		// valid UTF-8)
+		chars.three[r] = (0xE0 | r>>12) | (0x80|r>>6&0x3F)<<8 | (0x80|r&0x3F)<<16 | 1<<24
 	}
 	return dicts[0], chars
 }
