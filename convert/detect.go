@@ -44,8 +44,9 @@ type Detection struct {
 // (names, quotations, conversion slips).
 const MixedShare = 0.1
 
-// classes maps characters of the Basic Multilingual Plane to their script:
-// 1 Simplified only, 2 Traditional only.
+// classes maps characters of the Basic Multilingual Plane to their script,
+// 1 Simplified only or 2 Traditional only, plus han (4) for every Han
+// character.
 var classes = sync.OnceValue(func() []uint8 {
 	t := make([]uint8, 0x10000)
 	// TSCharacters maps each Traditional-only character to its Simplified
@@ -77,8 +78,15 @@ var classes = sync.OnceValue(func() []uint8 {
 			}
 		}
 	}
+	for r := range t {
+		if unicode.Is(unicode.Han, rune(r)) {
+			t[r] |= han
+		}
+	}
 	return t
 })
+
+const han = 4
 
 // Detect tells whether s is written in Simplified or Traditional script,
 // both, or neither (no Han character, or only ones both scripts share:
@@ -93,16 +101,21 @@ func Detect(s string) Detection {
 		if r < 0x2E80 {
 			continue
 		}
-		if r < 0x10000 {
-			switch t[r] {
-			case 1:
-				d.Simplified++
-			case 2:
-				d.Traditional++
+		if r >= 0x10000 {
+			if unicode.Is(unicode.Han, r) {
+				d.Han++
 			}
+			continue
 		}
-		if unicode.Is(unicode.Han, r) {
+		c := t[r]
+		if c&han != 0 {
 			d.Han++
+		}
+		switch c &^ han {
+		case 1:
+			d.Simplified++
+		case 2:
+			d.Traditional++
 		}
 	}
 	total := d.Simplified + d.Traditional

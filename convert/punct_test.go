@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 )
@@ -105,5 +107,33 @@ func TestDetect(t *testing.T) {
 	s := seeds(t)["002.txt"]
 	if got := Detect(MustNew("s2t").String(s)).Script; got != Traditional {
 		t.Errorf("s2t output detected as %s", got)
+	}
+}
+
+// TestDetectCountsHan checks the Han count against unicode.Han over every
+// character of the Basic Multilingual Plane from U+2E80 on, some beyond
+// it, and the reference articles.
+func TestDetectCountsHan(t *testing.T) {
+	var b strings.Builder
+	for r := rune(0x2E00); r < 0x10000; r++ {
+		if utf8.ValidRune(r) {
+			b.WriteRune(r)
+		}
+	}
+	b.WriteString("𠀀𫍯𰀀😀")
+	inputs := []string{b.String()}
+	for _, s := range seeds(t) {
+		inputs = append(inputs, s)
+	}
+	for _, s := range inputs {
+		want := 0
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				want++
+			}
+		}
+		if got := Detect(s).Han; got != want {
+			t.Errorf("Han = %d, want %d", got, want)
+		}
 	}
 }
