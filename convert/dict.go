@@ -59,8 +59,8 @@ type dict struct {
 const pairBits = 1 << 20
 
 // headTable is an open-addressing map from the first two characters of
-// the keys of a large dictionary, both in the Basic Multilingual Plane,
-// to what the trie holds after them.
+// the keys of a dictionary of phrases, both in the Basic Multilingual
+// Plane, to what the trie holds after them.
 type headTable struct {
 	slots []headSlot
 	shift uint
