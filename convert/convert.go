@@ -170,6 +170,9 @@ func build(config string, load func(name string) (*dict, error)) (*Converter, er
 // assemble finishes a Converter from its dictionaries.
 func assemble(name string, seg *group, chain []*group) *Converter {
 	seg, chain = fuse(seg, chain)
+	for _, g := range chain {
+		g.lead, g.chars = leadChars(g.dicts)
+	}
 	c := &Converter{name: name, seg: seg, chain: chain}
 	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}
 	seen := map[*dict]bool{}
@@ -200,25 +203,15 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 		}
 	}
 	if c.reuse && !c.direct {
-		if _, chars := leadChars(chain[0].dicts); chars != nil {
-			c.restChars = chars
-		}
+		c.restChars = chain[0].chars // rest merged, when it can be
 	}
 	if c.reuse && len(chain) > 1 {
 		// a segment that is one key of the segmentation dictionary
 		// comes out of every step as a function of that key alone:
 		// segment with a copy whose values went through the later steps
-		d := *seg.dicts[0]
-		d.out = make([]string, len(d.out))
 		sc := new(scratch)
-		var buf []byte
-		for i, v := range seg.dicts[0].out {
-			buf = c.convertSteps(buf[:0], []byte(v), 1, sc)
-			if d.out[i] = v; string(buf) != v {
-				d.out[i] = string(buf)
-			}
-		}
-		c.seg, c.segLead = newGroup(&d), &d
+		d := seg.dicts[0].mapValues(func(dst, v []byte) []byte { return c.convertSteps(dst, v, 1, sc) })
+		c.seg, c.segLead = newGroup(d), d
 	}
 	return c
 }
@@ -245,17 +238,12 @@ func fuse(seg *group, chain []*group) (*group, []*group) {
 		mapped := map[*dict]*dict{}
 		var dicts []*dict
 		for _, d := range prev.dicts {
-			m := *d
-			m.out = make([]string, len(d.out))
-			var buf []byte
-			for i, v := range d.out {
-				buf, _ = convertGroup(buf[:0], []byte(v), last, true)
-				if m.out[i] = v; string(buf) != v {
-					m.out[i] = string(buf)
-				}
-			}
-			mapped[d] = &m
-			dicts = append(dicts, &m)
+			m := d.mapValues(func(dst, v []byte) []byte {
+				dst, _ = convertGroup(dst, v, last, true)
+				return dst
+			})
+			mapped[d] = m
+			dicts = append(dicts, m)
 		}
 		dicts = append(dicts, last.dicts...)
 		chain = append(chain[:len(chain)-2:len(chain)-2], newGroup(dicts...))

@@ -335,11 +335,8 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 	}
 	if d.pairs != nil && r1 >= 0x800 && r1 < 0x10000 && i+3 < end {
 		// test the filter on the first two characters before the walk
-		var r2 rune
-		var n2 int
-		if c := s[i+3]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+6 <= end && s[i+4]&0xC0 == 0x80 && s[i+5]&0xC0 == 0x80 {
-			r2, n2 = rune(c&0x0F)<<12|rune(s[i+4]&0x3F)<<6|rune(s[i+5]&0x3F), 3
-		} else {
+		r2, n2 := next3(s[:end], i+3), 3
+		if r2 < 0 {
 			r2, n2 = decodeRune(s[i+3 : end])
 		}
 		if r2 != utf8.RuneError || n2 > 1 {
@@ -428,14 +425,15 @@ type group struct {
 	// phrases), let a position whose first two characters begin no
 	// phrase be looked up in one table: chars merges the character
 	// tables of the rest of the group for the Basic Multilingual Plane,
-	// the first table with a character winning as in the group.
+	// the first table with a character winning as in the group. assemble
+	// sets them on the steps of a Converter's chain, the groups
+	// convertGroup runs.
 	lead  *dict
 	chars *dict
 }
 
 func newGroup(dicts ...*dict) *group {
 	g := &group{dicts: dicts}
-	g.lead, g.chars = leadChars(dicts)
 	for _, d := range dicts {
 		for b, ok := range d.root {
 			g.starts[b] = g.starts[b] || ok
@@ -515,18 +513,11 @@ func (d *dict) maxRunes() int {
 // decodeRune is utf8.DecodeRune with the three-byte characters of CJK text
 // decoded inline.
 func decodeRune(s []byte) (rune, int) {
-	if len(s) > 2 {
-		c0, c1, c2 := s[0], s[1], s[2]
-		// E1–EF but ED (E0 and ED limit their second byte), and two
-		// continuation bytes
-		if c0-0xE1 < 0x0F && c0 != 0xED && (c1^0x80)|(c2^0x80) < 0x40 {
-			return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
-		}
+	if r := next3(s, 0); r >= 0 {
+		return r, 3
 	}
-	return decodeSlow(s)
+	return utf8.DecodeRune(s)
 }
-
-func decodeSlow(s []byte) (rune, int) { return utf8.DecodeRune(s) }
 
 // next3 returns the character at s[j] if it is one of three bytes, as
 // most Chinese characters are, or -1.
@@ -546,6 +537,21 @@ func next3(s []byte, j int) rune {
 func (d *dict) pairMay(r1, r2 rune) bool {
 	h := pairHash(r1, r2) & d.pairMask
 	return d.pairs[h/64]&(1<<(h%64)) != 0
+}
+
+// mapValues returns a copy of d, sharing its trie and filters, whose
+// values went through f (which appends the mapping of v to dst).
+func (d *dict) mapValues(f func(dst, v []byte) []byte) *dict {
+	m := *d
+	m.out = make([]string, len(d.out))
+	var buf []byte
+	for i, v := range d.out {
+		buf = f(buf[:0], []byte(v))
+		if m.out[i] = v; string(buf) != v {
+			m.out[i] = string(buf)
+		}
+	}
+	return &m
 }
 
 // leadChars returns the lead phrase dictionary and merged character table
