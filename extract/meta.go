@@ -1,0 +1,514 @@
+package extract
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// Meta is what a page says about its article, from its <meta> tags,
+// JSON-LD, <title>, headline and the lines around the headline.
+type Meta struct {
+	// Title is the headline: the page's <h1> when it agrees with
+	// <title> or og:title, else og:title, JSON-LD headline, or <title>
+	// without its site suffix (_网易新闻, -新华网, | 自由時報).
+	Title    string `json:"title,omitempty"`
+	SiteName string `json:"site_name,omitempty"` // og:site_name, else the suffix cut from <title>
+	URL      string `json:"url,omitempty"`       // <link rel=canonical>, else og:url
+	// Description is the page's description meta tag.
+	Description string `json:"description,omitempty"`
+	// Published is the publish time as the page wrote it: from
+	// article:published_time, pubdate, publishdate and similar meta
+	// tags, JSON-LD datePublished, a line such as "2022-05-09 15:11
+	// 来源：X" by the headline, <time datetime>, or the date in the URL.
+	Published string `json:"published,omitempty"`
+	// PublishedAt is Published parsed; a time written without a zone is
+	// China Standard Time (UTC+8). Zero when it could not be parsed.
+	PublishedAt time.Time `json:"published_at,omitzero"`
+	// Authors are named by meta author and article:author tags and
+	// JSON-LD author, and by a 作者： by the headline.
+	Authors []string `json:"authors,omitempty"`
+	// Source is the 来源 named by a meta tag or by the line by the
+	// headline.
+	Source string `json:"source,omitempty"`
+}
+
+// chinaTime is the zone of times written without one.
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+var reTime = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[T ]?\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?秒?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$`)
+
+// ParseTime parses a publish time as pages and Chinese news headers write
+// it: RFC 3339 (2022-05-09T15:11:00+08:00), 2022-05-09 15:11:00,
+// 2022/5/9 15:11, 2022年5月9日 15:11, 2022.05.09 and the like, with or
+// without seconds or a time of day. A time with no zone is taken as China
+// Standard Time (UTC+8). It reports false when s is not such a time.
+func ParseTime(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	m := reTime.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	num := func(x string) int {
+		n := 0
+		for _, c := range x {
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, mo, d := num(m[1]), num(m[2]), num(m[3])
+	h, mi, sec := num(m[4]), num(m[5]), num(m[6])
+	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
+		return time.Time{}, false
+	}
+	loc := chinaTime
+	switch z := strings.ReplaceAll(m[7], ":", ""); {
+	case z == "Z":
+		loc = time.UTC
+	case z != "":
+		off := (num(z[1:3])*60 + num(z[3:5])) * 60
+		if z[0] == '-' {
+			off = -off
+		}
+		loc = time.FixedZone("", off)
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc)
+	if t.Day() != d {
+		return time.Time{}, false // 2月30日
+	}
+	return t, true
+}
+
+// timeKeys are the meta tags that hold a publish time, best first.
+var timeKeys = []string{
+	"article:published_time", "og:article:published_time", "og:published_time",
+	"datepublished", "pubdate", "publishdate", "publish_date", "publish-date",
+	"publishtime", "publish_time", "firstpublishedtime", "og:release_date",
+	"weibo: article:create_at", "dc.date.issued", "dc.date", "sailthru.date",
+	"parsely-pub-date", "article.published", "published_time", "releasedate",
+	"createdate", "date",
+}
+
+var (
+	reVisibleTime = regexp.MustCompile(`(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?`)
+	reURLDate     = regexp.MustCompile(`/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})/`)
+	reSourceLine  = regexp.MustCompile(`(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜/]{2,30})`)
+	reAuthorLine  = regexp.MustCompile(`(?:作者|文)\s*[:：]\s*([^\s|｜/]{2,20})`)
+	titleSeps     = []string{"_", " - ", " | ", "｜", " — ", "——", " – ", "-", "|", "—", "－"}
+)
+
+// readMeta gathers the page's metadata.
+func readMeta(p *Page, input string) Meta {
+	tags := map[string]string{}
+	var docTitle, canonical string
+	var ld []map[string]any
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "meta":
+				key := strings.ToLower(strings.TrimSpace(attr(n, "property")))
+				if key == "" {
+					key = strings.ToLower(strings.TrimSpace(attr(n, "name")))
+				}
+				if key == "" {
+					key = strings.ToLower(strings.TrimSpace(attr(n, "itemprop")))
+				}
+				if v := strings.TrimSpace(attr(n, "content")); key != "" && v != "" {
+					if _, ok := tags[key]; !ok {
+						tags[key] = v
+					}
+				}
+			case "title":
+				if docTitle == "" && n.Parent != nil && n.Parent.Data != "svg" {
+					docTitle = nodeTextAll(n)
+				}
+			case "link":
+				if strings.EqualFold(attr(n, "rel"), "canonical") && canonical == "" {
+					canonical = strings.TrimSpace(attr(n, "href"))
+				}
+			case "script":
+				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+					ld = append(ld, jsonLD(nodeTextAll(n))...)
+				}
+				return
+			case "time":
+				if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
+					if _, ok := tags["<time>"]; !ok {
+						tags["<time>"] = v
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.Root)
+
+	var m Meta
+	m.URL = canonical
+	if m.URL == "" {
+		m.URL = tags["og:url"]
+	}
+	m.SiteName = tags["og:site_name"]
+	m.Description = tags["description"]
+	if m.Description == "" {
+		m.Description = tags["og:description"]
+	}
+	ldGet := func(key string) string {
+		for _, o := range ld {
+			if s, ok := o[key].(string); ok && strings.TrimSpace(s) != "" {
+				return strings.TrimSpace(s)
+			}
+		}
+		return ""
+	}
+
+	// the title
+	title, site := splitTitle(docTitle)
+	if m.SiteName == "" {
+		m.SiteName = site
+	}
+	if p.Headline != nil {
+		m.Title = nodeText(p.Headline)
+	}
+	if m.Title == "" {
+		for _, t := range []string{tags["og:title"], ldGet("headline"), title} {
+			if t = strings.TrimSpace(t); utf8.RuneCountInString(t) >= 2 {
+				m.Title = t
+				break
+			}
+		}
+	}
+
+	// the lines by the headline
+	near := p.nearHeadline()
+
+	// the publish time
+	for _, k := range timeKeys {
+		if v := tags[k]; v != "" {
+			if t, ok := ParseTime(v); ok {
+				m.Published, m.PublishedAt = v, t
+				break
+			}
+		}
+	}
+	if m.Published == "" {
+		if v := ldGet("datePublished"); v != "" {
+			if t, ok := ParseTime(v); ok {
+				m.Published, m.PublishedAt = v, t
+			}
+		}
+	}
+	if m.Published == "" {
+		for _, line := range near {
+			if v := reVisibleTime.FindString(line); v != "" {
+				if t, ok := ParseTime(v); ok {
+					m.Published, m.PublishedAt = v, t
+					break
+				}
+			}
+		}
+	}
+	if m.Published == "" {
+		if v := tags["<time>"]; v != "" {
+			if t, ok := ParseTime(v); ok {
+				m.Published, m.PublishedAt = v, t
+			}
+		}
+	}
+	if m.Published == "" {
+		if d := reURLDate.FindStringSubmatch(m.URL); d != nil {
+			v := d[1] + "-" + d[2] + "-" + d[3]
+			if t, ok := ParseTime(v); ok {
+				m.Published, m.PublishedAt = v, t
+			}
+		}
+	}
+
+	// authors and source
+	for _, k := range []string{"author", "article:author", "dc.creator", "byl"} {
+		m.Authors = addName(m.Authors, tags[k], m.SiteName)
+	}
+	for _, o := range ld {
+		for _, a := range ldNames(o["author"]) {
+			m.Authors = addName(m.Authors, a, m.SiteName)
+		}
+	}
+	for _, line := range near {
+		if a := reAuthorLine.FindStringSubmatch(line); a != nil {
+			m.Authors = addName(m.Authors, a[1], m.SiteName)
+		}
+		if s := reSourceLine.FindStringSubmatch(line); s != nil && m.Source == "" {
+			m.Source = s[1]
+		}
+	}
+	if m.Source == "" {
+		m.Source = tags["source"]
+	}
+	return m
+}
+
+// nearHeadline returns the visible lines between the headline and the
+// article's first paragraphs, and the first two lines of the article: where
+// pages print the time, source and author.
+func (p *Page) nearHeadline() []string {
+	var lines []string
+	var b strings.Builder
+	started := p.Headline == nil
+	inArticle := 0
+	done := false
+	flush := func() {
+		if t := strings.Join(strings.Fields(b.String()), " "); t != "" && utf8.RuneCountInString(t) <= 160 {
+			lines = append(lines, t)
+			if inArticle > 0 {
+				inArticle++
+			}
+		}
+		b.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if done {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			if started {
+				b.WriteString(n.Data)
+			}
+			return
+		case html.ElementNode:
+			if invisibleTag[n.Data] || isHidden(n) {
+				return
+			}
+			if p.inside[n] {
+				flush()
+				if !started {
+					// no headline before the article: its first lines only
+					lines = lines[:0]
+				}
+				started = true
+				inArticle = 1
+			}
+		}
+		if n == p.Headline {
+			started = true
+			return
+		}
+		blk := n.Type == html.ElementNode && blockTag[n.Data]
+		if blk {
+			flush()
+		}
+		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
+			walk(c)
+		}
+		if blk {
+			flush()
+		}
+		if inArticle > 3 || len(lines) > 12 {
+			done = true
+		}
+	}
+	walk(p.Root)
+	if len(lines) > 12 {
+		lines = lines[:12]
+	}
+	return lines
+}
+
+// splitTitle cuts a page title into the headline and the site name after
+// its separator.
+func splitTitle(t string) (title, site string) {
+	t = strings.TrimSpace(t)
+	for _, sep := range titleSeps {
+		i := strings.Index(t, sep)
+		if i < 0 {
+			continue
+		}
+		head := strings.TrimSpace(t[:i])
+		rest := strings.TrimSpace(t[i+len(sep):])
+		if utf8.RuneCountInString(head) < 4 {
+			continue
+		}
+		// the site name is the last part: 标题_频道_网易新闻
+		if j := strings.LastIndex(rest, sep); j >= 0 {
+			rest = strings.TrimSpace(rest[j+len(sep):])
+		}
+		return head, rest
+	}
+	return t, ""
+}
+
+// findHeadline picks the element holding the title: an <h1> whose text
+// agrees with <title> or og:title, else the first <h1> before the article,
+// else an <h2> or title-named element that agrees with <title>.
+func findHeadline(p *Page, s *scorer) *html.Node {
+	var docTitle, og string
+	var h1s, others []*html.Node
+	first := -1
+	if len(p.Article) > 0 {
+		if st := s.stats[p.Article[0]]; st != nil {
+			first = st.order
+		}
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "title":
+				if docTitle == "" {
+					docTitle = nodeTextAll(n)
+				}
+				return
+			case "meta":
+				if attr(n, "property") == "og:title" && og == "" {
+					og = attr(n, "content")
+				}
+				return
+			case "h1":
+				if s.stats[n] != nil && p.dropped[n] == "" {
+					h1s = append(h1s, n)
+				}
+				return
+			case "h2", "h3", "div", "p", "span", "td", "strong":
+				if s.stats[n] != nil && p.dropped[n] == "" && (n.Data == "h2" || n.Data == "h3" || hasWord(n, "title")) {
+					others = append(others, n)
+				}
+			}
+			if invisibleTag[n.Data] {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.Root)
+	agrees := func(n *html.Node) bool {
+		t := nodeText(n)
+		if utf8.RuneCountInString(t) < 4 {
+			return false
+		}
+		k := strings.Join(strings.Fields(t), "")
+		for _, ref := range []string{docTitle, og} {
+			r := strings.Join(strings.Fields(ref), "")
+			if r != "" && (strings.Contains(r, k) || strings.Contains(k, r)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range h1s {
+		if agrees(n) {
+			return n
+		}
+	}
+	for _, n := range others {
+		if agrees(n) && utf8.RuneCountInString(nodeText(n)) <= 80 {
+			return n
+		}
+	}
+	for _, n := range h1s {
+		if st := s.stats[n]; st != nil && (first < 0 || st.order < first) && st.runes >= 4 && st.linkRunes*2 < st.runes {
+			return n
+		}
+	}
+	return nil
+}
+
+func hasWord(n *html.Node, w string) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && strings.Contains(strings.ToLower(a.Val), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeTextAll is the text under n, invisible elements included.
+func nodeTextAll(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			} else {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// jsonLD reads the objects of a JSON-LD script, @graph included.
+func jsonLD(s string) []map[string]any {
+	var v any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(s)), &v); err != nil {
+		return nil
+	}
+	var out []map[string]any
+	var visit func(v any, depth int)
+	visit = func(v any, depth int) {
+		if depth > 4 {
+			return
+		}
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				visit(e, depth+1)
+			}
+		case map[string]any:
+			out = append(out, x)
+			if g, ok := x["@graph"]; ok {
+				visit(g, depth+1)
+			}
+		}
+	}
+	visit(v, 0)
+	return out
+}
+
+// ldNames reads the names of a JSON-LD author value.
+func ldNames(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return []string{x}
+	case map[string]any:
+		if s, ok := x["name"].(string); ok {
+			return []string{s}
+		}
+	case []any:
+		var out []string
+		for _, e := range x {
+			out = append(out, ldNames(e)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// addName adds an author's name, leaving out URLs, the site's name and
+// names too long to be a person's or a desk's.
+func addName(list []string, name, site string) []string {
+	name = strings.TrimSpace(name)
+	if name == "" || name == site || strings.Contains(name, "://") || strings.HasPrefix(name, "www.") || utf8.RuneCountInString(name) > 30 {
+		return list
+	}
+	for _, x := range list {
+		if x == name {
+			return list
+		}
+	}
+	return append(list, name)
+}
