@@ -183,7 +183,9 @@ func (e *InputError) Unwrap() error { return e.Err }
 
 // Process runs one article through the pipeline. name is used in errors
 // and kept in the result. Rejected input is an [*InputError]; nothing is
-// dropped silently.
+// dropped silently. Invalid sequences that decoding replaced by U+FFFD (a
+// few in a GBK or Big5 page, or any with [Lossy]) are counted in
+// [Article.Encoding] and make the first of the warnings.
 func (p *Pipeline) Process(name string, data []byte) (*Article, error) {
 	if len(data) > p.maxSize {
 		return nil, &InputError{name, TooLarge, fmt.Errorf("%d bytes, more than the maximum %d", len(data), p.maxSize)}
@@ -199,8 +201,28 @@ func (p *Pipeline) Process(name string, data []byte) (*Article, error) {
 	a, err := p.process(name, text, "")
 	if a != nil {
 		a.Encoding = rep
+		if rep.Replaced > 0 {
+			a.Warnings = append([]clean.Warning{replacedWarning(text, rep)}, a.Warnings...)
+		}
 	}
 	return a, err
+}
+
+// replacedWarning says that decoding replaced invalid sequences by
+// U+FFFD: how many, and where the first was in the input. Its Line and
+// Offset are those of the first U+FFFD in the decoded text.
+func replacedWarning(text []byte, rep decode.Report) clean.Warning {
+	off := max(bytes.Index(text, []byte("\uFFFD")), 0)
+	seq := "sequences"
+	if rep.Replaced == 1 {
+		seq = "sequence"
+	}
+	return clean.Warning{
+		Line:   bytes.Count(text[:off], []byte{'\n'}) + 1,
+		Offset: off,
+		Message: fmt.Sprintf("decode: %d invalid %s %s replaced by U+FFFD, the first at input byte %d",
+			rep.Replaced, rep.Encoding, seq, rep.FirstInvalid),
+	}
 }
 
 // ProcessString runs text that is already decoded, such as a JSONL

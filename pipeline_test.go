@@ -2,6 +2,7 @@ package cnnews
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -133,4 +134,43 @@ func FuzzProcess(f *testing.F) {
 			t.Fatalf("text %q", a.Text)
 		}
 	})
+}
+
+// TestProcessFewInvalid checks that a GBK page with a damaged character
+// (A3 7C, which GB18030 does not define) is read with U+FFFD in its place
+// and a warning that says so, not rejected.
+func TestProcessFewInvalid(t *testing.T) {
+	body := "<p>本报讯 近日，省农业农村厅发布消息，今年全省夏粮收购工作已全面展开，各地粮食部门提前做好仓容准备，" +
+		"组织收购网点开门收粮，确保农民种粮有收益、卖粮不发愁。</p>\n" +
+		"<p>据介绍，今年夏粮长势总体良好，小麦单产和品质均好于上年。为方便群众售粮，多地延长了收购时间，" +
+		"推行预约收购和上门服务，并通过手机平台实时发布收购价格和库点信息，减少农民排队等候时间。</p>\n" +
+		"<p>省农业农村厅有关负责人表示，将加强对收购工作的监督检查，严厉打击压级压价、拖欠售粮款等坑农害农行为，" +
+		"切实保护种粮农民的合法权益，同时做好粮食烘干、仓储和运输等环节的服务保障，守住粮食安全底线。</p>\n"
+	page, err := simplifiedchinese.GBK.NewEncoder().String(`<html><head><meta charset="gb2312"><title>夏粮收购</title></head><body>` + "\n" + body + "</body></html>\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(page, "\xa1\xa3") + 2 // after the first 。 (A1 A3)
+	raw := page[:at] + "\xa3\x7c" + page[at:]
+	p, _ := New()
+	a, err := p.Process("page.html", []byte(raw))
+	if err != nil {
+		t.Fatalf("a page with one bad pair: %v", err)
+	}
+	if a.Encoding.Encoding != "GB18030" || a.Encoding.Replaced != 1 || a.Encoding.FirstInvalid != at || len(a.Encoding.Invalid) != 1 {
+		t.Errorf("report %+v, want GB18030 with 1 replaced at %d", a.Encoding, at)
+	}
+	if !strings.Contains(a.Text, "确保农民种粮有收益、卖粮不发愁。\uFFFD") || !strings.Contains(a.Text, "守住粮食安全底线") {
+		t.Errorf("text %q", a.Text)
+	}
+	if len(a.Warnings) == 0 || !strings.Contains(a.Warnings[0].Message, "1 invalid GB18030 sequence replaced by U+FFFD") ||
+		!strings.Contains(a.Warnings[0].Message, fmt.Sprintf("byte %d", at)) || a.Warnings[0].Line != 2 {
+		t.Errorf("warnings %v", a.Warnings)
+	}
+	// too many bad pairs for the text: still rejected
+	bad := strings.ReplaceAll(page, "\xa3\xac", "\xa3\x7c") // every ，
+	var ie *InputError
+	if _, err := p.Process("bad.html", []byte(bad)); !errors.As(err, &ie) || ie.Reason != BadEncoding {
+		t.Errorf("a page with many bad pairs: %v", err)
+	}
 }

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"slices"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
-	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -36,11 +36,20 @@ type Report struct {
 	// Declared is the charset an HTML <meta> tag declared, when it
 	// declared one other than UTF-8, whether or not it was used.
 	Declared string `json:"declared,omitempty"`
-	// Replaced counts the invalid sequences replaced by U+FFFD, only
-	// with [Lossy]; FirstInvalid is the byte offset of the first, -1
-	// when there is none.
-	Replaced     int `json:"replaced,omitempty"`
+	// Replaced counts the invalid sequences replaced by U+FFFD:
+	// the few a GB18030 or Big5 text may hold (see [Bytes]), or, with
+	// [Lossy], the bytes of input in no known encoding (each a sequence
+	// of its own) and the bad code units of UTF-16. It is 0 when nothing
+	// was replaced.
+	Replaced int `json:"replaced,omitempty"`
+	// FirstInvalid is the byte offset in the input of the first
+	// replaced sequence, -1 when there is none.
 	FirstInvalid int `json:"first_invalid,omitempty"`
+	// Invalid lists the byte offsets in the input of the replaced
+	// sequences, in order: all of them when there are at most 100, as
+	// there always are without [Lossy]; the first 100 otherwise, so that
+	// len(Invalid) < Replaced says the list was cut.
+	Invalid []int `json:"invalid,omitempty"`
 }
 
 // Error is input that is none of the encodings tried. Offset is the byte
@@ -83,9 +92,10 @@ type Option func(*config)
 
 type config struct{ lossy bool }
 
-// Lossy makes input that is none of the encodings decode as UTF-8 with
-// each invalid byte replaced by U+FFFD, counted in [Report.Replaced],
-// instead of being an [*Error].
+// Lossy makes input that is none of the encodings, not even GB18030 or
+// Big5 with a few invalid sequences, decode as UTF-8 with each invalid
+// byte replaced by U+FFFD, counted in [Report.Replaced] and listed in
+// [Report.Invalid], instead of being an [*Error].
 func Lossy() Option { return func(c *config) { c.lossy = true } }
 
 var (
@@ -97,9 +107,32 @@ var (
 // Bytes returns data as UTF-8 text and how it was read. It tries, in
 // order: a byte order mark (UTF-8, UTF-16LE, UTF-16BE); valid UTF-8; the
 // charset an HTML <meta> tag declares; GB18030 and Big5, of which the one
-// whose text is made of common Chinese characters wins. Input that is none
-// of them is an [*Error] naming the first byte that is not UTF-8, or, with
-// [Lossy], UTF-8 with replacements.
+// whose text is made of common Chinese characters wins; then, when none
+// of these decodes without error, GB18030 and Big5 (the declared one
+// first) with a few invalid sequences. Input that is none of them is an
+// [*Error] naming the first byte that is not UTF-8, or, with [Lossy],
+// UTF-8 with replacements.
+//
+// A few invalid sequences: a page saved in GBK or Big5 may hold some
+// damaged characters, which browsers show as U+FFFD. Bytes reads such a
+// text with U+FFFD for each invalid sequence (a lead byte and the byte
+// after it that map to no character, or a byte that starts none) when
+//
+//   - there are at most 50 of them,
+//   - and at most one per 200 Han characters of the decoded text,
+//   - and the decoded text is made of common Chinese characters, as a
+//     GB18030 or Big5 text must be to be detected.
+//
+// The [Report] then counts them in Replaced and gives their byte offsets
+// in FirstInvalid and Invalid. A declared GB18030 (GBK, GB2312) or Big5
+// is preferred when it qualifies; another declared charset must decode
+// without error. The bounds leave room for a handful of damaged
+// characters in a page and keep out bytes that are not in the encoding
+// at all: binary data, UTF-8 with a few bad bytes (see above), text in
+// the other legacy encoding. Read as the wrong one, the reference
+// articles have one invalid sequence per 2 to 49 Han characters and score
+// at most 0.08 of the 0.3 required. A short text, of fewer than 200 Han
+// characters, must decode without error.
 //
 // Bytes is a function of its arguments only and safe for concurrent use.
 func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
@@ -118,23 +151,18 @@ func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
 		return invalid(body, rep, len(utf8BOM), []string{UTF8}, c)
 	case bytes.HasPrefix(data, utf16LEBOM), bytes.HasPrefix(data, utf16BEBOM):
 		rep.BOM = true
-		name, order := UTF16LE, xunicode.LittleEndian
+		name, little := UTF16LE, true
 		if data[0] == 0xFE {
-			name, order = UTF16BE, xunicode.BigEndian
+			name, little = UTF16BE, false
 		}
 		rep.Encoding = name
-		out, _, err := transform.Bytes(xunicode.UTF16(order, xunicode.ExpectBOM).NewDecoder(), data)
-		if err != nil {
-			return nil, rep, &Error{Offset: 0, Line: 1, Tried: []string{name}}
-		}
 		// an unpaired surrogate or an odd last byte decodes as U+FFFD
-		if n := bytes.Count(out, []byte("\uFFFD")); n > 0 {
-			little := order == xunicode.LittleEndian
-			bad := firstBadUTF16(data, little)
+		out, offsets, n := utf16Text(data, little)
+		if n > 0 {
 			if !c.lossy {
-				return nil, rep, &Error{Offset: bad, Line: lineOfUTF16(data, bad, little), Tried: []string{name}}
+				return nil, rep, &Error{Offset: offsets[0], Line: lineOfUTF16(data, offsets[0], little), Tried: []string{name}}
 			}
-			rep.Replaced, rep.FirstInvalid = n, bad
+			rep.Replaced, rep.FirstInvalid, rep.Invalid = n, offsets[0], offsets
 		}
 		return out, rep, nil
 	case utf8.Valid(data):
@@ -150,14 +178,17 @@ func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
 		// would turn the UTF-8 part into nonsense
 		return invalid(data, rep, 0, tried, c)
 	}
+	declaredLabel := "" // GB18030 or Big5 when the page declares one
 	if d := declared(data); d != "" {
 		rep.Declared = d
 		if e, name := charset.Lookup(d); e != nil {
 			enc, label := e, name
 			if name == "gbk" || name == "gb18030" {
 				enc, label = simplifiedchinese.GB18030, GB18030
+				declaredLabel = label
 			} else if name == "big5" {
 				label = Big5
+				declaredLabel = label
 			}
 			if out, ok := strict(enc, data); ok {
 				rep.Encoding = label
@@ -187,7 +218,59 @@ func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
 		rep.Encoding = bestName
 		return best, rep, nil
 	}
+	if out, name, offsets, n, ok := fewInvalid(data, declaredLabel); ok {
+		rep.Encoding, rep.Replaced, rep.Invalid = name, n, offsets
+		if n > 0 {
+			rep.FirstInvalid = offsets[0]
+		}
+		return out, rep, nil
+	}
 	return invalid(data, rep, 0, tried, c)
+}
+
+// The bounds on the invalid sequences of a GB18030 or Big5 text that
+// [Bytes] reads with replacements (its doc comment says why). maxInvalid
+// is at most maxListed, so that without [Lossy] every replaced sequence
+// is listed.
+const (
+	maxInvalid    = 50
+	hanPerInvalid = 200
+)
+
+// fewInvalid reads data as GB18030 or Big5 with a few invalid sequences
+// replaced by U+FFFD, within the bounds above. The declared encoding,
+// GB18030 or Big5 (or ""), is taken when it qualifies; otherwise the one
+// of the two that qualifies with the higher score. It returns the text,
+// the encoding's name, the offsets of the invalid sequences and their
+// number.
+func fewInvalid(data []byte, declared string) ([]byte, string, []int, int, bool) {
+	cands := []struct {
+		name string
+		enc  encoding.Encoding
+	}{{GB18030, simplifiedchinese.GB18030}, {Big5, traditionalchinese.Big5}}
+	if declared == Big5 {
+		cands[0], cands[1] = cands[1], cands[0]
+	}
+	var best []byte
+	var bestOffsets []int
+	bestN, bestScore, bestName := 0, -1.0, ""
+	for _, cand := range cands {
+		out, offsets, n := lenient(cand.enc, data, maxInvalid)
+		if n > maxInvalid || n*hanPerInvalid > hanCount(out) {
+			continue
+		}
+		s := score(out)
+		if s < minScore {
+			continue
+		}
+		if cand.name == declared {
+			return out, cand.name, offsets, n, true
+		}
+		if s > bestScore {
+			best, bestOffsets, bestN, bestScore, bestName = out, offsets, n, s, cand.name
+		}
+	}
+	return best, bestName, bestOffsets, bestN, bestScore >= minScore
 }
 
 // mostlyUTF8 reports whether at least half of the bytes of data above
@@ -240,6 +323,8 @@ func mostlyUTF8(data []byte) bool {
 // read in the wrong one (TestScoreSeparates).
 const minScore = 0.3
 
+const maxListed = 100
+
 // score is the share of the decoded text's Han characters that are
 // common ones.
 func score(text []byte) float64 {
@@ -264,6 +349,62 @@ func score(text []byte) float64 {
 		return 0
 	}
 	return float64(hits) / float64(han)
+}
+
+// lenient decodes data with e, which must be GB18030 or Big5, replacing
+// each invalid sequence with U+FFFD. It returns the text, the byte
+// offsets of the first maxListed invalid sequences and their number; it
+// gives up, with a nil text, at the (limit+1)th.
+//
+// A sequence is what the decoder reads as one character: a lead byte and
+// a trail byte that map to no character are one sequence, one U+FFFD (a
+// damaged character, such as GBK A3 FC "｜" whose trail byte lost its top
+// bit: A3 7C). A byte that cannot start or continue a character is one on
+// its own.
+func lenient(e encoding.Encoding, data []byte, limit int) ([]byte, []int, int) {
+	dec := e.NewDecoder()
+	out := make([]byte, 0, len(data)+len(data)/2)
+	var offsets []int
+	n := 0
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf { // ASCII is itself in GB18030 and Big5
+			j := i + 1
+			for j < len(data) && data[j] < utf8.RuneSelf {
+				j++
+			}
+			out = append(out, data[i:j]...)
+			i = j
+			continue
+		}
+		// Room for U+FFFD and no more: the decoder stops after one
+		// character when it is U+FFFD (its sequence is then known), or
+		// after what it can fit. A 4-byte character needs a 4-byte buffer.
+		nDst, nSrc, err := dec.Transform(buf[:3], data[i:], true)
+		if err == transform.ErrShortDst && nDst == 0 {
+			nDst, nSrc, err = dec.Transform(buf[:4], data[i:], true)
+		}
+		if nSrc == 0 || (err != nil && err != transform.ErrShortDst) {
+			nDst, nSrc = 0, 1 // cannot happen with these decoders; stay safe
+		}
+		r, _ := utf8.DecodeRune(buf[:nDst])
+		if nDst > 0 && (r != utf8.RuneError || nSrc == 4) {
+			// a character, or U+FFFD itself as GB18030 encodes it
+			out = append(out, buf[:nDst]...)
+			i += nSrc
+			continue
+		}
+		out = append(out, "\uFFFD"...)
+		if n < maxListed {
+			offsets = append(offsets, i)
+		}
+		n++
+		if n > limit {
+			return nil, offsets, n
+		}
+		i += nSrc
+	}
+	return out, offsets, n
 }
 
 // strict decodes data with e and reports whether no byte was invalid.
@@ -306,6 +447,9 @@ func invalid(data []byte, rep Report, base int, tried []string, c config) ([]byt
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size <= 1 {
 			out = append(out, "\uFFFD"...)
+			if rep.Replaced < maxListed {
+				rep.Invalid = append(rep.Invalid, base+i)
+			}
 			rep.Replaced++
 			i++
 			continue
@@ -330,32 +474,49 @@ func firstInvalid(data []byte) int {
 	return len(data)
 }
 
-// firstBadUTF16 is the offset of the first unpaired surrogate or the odd
-// last byte.
-func firstBadUTF16(data []byte, little bool) int {
-	for i := 2; i+1 < len(data); i += 2 {
-		u := uint16(data[i])<<8 | uint16(data[i+1])
-		if little {
-			u = uint16(data[i+1])<<8 | uint16(data[i])
+// utf16Text decodes UTF-16 data with a byte order mark, replacing each
+// unpaired surrogate and an odd last byte with U+FFFD. It returns the
+// text, the byte offsets of the first maxListed replaced ones and how
+// many there are in all.
+func utf16Text(data []byte, little bool) ([]byte, []int, int) {
+	out := make([]byte, 0, len(data)+len(data)/2)
+	var offsets []int
+	n := 0
+	bad := func(i int) {
+		out = append(out, "\uFFFD"...)
+		if n < maxListed {
+			offsets = append(offsets, i)
 		}
-		switch {
+		n++
+	}
+	unit := func(i int) uint16 {
+		if little {
+			return uint16(data[i+1])<<8 | uint16(data[i])
+		}
+		return uint16(data[i])<<8 | uint16(data[i+1])
+	}
+	i := 2
+	for ; i+1 < len(data); i += 2 {
+		switch u := unit(i); {
 		case u >= 0xD800 && u < 0xDC00:
-			if i+3 >= len(data) {
-				return i
+			if i+3 < len(data) {
+				if v := unit(i + 2); v >= 0xDC00 && v <= 0xDFFF {
+					out = utf8.AppendRune(out, utf16.DecodeRune(rune(u), rune(v)))
+					i += 2
+					continue
+				}
 			}
-			v := uint16(data[i+2])<<8 | uint16(data[i+3])
-			if little {
-				v = uint16(data[i+3])<<8 | uint16(data[i+2])
-			}
-			if v < 0xDC00 || v > 0xDFFF {
-				return i
-			}
-			i += 2
+			bad(i)
 		case u >= 0xDC00 && u <= 0xDFFF:
-			return i
+			bad(i)
+		default:
+			out = utf8.AppendRune(out, rune(u))
 		}
 	}
-	return len(data) - len(data)%2
+	if i < len(data) {
+		bad(i)
+	}
+	return out, offsets, n
 }
 
 // lineOfUTF16 is the line, from 1, of byte offset off of UTF-16 data
@@ -391,4 +552,15 @@ func containsCharset(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// hanCount is the number of Han characters in text.
+func hanCount(text []byte) int {
+	n := 0
+	for _, r := range string(text) {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
 }

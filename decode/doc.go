@@ -17,9 +17,18 @@
 // would turn into nonsense. Otherwise a declared charset is used if
 // it decodes without error, and then GB18030 and Big5 are both tried: many
 // byte sequences are valid in both, so the one whose text is made of common
-// Chinese characters wins. Bytes that are none of them are an [*Error] that
-// names the first byte that is not UTF-8 and its line; with [Lossy] they
-// are read as UTF-8 with each bad byte replaced by U+FFFD, and the [Report]
-// says how many were replaced and where the first was. Nothing is replaced
-// without being reported.
+// Chinese characters wins.
+//
+// A GBK or Big5 page with a few damaged characters, such as the pair
+// A3 7C that GB18030 does not define, is read as browsers read it: with
+// U+FFFD for each invalid sequence, when there are at most 50 of them, at
+// most one per 200 Han characters, and the text read is made of common
+// Chinese characters (see [Bytes]). The [Report] says how many were
+// replaced (Replaced) and where, as byte offsets into the input
+// (FirstInvalid, and Invalid, which lists up to 100).
+//
+// Bytes that are none of these are an [*Error] that names the first byte
+// that is not UTF-8 and its line; with [Lossy] they are read as UTF-8 with
+// each bad byte replaced by U+FFFD, and the [Report] says how many were
+// replaced and where. Nothing is replaced without being reported.
 package decode

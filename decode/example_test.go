@@ -2,6 +2,7 @@ package decode_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cnnews/cnnews/decode"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -31,15 +32,34 @@ func ExampleBytes_declared() {
 	// GB18030 gbk
 }
 
+// ExampleBytes_fewInvalid reads a GBK text with one damaged character,
+// the pair A3 7C that GB18030 does not define: among 214 Han characters,
+// it is replaced by U+FFFD and reported. In a short text it is an error
+// (naming the first byte that is not UTF-8).
+func ExampleBytes_fewInvalid() {
+	body := strings.Repeat("全市经济运行总体平稳，稳中有进。", 15)
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("记者报道" + body)
+	raw := []byte(gbk[:8] + "\xa3\x7c" + gbk[8:]) // after 记者报道
+	text, rep, err := decode.Bytes(raw)
+	fmt.Println(string([]rune(string(text))[:12]), err)
+	fmt.Println(rep.Encoding, rep.Replaced, rep.FirstInvalid, rep.Invalid)
+	_, _, err = decode.Bytes(raw[:20])
+	fmt.Println(err)
+	// Output:
+	// 记者报道�全市经济运行总 <nil>
+	// GB18030 1 8 [8]
+	// byte 0 (line 1): not valid UTF-8, GB18030 or Big5
+}
+
 func ExampleLossy() {
 	raw := []byte("第二段\xff坏了")
 	_, _, err := decode.Bytes(raw)
 	fmt.Println(err)
 	text, rep, _ := decode.Bytes(raw, decode.Lossy())
-	fmt.Println(string(text), rep.Replaced, rep.FirstInvalid)
+	fmt.Println(string(text), rep.Replaced, rep.FirstInvalid, rep.Invalid)
 	// Output:
 	// byte 9 (line 1): not valid UTF-8
-	// 第二段�坏了 1 9
+	// 第二段�坏了 1 9 [9]
 }
 
 func ExampleError() {

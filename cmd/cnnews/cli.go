@@ -155,12 +155,20 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // describe names how a file was decoded: "Big5", "UTF-8 with a byte order
-// mark".
+// mark", "GB18030, 2 invalid sequences replaced by U+FFFD, the first at
+// byte 1234".
 func describe(rep decode.Report) string {
+	s := rep.Encoding
 	if rep.BOM {
-		return rep.Encoding + " with a byte order mark"
+		s += " with a byte order mark"
 	}
-	return rep.Encoding
+	switch {
+	case rep.Replaced == 1:
+		s += fmt.Sprintf(", 1 invalid sequence replaced by U+FFFD, at byte %d", rep.FirstInvalid)
+	case rep.Replaced > 1:
+		s += fmt.Sprintf(", %d invalid sequences replaced by U+FFFD, the first at byte %d", rep.Replaced, rep.FirstInvalid)
+	}
+	return s
 }
 
 // parseFlags parses a command's flags. When it returns false the command
