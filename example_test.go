@@ -169,7 +169,7 @@ func ExamplePipeline_Process() {
 	// Output:
 	// 国务院新闻办公室今天举行发布会。
 	// GB18030 gbk html [张三]
-	// html-container markup
+	// breadcrumb navigation
 	// editor-line editor
 }
 

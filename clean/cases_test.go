@@ -175,8 +175,10 @@ var labelledCases = []labelled{
 <div class="bdsharebuttonbox">分享到：<a>微信</a><a>微博</a></div>
 <footer>Copyright © 2022 阳泉日报社</footer>
 <script>track();</script></body></html>`,
-		want: body1 + "\n" + body2 + "\n加快推进项目建设", rules: []string{"html-container", "html-container", "title", "header-meta", "html-container", "html-container"},
+		want: body1 + "\n" + body2 + "\n加快推进项目建设", rules: []string{"outside-article", "outside-article", "title", "header-meta", "share-prompt", "copyright"},
 		meta: Meta{Title: "山西阳泉加快推进项目建设", Published: "2022-05-09 10:20", Source: "阳泉日报"}},
+	{name: "HTML fragment with a share container", in: `<p>` + body1 + `</p><div class="share"><a>微信</a> <a>微博</a></div>`,
+		want: body1, rules: []string{"html-container"}},
 	{name: "HTML entities and zero-width", in: "<p>第一段&amp;nbsp;正文\u200b内容&nbsp;&nbsp;结束。</p><p>第二段&lt;正文&gt;。</p>",
 		want: "第一段 正文内容 结束。\n第二段<正文>。"},
 	{name: "HTML br paragraphs and source", in: "<div>" + body1 + "<br><br>" + body2 + "<br>（来源：山西日报）</div>",

@@ -27,6 +27,7 @@ const (
 	Caption    Category = "caption"    // photo captions ending "X 摄"
 	Gloss      Category = "gloss"      // inline pinyin glosses: 業(ye)
 	Markup     Category = "markup"     // HTML navigation, footer and share containers
+	Page       Category = "page"       // a whole page's text outside the article, furniture inside it
 )
 
 // Removal is one piece of the input that cleaning took out.
@@ -62,9 +63,13 @@ type Credit struct {
 	Name string `json:"name"`
 }
 
-// Meta is what cleaning learned about the article from the lines it removed.
+// Meta is what cleaning learned about the article from the lines it
+// removed and, for a whole page, from the page itself ([extract.Meta]):
+// there the page's headline, publish time, site name and URL come first,
+// its author tags add to Reporters and its source fills Source when no
+// line names one.
 type Meta struct {
-	Title         string    `json:"title,omitempty"`          // title line found above a header line
+	Title         string    `json:"title,omitempty"`          // the page's headline, else a title line found above a header line
 	OriginalTitle string    `json:"original_title,omitempty"` // 原标题
 	Source        string    `json:"source,omitempty"`         // 来源 / 文章来源 / 來源
 	Editors       []string  `json:"editors,omitempty"`        // 责任编辑, 责编, 编辑, 編輯
@@ -74,6 +79,8 @@ type Meta struct {
 	PublishedAt   time.Time `json:"published_at,omitzero"`    // Published parsed, China time when no zone
 	Dateline      string    `json:"dateline,omitempty"`       // 新华社太原6月3日电
 	Credits       []Credit  `json:"credits,omitempty"`        // every role and name found, in order
+	SiteName      string    `json:"site_name,omitempty"`      // a whole page's og:site_name or <title> suffix
+	URL           string    `json:"url,omitempty"`            // a whole page's canonical URL
 }
 
 // Format is the kind of input an article was read as.
@@ -270,6 +277,9 @@ func (c *Cleaner) cleanText(input string) Result {
 }
 
 func (c *Cleaner) cleanHTML(input string) Result {
+	if isWholePage(input) {
+		return c.cleanPage(input)
+	}
 	d := newDoc(input, HTML)
 	d.norm.html = true
 	d.paras = splitHTML(input, &d.norm, &d.warnings)

@@ -14,9 +14,12 @@ const (
 	ruleRelated = "related-list"
 )
 
-var internalRuleNames = []string{ruleGloss, ruleRelated}
+var internalRuleNames = []string{ruleOutside, ruleHidden, ruleFurniture, ruleLinks, ruleForm, ruleGloss, ruleRelated}
 
-var internalRuleCategory = map[string]Category{ruleGloss: Gloss, ruleRelated: Related}
+var internalRuleCategory = map[string]Category{
+	ruleGloss: Gloss, ruleRelated: Related, ruleOutside: Page, ruleHidden: Page,
+	ruleFurniture: Page, ruleLinks: Page, ruleForm: Page,
+}
 
 // removal is a Removal being built, with the metadata its rule found.
 type removal struct {

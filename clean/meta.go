@@ -1,14 +1,11 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 	"time"
-)
 
-// chinaTime is the zone of times written without one: China Standard Time,
-// UTC+8, which has had no daylight saving since 1991.
-var chinaTime = time.FixedZone("CST", 8*3600)
+	"github.com/cnnews/cnnews/extract"
+)
 
 type metaBuilder struct{ m Meta }
 
@@ -77,37 +74,10 @@ func appendNew(list []string, v string) []string {
 	return append(list, v)
 }
 
-var reTimeParts = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[T ]?\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?秒?)?$`)
-
 // ParseTime parses a publish time as Chinese news headers write it:
 // 2022-05-09 15:11:00, 2022/5/9 15:11, 2022年5月9日 15:11, 2022.05.09 and
-// the like, with or without seconds or a time of day. A time with no zone
-// is taken as China Standard Time (UTC+8). It reports false when s is not
-// such a time.
-func ParseTime(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
-	}
-	m := reTimeParts.FindStringSubmatch(s)
-	if m == nil {
-		return time.Time{}, false
-	}
-	num := func(x string) int {
-		n := 0
-		for _, c := range x {
-			n = n*10 + int(c-'0')
-		}
-		return n
-	}
-	y, mo, d := num(m[1]), num(m[2]), num(m[3])
-	h, mi, sec := num(m[4]), num(m[5]), num(m[6])
-	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
-		return time.Time{}, false
-	}
-	t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, chinaTime)
-	if t.Day() != d {
-		return time.Time{}, false // 2月30日
-	}
-	return t, true
-}
+// the like, with or without seconds or a time of day, or RFC 3339. A time
+// with no zone is taken as China Standard Time (UTC+8), which has had no
+// daylight saving since 1991. It reports false when s is not such a time.
+// It is [extract.ParseTime].
+func ParseTime(s string) (time.Time, bool) { return extract.ParseTime(s) }

@@ -179,6 +179,11 @@ func readMeta(p *Page, input string) Meta {
 	}
 	if p.Headline != nil {
 		m.Title = nodeText(p.Headline)
+		// an <h1> that holds the title and a subtitle: the title
+		if h := strings.Join(strings.Fields(title), " "); utf8.RuneCountInString(h) >= 4 && len(m.Title) > len(h) && strings.HasPrefix(m.Title, h) &&
+			!strings.HasPrefix(squeeze(docTitle), squeeze(m.Title)) {
+			m.Title = h
+		}
 	}
 	if m.Title == "" {
 		for _, t := range []string{tags["og:title"], ldGet("headline"), title} {
@@ -190,7 +195,7 @@ func readMeta(p *Page, input string) Meta {
 	}
 
 	// the lines by the headline
-	near := p.nearHeadline()
+	near, tail := p.nearHeadline()
 
 	// the publish time
 	for _, k := range timeKeys {
@@ -226,6 +231,16 @@ func readMeta(p *Page, input string) Meta {
 		}
 	}
 	if m.Published == "" {
+		for _, line := range tail {
+			if v := reVisibleTime.FindString(line); v != "" {
+				if t, ok := ParseTime(v); ok {
+					m.Published, m.PublishedAt = v, t
+					break
+				}
+			}
+		}
+	}
+	if m.Published == "" {
 		if d := reURLDate.FindStringSubmatch(m.URL); d != nil {
 			v := d[1] + "-" + d[2] + "-" + d[3]
 			if t, ok := ParseTime(v); ok {
@@ -257,23 +272,36 @@ func readMeta(p *Page, input string) Meta {
 	return m
 }
 
-// nearHeadline returns the visible lines between the headline and the
-// article's first paragraphs, and the first two lines of the article: where
-// pages print the time, source and author.
-func (p *Page) nearHeadline() []string {
-	var lines []string
+// nearHeadline returns the visible lines where pages print the time,
+// source and author: the last eight before the article (those after the
+// headline when it comes first), then the article's first three lines;
+// and, apart, the first four lines after the article.
+func (p *Page) nearHeadline() (near, after []string) {
+	var before, first []string
 	var b strings.Builder
-	started := p.Headline == nil
+	state := 0 // 0 before the article, 1 in it, 2 after it
 	inArticle := 0
 	done := false
 	flush := func() {
-		if t := strings.Join(strings.Fields(b.String()), " "); t != "" && utf8.RuneCountInString(t) <= 160 {
-			lines = append(lines, t)
-			if inArticle > 0 {
-				inArticle++
-			}
-		}
+		t := strings.Join(strings.Fields(b.String()), " ")
 		b.Reset()
+		if t == "" || utf8.RuneCountInString(t) > 160 {
+			return
+		}
+		switch state {
+		case 0:
+			before = append(before, t)
+			if len(before) > 8 {
+				before = before[1:]
+			}
+		case 1:
+			if len(first) < 3 {
+				first = append(first, t)
+			}
+		case 2:
+			after = append(after, t)
+			done = len(after) >= 4
+		}
 	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -282,31 +310,26 @@ func (p *Page) nearHeadline() []string {
 		}
 		switch n.Type {
 		case html.TextNode:
-			if started {
-				b.WriteString(n.Data)
-			}
+			b.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if invisibleTag[n.Data] || isHidden(n) {
+			if invisibleTag[n.Data] || isHidden(n) || p.dropped[n] != "" && state == 1 {
 				return
 			}
-			if p.inside[n] {
-				flush()
-				if !started {
-					// no headline before the article: its first lines only
-					lines = lines[:0]
-				}
-				started = true
-				inArticle = 1
-			}
 		}
-		if n == p.Headline {
-			started = true
+		if n == p.Headline && state == 0 {
+			flush()
+			before = before[:0]
 			return
 		}
-		blk := n.Type == html.ElementNode && blockTag[n.Data]
+		art := p.inside[n]
+		blk := art || n.Type == html.ElementNode && blockTag[n.Data]
 		if blk {
 			flush()
+		}
+		if art {
+			state = 1
+			inArticle++
 		}
 		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
 			walk(c)
@@ -314,15 +337,15 @@ func (p *Page) nearHeadline() []string {
 		if blk {
 			flush()
 		}
-		if inArticle > 3 || len(lines) > 12 {
-			done = true
+		if art {
+			inArticle--
+			if inArticle == 0 && n == p.Article[len(p.Article)-1] {
+				state = 2
+			}
 		}
 	}
 	walk(p.Root)
-	if len(lines) > 12 {
-		lines = lines[:12]
-	}
-	return lines
+	return append(before, first...), after
 }
 
 // splitTitle cuts a page title into the headline and the site name after
@@ -379,12 +402,14 @@ func findHeadline(p *Page, s *scorer) *html.Node {
 					h1s = append(h1s, n)
 				}
 				return
-			case "h2", "h3", "div", "p", "span", "td", "strong":
-				if s.stats[n] != nil && p.dropped[n] == "" && (n.Data == "h2" || n.Data == "h3" || hasWord(n, "title")) {
+			default:
+				// any short block or title-named element may hold it
+				if st := s.stats[n]; st != nil && p.dropped[n] == "" && st.runes >= 4 && st.runes <= 100 && st.linkRunes*2 <= st.runes &&
+					(blockTag[n.Data] || hasWord(n, "title") || n.Data == "strong" || n.Data == "b" || n.Data == "font" || n.Data == "span") {
 					others = append(others, n)
 				}
 			}
-			if invisibleTag[n.Data] {
+			if invisibleTag[n.Data] && n.Data != "head" {
 				return
 			}
 		}
@@ -393,37 +418,116 @@ func findHeadline(p *Page, s *scorer) *html.Node {
 		}
 	}
 	walk(p.Root)
-	agrees := func(n *html.Node) bool {
+	full := squeeze(docTitle)
+	spaced := strings.Join(strings.Fields(docTitle), " ")
+	head := squeeze(first2(splitTitle(docTitle)))
+	ogs := squeeze(og)
+	// agreement: 2 when the text is the page title's head (what comes
+	// before a separator) or og:title, 1 when it holds the head and more
+	agrees := func(n *html.Node) (int, int) {
 		t := nodeText(n)
-		if utf8.RuneCountInString(t) < 4 {
-			return false
+		k := squeeze(t)
+		if utf8.RuneCountInString(k) < 4 {
+			return 0, 0
 		}
-		k := strings.Join(strings.Fields(t), "")
-		for _, ref := range []string{docTitle, og} {
-			r := strings.Join(strings.Fields(ref), "")
-			if r != "" && (strings.Contains(r, k) || strings.Contains(k, r)) {
-				return true
+		if k == ogs || k == full || k == head {
+			return 2, len(k)
+		}
+		if strings.HasPrefix(spaced, t) {
+			if r, _ := utf8.DecodeRuneInString(spaced[len(t):]); r == ' ' || strings.ContainsRune(separatorRunes, r) {
+				return 2, len(k)
 			}
 		}
+		if strings.HasPrefix(full, k) {
+			if r, _ := utf8.DecodeRuneInString(full[len(k):]); strings.ContainsRune(separatorRunes, r) {
+				return 2, len(k)
+			}
+		}
+		if utf8.RuneCountInString(head) >= 6 && strings.Contains(k, head) && utf8.RuneCountInString(k) <= 2*utf8.RuneCountInString(head)+10 {
+			return 1, len(k)
+		}
+		return 0, 0
+	}
+	var best *html.Node
+	bestRank := [3]int{}
+	for i, list := range [][]*html.Node{h1s, others} {
+		for _, n := range list {
+			a, l := agrees(n)
+			if a == 0 {
+				continue
+			}
+			if rank := [3]int{a, 1 - i, l}; best == nil || less3(bestRank, rank) {
+				best, bestRank = n, rank
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	// no agreement: the heading nearest before the article, else the
+	// first in it, else the last short line before it that reads as a
+	// title (no time, no link, no colon)
+	var before, in, line *html.Node
+	for _, list := range [][]*html.Node{h1s, others} {
+		for _, n := range list {
+			st := s.stats[n]
+			if st == nil || st.runes < 4 || st.runes > 60 || st.linkRunes*2 > st.runes {
+				continue
+			}
+			heading := n.Data == "h1" || n.Data == "h2" || n.Data == "h3" || hasWord(n, "title")
+			switch {
+			case first >= 0 && st.order >= first:
+				if heading && st.order < first+40 && (in == nil || st.order < s.stats[in].order) {
+					in = n
+				}
+			case heading:
+				if before == nil || st.order > s.stats[before].order {
+					before = n
+				}
+			case first >= 0 && st.order > first-60 && st.linkRunes == 0 && titleLine(nodeText(n)):
+				if line == nil || st.order > s.stats[line].order {
+					line = n
+				}
+			}
+		}
+	}
+	switch {
+	case before != nil:
+		return before
+	case in != nil:
+		return in
+	}
+	return line
+}
+
+// titleLine reports a line that could be a headline: 6 to 60 characters,
+// no time, no colon, not ending a sentence with a full stop.
+func titleLine(t string) bool {
+	n := utf8.RuneCountInString(t)
+	if n < 6 || n > 60 || reVisibleTime.MatchString(t) || strings.ContainsAny(t, ":：|>»") {
 		return false
 	}
-	for _, n := range h1s {
-		if agrees(n) {
-			return n
-		}
-	}
-	for _, n := range others {
-		if agrees(n) && utf8.RuneCountInString(nodeText(n)) <= 80 {
-			return n
-		}
-	}
-	for _, n := range h1s {
-		if st := s.stats[n]; st != nil && (first < 0 || st.order < first) && st.runes >= 4 && st.linkRunes*2 < st.runes {
-			return n
-		}
-	}
-	return nil
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune("。，,;；.", last)
 }
+
+// separatorRunes are the characters that part a page title from the
+// site's name.
+const separatorRunes = "_-|｜—–－:：·/\\>»@"
+
+func less3(a, b [3]int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}
+
+func first2(a, _ string) string { return a }
+
+// squeeze removes all white space.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
 func hasWord(n *html.Node, w string) bool {
 	for _, a := range n.Attr {
