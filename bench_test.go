@@ -1,6 +1,8 @@
 package cnnews
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/cnnews/cnnews/internal/seeds"
@@ -34,5 +36,39 @@ func BenchmarkProcess(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkProcessPages runs the measuring set's whole pages, raw bytes
+// in any encoding, through the default pipeline: decoding, article
+// finding, page metadata and cleaning. It skips when the set is absent.
+func BenchmarkProcessPages(b *testing.B) {
+	dir := filepath.Join("..", "shared", "bench", "pages")
+	names, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	if len(names) == 0 {
+		b.Skipf("no pages in %s: the measuring set is kept beside the project, not in it", dir)
+	}
+	var pages [][]byte
+	var n int64
+	for _, name := range names {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, raw)
+		n += int64(len(raw))
+	}
+	p, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, raw := range pages {
+			if _, err := p.Process(names[i], raw); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }

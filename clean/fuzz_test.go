@@ -32,3 +32,28 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCleanPage checks whole pages: no panic, valid UTF-8 out, removals
+// verbatim and in order, every visible Han character kept or inside a
+// reported removal, and cleaning the output again removing nothing more.
+// Its seeds are pages built around an article, the known bug pages and the
+// extract package's page fixtures; the fuzzer mutates their markup.
+func FuzzCleanPage(f *testing.F) {
+	f.Add([]byte(page(storyParas...)))
+	f.Add([]byte(`<html><body class="has-nav"><select><option>a</option><p>正文第一段，内容。</p><div class="nav"><a>首页</a></div>`))
+	f.Add([]byte(`<html><head><title>标题_网</title><p>正文。<table>表格外，文字。<tr><td>单元格，文字。</td></tr></table><svg><title>图</title><style>a<b>c</b></style></svg>`))
+	files, _ := filepath.Glob("../extract/testdata/pages/*.html")
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		res := Default().CleanHTML(in)
+		checkPage(t, in, res)
+		again := Default().CleanText([]byte(res.Text))
+		if again.Text != res.Text || len(again.Removed) != 0 {
+			t.Errorf("second pass removed %+v from %q", again.Removed, res.Text)
+		}
+	})
+}

@@ -2,10 +2,13 @@ package clean
 
 import (
 	"fmt"
+	"iter"
+	"maps"
 	"strings"
 
 	"github.com/cnnews/cnnews/extract"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // The rules that drop what the article finder ([extract]) says is not the
@@ -97,6 +100,10 @@ func (s *pageSplitter) flush() {
 func (s *pageSplitter) feed(from, to int, loose bool) {
 	if from < s.last {
 		s.flush() // the parser moved this text: keep spans in input order
+	} else if k, e := gapSpace(s.input, s.last, from); k >= 0 {
+		// white space between this text and the last, outside the tags
+		// in between, is a space on the page
+		s.n.feed(s.input, k, e)
 	}
 	s.last = to
 	if !loose {
@@ -130,7 +137,7 @@ func (s *pageSplitter) walk(n *html.Node, rule, cont, blk string) {
 		}
 		return
 	case html.ElementNode:
-		if skipTags[n.Data] || n.Data == "option" || n.Data == "optgroup" || n.Data == "datalist" {
+		if pageSkipAtoms[n.DataAtom] && n.DataAtom != 0 {
 			return
 		}
 		if n == s.pg.Headline {
@@ -158,7 +165,7 @@ func (s *pageSplitter) walk(n *html.Node, rule, cont, blk string) {
 				cont = c
 			}
 		}
-		block := blockTags[n.Data]
+		block := blockAtoms[n.DataAtom] && n.DataAtom != 0
 		if block {
 			s.flush()
 			blk = n.Data
@@ -174,6 +181,62 @@ func (s *pageSplitter) walk(n *html.Node, rule, cont, blk string) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.walk(c, rule, cont, blk)
 	}
+}
+
+// gapSpace finds white space in input[from:to] outside markup: the first
+// run of it, or -1.
+func gapSpace(input string, from, to int) (int, int) {
+	if from <= 0 || to-from > 4096 {
+		return -1, -1
+	}
+	inTag := false
+	for i := from; i < to; i++ {
+		switch c := input[i]; {
+		case c == '<':
+			inTag = true
+		case c == '>':
+			inTag = false
+		case !inTag && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'):
+			e := i + 1
+			for e < to && (input[e] == ' ' || input[e] == '\n' || input[e] == '\t' || input[e] == '\r' || input[e] == '\f') {
+				e++
+			}
+			return i, e
+		}
+	}
+	return -1, -1
+}
+
+// pageSkip reports the elements of a page whose text is not article text.
+// A <select> is read, but not its options: text inside a <select> that is
+// never closed is the rest of the page, which the parser put there.
+func pageSkip(tag string) bool {
+	return skipTags[tag] && tag != "select" || tag == "option" || tag == "optgroup" || tag == "datalist"
+}
+
+// The same sets by atom, for the tree.
+var (
+	pageSkipAtoms = atomSet(func(yield func(string) bool) {
+		for t := range skipTags {
+			if pageSkip(t) && !yield(t) {
+				return
+			}
+		}
+		for _, t := range []string{"option", "optgroup", "datalist"} {
+			if !yield(t) {
+				return
+			}
+		}
+	})
+	blockAtoms = atomSet(maps.Keys(blockTags))
+)
+
+func atomSet(names iter.Seq[string]) map[atom.Atom]bool {
+	m := map[atom.Atom]bool{}
+	for n := range names {
+		m[atom.Lookup([]byte(n))] = true
+	}
+	return m
 }
 
 func isHiddenNode(n *html.Node) bool {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Page is a parsed HTML page with its article found. It is a plain value:
@@ -107,12 +108,12 @@ func (p *Page) Text() string {
 			}
 			return
 		case html.ElementNode:
-			if invisibleTag[n.Data] || isHidden(n) || p.dropped[n] != "" {
+			if invisible(n) || isHidden(n) || p.dropped[n] != "" {
 				return
 			}
 			on = on || p.inside[n]
 		}
-		blk := n.Type == html.ElementNode && blockTag[n.Data]
+		blk := n.Type == html.ElementNode && isBlock(n)
 		if blk && line {
 			b.WriteByte('\n')
 			line = false
@@ -131,24 +132,30 @@ func (p *Page) Text() string {
 
 func endsSpace(s string) bool { return s != "" && isHTMLSpace(s[0]) }
 
-// blockTag holds the elements that start a new line of text.
-var blockTag = map[string]bool{
-	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true,
-	"h5": true, "h6": true, "li": true, "ul": true, "ol": true, "dl": true,
-	"dt": true, "dd": true, "table": true, "tbody": true, "thead": true,
-	"tfoot": true, "tr": true, "td": true, "th": true, "caption": true,
-	"blockquote": true, "section": true, "article": true, "header": true,
-	"footer": true, "nav": true, "aside": true, "main": true, "figure": true,
-	"figcaption": true, "pre": true, "address": true, "center": true,
-	"form": true, "fieldset": true, "details": true, "summary": true,
-	"hr": true, "body": true, "html": true, "menu": true, "br": true,
+// isBlock reports the elements that start a new line of text.
+func isBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Table, atom.Tbody,
+		atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption,
+		atom.Blockquote, atom.Section, atom.Article, atom.Header, atom.Footer,
+		atom.Nav, atom.Aside, atom.Main, atom.Figure, atom.Figcaption, atom.Pre,
+		atom.Address, atom.Center, atom.Form, atom.Fieldset, atom.Details,
+		atom.Summary, atom.Hr, atom.Body, atom.Html, atom.Menu, atom.Br:
+		return true
+	}
+	return false
 }
 
-// paraTag holds blocks whose text is one paragraph of their parent.
-var paraTag = map[string]bool{
-	"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true,
-	"h6": true, "li": true, "dt": true, "dd": true, "pre": true,
-	"blockquote": true, "figcaption": true, "address": true, "caption": true,
+// isPara reports blocks whose text is one paragraph of their parent.
+func isPara(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li,
+		atom.Dt, atom.Dd, atom.Pre, atom.Blockquote, atom.Figcaption, atom.Address,
+		atom.Caption:
+		return true
+	}
+	return false
 }
 
 // stat is what the scorer knows of an element.
@@ -191,7 +198,7 @@ func (s *scorer) walk(n *html.Node, blk *html.Node, inLink bool) (runes, link, p
 		}
 		return r, 0, pu
 	case html.ElementNode:
-		if invisibleTag[n.Data] {
+		if invisible(n) {
 			return 0, 0, 0
 		}
 		if isHidden(n) {
@@ -200,7 +207,7 @@ func (s *scorer) walk(n *html.Node, blk *html.Node, inLink bool) (runes, link, p
 		st := &stat{order: len(s.order)}
 		s.stats[n] = st
 		s.order = append(s.order, n)
-		if blockTag[n.Data] {
+		if isBlock(n) {
 			blk = n
 		}
 		inLink = inLink || n.Data == "a"
@@ -244,7 +251,7 @@ func (s *scorer) credit() {
 			continue
 		}
 		a := n
-		if paraTag[n.Data] {
+		if isPara(n) {
 			a = n.Parent
 		}
 		for level := 0; a != nil && level < 5; level++ {
@@ -266,7 +273,7 @@ func (s *scorer) credit() {
 // final is an element's score as a candidate for the article's container.
 func (s *scorer) final(n *html.Node) float64 {
 	st := s.stats[n]
-	if st == nil || st.runes == 0 {
+	if st == nil || st.runes == 0 || st.score == 0 {
 		return 0
 	}
 	ld := float64(st.linkRunes) / float64(st.runes)
@@ -331,7 +338,7 @@ func (s *scorer) choose() []*html.Node {
 		content *= 1 - ld
 		switch {
 		case content >= threshold:
-		case paraTag[c.Data] || !hasBlockChild(c):
+		case isPara(c) || !hasBlockChild(c):
 			text := st.runes - st.linkRunes
 			if !(text > 60 && ld < 0.25 && st.punct > 0) && !(text >= 8 && ld == 0 && endsSentence(c)) {
 				continue
@@ -353,7 +360,7 @@ func (s *scorer) furniture(n, container *html.Node) {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if invisibleTag[c.Data] {
+		if invisible(c) {
 			continue
 		}
 		if isHidden(c) {
@@ -374,7 +381,7 @@ func (s *scorer) furniture(n, container *html.Node) {
 				reason = Form
 			case c.Data == "nav" || c.Data == "aside" || c.Data == "footer" || c.Data == "menu" || classHint(c) < 0:
 				reason = Furniture
-			case blockTag[c.Data] && st.linkRunes*10 > st.runes*6 && st.runes >= 4 && st.punct < 2:
+			case isBlock(c) && st.linkRunes*10 > st.runes*6 && st.runes >= 4 && st.punct < 2:
 				reason = Links
 			}
 			if reason != "" {
@@ -388,7 +395,7 @@ func (s *scorer) furniture(n, container *html.Node) {
 
 func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && blockTag[c.Data] && c.Data != "br" {
+		if c.Type == html.ElementNode && isBlock(c) && c.Data != "br" {
 			return true
 		}
 	}
@@ -400,7 +407,7 @@ func hasText(n *html.Node) bool {
 		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
 			return true
 		}
-		if c.Type == html.ElementNode && !invisibleTag[c.Data] && hasText(c) {
+		if c.Type == html.ElementNode && !invisible(c) && hasText(c) {
 			return true
 		}
 	}
@@ -417,7 +424,7 @@ func endsSentence(n *html.Node) bool {
 				if t := strings.TrimRightFunc(c.Data, unicode.IsSpace); t != "" {
 					last, _ = utf8.DecodeLastRuneInString(t)
 				}
-			} else if c.Type == html.ElementNode && !invisibleTag[c.Data] {
+			} else if c.Type == html.ElementNode && !invisible(c) {
 				walk(c)
 			}
 		}
@@ -475,17 +482,30 @@ func classHint(n *html.Node) int {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool {
-			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-		}) {
-			if h := wordHint(w); h < 0 {
-				return -1
-			} else if h > 0 {
-				hint = 1
+		v := a.Val
+		for i := 0; i < len(v); {
+			for i < len(v) && !isWordByte(v[i]) {
+				i++
 			}
+			j := i
+			for j < len(v) && isWordByte(v[j]) {
+				j++
+			}
+			if j > i {
+				if h := wordHint(lowerASCII(v[i:j])); h < 0 {
+					return -1
+				} else if h > 0 {
+					hint = 1
+				}
+			}
+			i = j
 		}
 	}
 	return hint
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 var (
@@ -540,7 +560,7 @@ func nodeText(n *html.Node) string {
 			case html.TextNode:
 				b.WriteString(c.Data)
 			case html.ElementNode:
-				if !invisibleTag[c.Data] {
+				if !invisible(c) {
 					walk(c)
 				}
 			}

@@ -3,11 +3,14 @@ package extract
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Meta is what a page says about its article, from its <meta> tags,
@@ -259,6 +262,9 @@ func readMeta(p *Page, input string) Meta {
 		}
 	}
 	for _, line := range near {
+		if !strings.ContainsAny(line, ":：") {
+			continue
+		}
 		if a := reAuthorLine.FindStringSubmatch(line); a != nil {
 			m.Authors = addName(m.Authors, a[1], m.SiteName)
 		}
@@ -283,23 +289,26 @@ func (p *Page) nearHeadline() (near, after []string) {
 	inArticle := 0
 	done := false
 	flush := func() {
-		t := strings.Join(strings.Fields(b.String()), " ")
+		if b.Len() == 0 {
+			return
+		}
+		raw := b.String()
 		b.Reset()
-		if t == "" || utf8.RuneCountInString(t) > 160 {
+		if strings.TrimSpace(raw) == "" {
 			return
 		}
 		switch state {
 		case 0:
-			before = append(before, t)
+			before = append(before, raw)
 			if len(before) > 8 {
 				before = before[1:]
 			}
 		case 1:
 			if len(first) < 3 {
-				first = append(first, t)
+				first = append(first, raw)
 			}
 		case 2:
-			after = append(after, t)
+			after = append(after, raw)
 			done = len(after) >= 4
 		}
 	}
@@ -313,7 +322,7 @@ func (p *Page) nearHeadline() (near, after []string) {
 			b.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if invisibleTag[n.Data] || isHidden(n) || p.dropped[n] != "" && state == 1 {
+			if invisible(n) || isHidden(n) || p.dropped[n] != "" && state == 1 {
 				return
 			}
 		}
@@ -323,7 +332,7 @@ func (p *Page) nearHeadline() (near, after []string) {
 			return
 		}
 		art := p.inside[n]
-		blk := art || n.Type == html.ElementNode && blockTag[n.Data]
+		blk := art || n.Type == html.ElementNode && isBlock(n)
 		if blk {
 			flush()
 		}
@@ -345,7 +354,19 @@ func (p *Page) nearHeadline() (near, after []string) {
 		}
 	}
 	walk(p.Root)
-	return append(before, first...), after
+	return normLines(append(before, first...)), normLines(after)
+}
+
+// normLines folds the white space of each line and leaves out lines too
+// long to be a header.
+func normLines(lines []string) []string {
+	out := lines[:0]
+	for _, l := range lines {
+		if t := strings.Join(strings.Fields(l), " "); utf8.RuneCountInString(t) <= 160 {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // splitTitle cuts a page title into the headline and the site name after
@@ -405,11 +426,11 @@ func findHeadline(p *Page, s *scorer) *html.Node {
 			default:
 				// any short block or title-named element may hold it
 				if st := s.stats[n]; st != nil && p.dropped[n] == "" && st.runes >= 4 && st.runes <= 100 && st.linkRunes*2 <= st.runes &&
-					(blockTag[n.Data] || hasWord(n, "title") || n.Data == "strong" || n.Data == "b" || n.Data == "font" || n.Data == "span") {
+					(isBlock(n) || hasWord(n, "title") || n.Data == "strong" || n.Data == "b" || n.Data == "font" || n.Data == "span") {
 					others = append(others, n)
 				}
 			}
-			if invisibleTag[n.Data] && n.Data != "head" {
+			if invisible(n) && n.DataAtom != atom.Head {
 				return
 			}
 		}
@@ -424,7 +445,17 @@ func findHeadline(p *Page, s *scorer) *html.Node {
 	ogs := squeeze(og)
 	// agreement: 2 when the text is the page title's head (what comes
 	// before a separator) or og:title, 1 when it holds the head and more
+	maxRunes := max(utf8.RuneCountInString(full), 2*utf8.RuneCountInString(head)+10)
+	var firsts []rune
+	for _, t := range []string{full, ogs, head} {
+		if r, _ := utf8.DecodeRuneInString(t); t != "" {
+			firsts = append(firsts, r)
+		}
+	}
 	agrees := func(n *html.Node) (int, int) {
+		if st := s.stats[n]; st == nil || st.runes > maxRunes || !slices.Contains(firsts, firstRune(n)) {
+			return 0, 0
+		}
 		t := nodeText(n)
 		k := squeeze(t)
 		if utf8.RuneCountInString(k) < 4 {
@@ -529,13 +560,41 @@ func first2(a, _ string) string { return a }
 // squeeze removes all white space.
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
+// hasWord reports whether n's class or id holds w, a lower-case word, in
+// any case.
 func hasWord(n *html.Node, w string) bool {
 	for _, a := range n.Attr {
-		if (a.Key == "class" || a.Key == "id") && strings.Contains(strings.ToLower(a.Val), w) {
-			return true
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for v := a.Val; len(v) >= len(w); v = v[1:] {
+			if strings.EqualFold(v[:len(w)], w) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// firstRune returns the first visible character under n, 0 when none.
+func firstRune(n *html.Node) rune {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			for _, r := range c.Data {
+				if !unicode.IsSpace(r) {
+					return r
+				}
+			}
+		case html.ElementNode:
+			if !invisible(c) {
+				if r := firstRune(c); r != 0 {
+					return r
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // nodeTextAll is the text under n, invisible elements included.
