@@ -133,7 +133,13 @@ func isRoleSep(r rune) bool {
 // "文/张三", "记者 张三 摄". Without a separator after the role, each name
 // must be two to four Han characters.
 func parseCredits(s string) (items []credit, bracketed, ok bool) {
-	s, bracketed = stripBrackets(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	// （編輯：陳惠玲）1140516: a date code after the bracket
+	if d := strings.TrimRightFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }); len(s)-len(d) >= 6 && len(s)-len(d) <= 8 &&
+		(strings.HasSuffix(d, "）") || strings.HasSuffix(d, ")")) {
+		s = d
+	}
+	s, bracketed = stripBrackets(s)
 	pos := 0
 	for {
 		pos = after(s, pos, isItemSep)
@@ -160,6 +166,13 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 					}
 				}
 			}
+			if len(it.names) > 0 {
+				// a staff code after the name: 王佳琪 PN123
+				if c := staffCode(s[pos:]); c > 0 {
+					pos = after(s, pos+c, isBlank)
+					continue
+				}
+			}
 			end := after(s, pos, isNameRune)
 			if end == pos {
 				break
@@ -173,6 +186,12 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 				return nil, false, false
 			}
 			it.names = append(it.names, name)
+			if end < len(s) && s[end] == '_' {
+				// a staff code glued to the name: 史建磊_NBJ11331
+				if c := staffCode(s[end:]); c > 0 {
+					end += c
+				}
+			}
 			next := after(s, end, func(r rune) bool { return isBlank(r) || r == '、' || r == ',' || r == '，' })
 			if next == end {
 				pos = end
@@ -193,6 +212,28 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 		items = append(items, it)
 	}
 	return items, bracketed, len(items) > 0
+}
+
+// staffCode returns the length of a staff code at the start of s, such as
+// "_NBJ11331" or "PN123": an optional "_", one to six Latin letters and
+// two or more digits, ending there. It returns 0 for anything else.
+func staffCode(s string) int {
+	i := 0
+	if i < len(s) && s[i] == '_' {
+		i++
+	}
+	l := i
+	for i < len(s) && i-l < 6 && isASCIILetter(s[i]) {
+		i++
+	}
+	d := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i-d < 2 || d == l || (i < len(s) && s[i] != ' ' && !strings.HasPrefix(s[i:], "\u3000")) {
+		return 0
+	}
+	return i
 }
 
 // creditFields turns credits into metadata fields.

@@ -14,7 +14,8 @@ const (
 	fkSource
 	fkAuthor
 	fkEditor
-	fkIgnore // 浏览, 字号 and other page counters
+	fkIgnore  // 浏览, 字号 and other page counters
+	fkCredits // credits after a value: 来源：城市晚报　记者 林静
 )
 
 // headerKeys are the labels of header and footer meta lines.
@@ -52,10 +53,15 @@ var headerByFirst = func() map[rune][]string {
 
 var reDateAt = regexp.MustCompile(`^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*[T ]?\s*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?秒?)?`)
 
+// reCounter finds the page counters and tools that follow a source
+// on the same line.
+var reCounter = regexp.MustCompile(`跟贴|跟帖|评论|評論|参与|參與|分享|阅读|閱讀|浏览|瀏覽|字号|字號|点击|點擊`)
+
 // headerField is one labelled value of a header line.
 type headerField struct {
 	kind  fieldKind
 	value string
+	items []credit // for fkCredits
 }
 
 // parseHeader reads a line made only of labelled fields and dates, such as
@@ -106,12 +112,15 @@ func parseHeader(s string) ([]headerField, bool) {
 	if len(hits) > 0 {
 		lead = s[:hits[0].keyStart]
 	}
-	if lead = trim(lead); lead != "" {
+	if lead = trim(lead); lead == "本文" || lead == "此文" || lead == "文章" {
+		lead = "" // 本文来源：X 作者：Y
+	}
+	if lead != "" {
 		d := reDateAt.FindString(lead)
 		if d == "" || trim(lead[len(d):]) != "" {
 			return nil, false
 		}
-		out = append(out, headerField{fkTime, d})
+		out = append(out, headerField{kind: fkTime, value: d})
 	}
 	for k, h := range hits {
 		end := len(s)
@@ -129,16 +138,60 @@ func parseHeader(s string) ([]headerField, bool) {
 		case fkSource, fkAuthor, fkEditor:
 			// "新华社 2022-05-09 10:20": a date may trail the value
 			if at := trailingDate(v); at > 0 {
-				out = append(out, headerField{fkTime, v[at:]})
+				out = append(out, headerField{kind: fkTime, value: v[at:]})
 				v = trim(v[:at])
+			}
+			// "甬江晚报跟贴 386": a page counter glued to it
+			if h.kind == fkSource {
+				if loc := reCounter.FindStringIndex(v); loc != nil && utf8.RuneCountInString(v[:loc[0]]) >= 2 {
+					v = trim(v[:loc[0]])
+				}
+			}
+			// "城市晚报　记者 林静": credits may trail it too
+			if at, items := trailingCredits(v); at > 0 {
+				out = append(out, headerField{kind: fkCredits, items: items})
+				v = trim(v[:at])
+			}
+			if h.kind != fkSource {
+				// "作者：记者 陈晓岚": the role repeated
+				if items, _, ok := parseCredits(v); ok {
+					if h.kind == fkAuthor {
+						for i := range items {
+							if items[i].kind == roleEditor || items[i].kind == roleOther {
+								items[i].kind = roleReporter
+							}
+						}
+					}
+					out = append(out, headerField{kind: fkCredits, items: items})
+					continue
+				}
 			}
 			if v == "" || utf8.RuneCountInString(v) > 40 || strings.ContainsAny(v, "。！？!?；;") {
 				return nil, false
 			}
 		}
-		out = append(out, headerField{h.kind, v})
+		out = append(out, headerField{kind: h.kind, value: v})
 	}
 	return out, len(out) > 0
+}
+
+// trailingCredits returns where credits that end v begin, after a blank,
+// and the credits; 0 when v ends with none.
+func trailingCredits(v string) (int, []credit) {
+	for i := 1; i < len(v); i++ {
+		r, size := utf8.DecodeRuneInString(v[i:])
+		if !isBlank(r) {
+			continue
+		}
+		rest := v[i+size:]
+		if matchRole(rest) == "" {
+			continue
+		}
+		if items, _, ok := parseCredits(rest); ok {
+			return i, items
+		}
+	}
+	return 0, nil
 }
 
 // trailingDate returns where a date that ends v begins, after a space, or 0.
@@ -170,6 +223,8 @@ func headerFields(hs []headerField) []Field {
 			for _, n := range splitNames(h.value) {
 				fs = append(fs, Field{Key: FieldEditor, Role: "编辑", Value: n})
 			}
+		case fkCredits:
+			fs = append(fs, creditFields(h.items)...)
 		}
 	}
 	return fs

@@ -104,7 +104,8 @@ func isSentenceEnd(r rune) bool {
 }
 
 var (
-	reTools = rx(`^(?:{s}{[}{s}(?:纠错|糾錯|打印(?:本页|本頁)?|关闭(?:窗口)?|關閉(?:窗口)?|收藏(?:本页|本頁)?|字号|字號|大|中|小|推荐|推薦|评论|評論|举报|舉報|复制链接|複製鏈接|返回顶部|返回頂部|分享|打印此文|关闭本页|關閉本頁){s}{]}{s})+$`)
+	reEditNotice = rx(`^本(?:帖|貼)最后由{s}.{1,30}?{s}于{s}\d{4}-\d{1,2}-\d{1,2}{s}\d{1,2}:\d{2}(?::\d{2})?{s}(?:编辑|編輯)$`)
+	reTools      = rx(`^(?:{s}{[}{s}(?:纠错|糾錯|打印(?:本页|本頁)?|关闭(?:窗口)?|關閉(?:窗口)?|收藏(?:本页|本頁)?|字号|字號|大|中|小|推荐|推薦|评论|評論|举报|舉報|复制链接|複製鏈接|返回顶部|返回頂部|分享|打印此文|关闭本页|關閉本頁){s}{]}{s})+$`)
 
 	reSourceParen = rx(`^[(（【\[]{s}(?:文章|本文|信息|稿件|新闻|新聞)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
 	reOrigTitle   = rx(`^[(（【\[]?{s}原(?:标题|標題|题目|題目){s}{:}{s}(?P<original_title>.{1,100}?){s}[)）】\]]?$`)
@@ -206,6 +207,23 @@ func isTitleLike(s string) bool {
 	return s != "" && !strings.ContainsFunc(s, isSentenceEnd)
 }
 
+// headerLine matches a whole line of labelled fields that names a source
+// or an author: 本文来源：甬江晚报 作者：记者 陈晓岚.
+func headerLine(p Paragraph) (Match, bool) {
+	hs, ok := parseHeader(p.Text)
+	if !ok {
+		return Match{}, false
+	}
+	named := false
+	for _, h := range hs {
+		named = named || h.kind == fkSource || h.kind == fkAuthor || h.kind == fkCredits
+	}
+	if !named {
+		return Match{}, false
+	}
+	return whole(p, headerFields(hs))
+}
+
 // defaultRules is the default preset for Chinese news, in the order the
 // rules are tried.
 func defaultRules() []Rule {
@@ -231,10 +249,11 @@ func defaultRules() []Rule {
 			}
 			return whole(p, creditFields(items))
 		})},
+		{Name: "edit-notice", Category: Editor, Zone: Anywhere, Match: short(60, starts(words("本帖 本貼"), anyOf(reEditNotice)))},
 		{Name: "tool-links", Category: Editor, Zone: Anywhere, Match: short(40, starts(words("【 [ ［ 〔"), anyOf(reTools)))},
 		{Name: "source-paren", Category: Source, Zone: Anywhere, Match: short(50, starts(words("( （ 【 ["), patternRule("", "", 0, reSourceParen).Match))},
 		{Name: "original-title", Category: Source, Zone: Anywhere, Match: short(110, starts(words("原 【原 [原 （原 (原"), patternRule("", "", 0, reOrigTitle).Match))},
-		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, starts(words("本文 此文 本篇"), patternRule("", "", 0, reAppSource).Match))},
+		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, starts(words("本文 此文 本篇"), or(headerLine, patternRule("", "", 0, reAppSource).Match)))},
 		{Name: "source-line", Category: Source, Zone: Edges, Match: short(120, func(p Paragraph) (Match, bool) {
 			hs, ok := parseHeader(p.Text)
 			if !ok {

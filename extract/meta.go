@@ -100,10 +100,13 @@ var timeKeys = []string{
 }
 
 var (
-	reVisibleTime = regexp.MustCompile(`(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?`)
+	reVisibleTime = regexp.MustCompile(`(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\s\d{1,2}\s*/\s*\d{1,2})(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?`)
+	reTitleLabel  = regexp.MustCompile(`^(?:\[[^\]]{1,4}\]|【[^】]{1,4}】)\s*`)
+	reSplitDate   = regexp.MustCompile(`^(\d{4})\s+(\d{1,2})\s*/\s*(\d{1,2})`)
 	reURLDate     = regexp.MustCompile(`/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})/`)
 	reSourceLine  = regexp.MustCompile(`(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜/]{2,30})`)
-	reAuthorLine  = regexp.MustCompile(`(?:作者|文)\s*[:：]\s*([^\s|｜/]{2,20})`)
+	reAuthorLine  = regexp.MustCompile(`(?:作者|撰文|记者|記者|文)\s*[:：]\s*([^\s|｜/]{2,20})`)
+	reLabel       = regexp.MustCompile(`发布|發佈|發布|时间|時間|来源|來源|编辑|編輯|责任|責任|日期|更新|阅读|閱讀|浏览|瀏覽|跟贴|跟帖|评论|評論|参与|參與|分享|字号|字號`)
 	titleSeps     = []string{"_", " - ", " | ", "｜", " — ", "——", " – ", "-", "|", "—", "－"}
 )
 
@@ -188,6 +191,7 @@ func readMeta(p *Page, input string) Meta {
 			m.Title = h
 		}
 	}
+	m.Title = reTitleLabel.ReplaceAllString(m.Title, "")
 	if m.Title == "" {
 		for _, t := range []string{tags["og:title"], ldGet("headline"), title} {
 			if t = strings.TrimSpace(t); utf8.RuneCountInString(t) >= 2 {
@@ -216,13 +220,13 @@ func readMeta(p *Page, input string) Meta {
 			}
 		}
 	}
-	if m.Published == "" {
+	if m.Published == "" || !strings.ContainsAny(m.Published, ":：") {
+		// a date-only tag gives way to a time of the same day by the headline
 		for _, line := range near {
-			if v := reVisibleTime.FindString(line); v != "" {
-				if t, ok := ParseTime(v); ok {
-					m.Published, m.PublishedAt = v, t
-					break
-				}
+			v, t, ok := visibleTime(line)
+			if ok && (m.Published == "" || sameDay(t, m.PublishedAt) && strings.ContainsAny(v, ":：")) {
+				m.Published, m.PublishedAt = v, t
+				break
 			}
 		}
 	}
@@ -235,11 +239,9 @@ func readMeta(p *Page, input string) Meta {
 	}
 	if m.Published == "" {
 		for _, line := range tail {
-			if v := reVisibleTime.FindString(line); v != "" {
-				if t, ok := ParseTime(v); ok {
-					m.Published, m.PublishedAt = v, t
-					break
-				}
+			if v, t, ok := visibleTime(line); ok {
+				m.Published, m.PublishedAt = v, t
+				break
 			}
 		}
 	}
@@ -266,16 +268,41 @@ func readMeta(p *Page, input string) Meta {
 			continue
 		}
 		if a := reAuthorLine.FindStringSubmatch(line); a != nil {
-			m.Authors = addName(m.Authors, a[1], m.SiteName)
+			m.Authors = addName(m.Authors, cutLabel(a[1]), m.SiteName)
 		}
 		if s := reSourceLine.FindStringSubmatch(line); s != nil && m.Source == "" {
-			m.Source = s[1]
+			m.Source = cutLabel(s[1])
 		}
 	}
 	if m.Source == "" {
 		m.Source = tags["source"]
 	}
+	if m.Source == "" {
+		m.Source = p.sourceElement()
+	}
 	return m
+}
+
+// visibleTime finds a publish time in a line of the page: 2022-05-09
+// 15:11, 2022年5月9日, and "2023 05/16 18:32:46" as a page lays out a
+// date in separate boxes.
+func visibleTime(line string) (string, time.Time, bool) {
+	v := reVisibleTime.FindString(line)
+	if v == "" {
+		return "", time.Time{}, false
+	}
+	p := v
+	if m := reSplitDate.FindStringSubmatch(p); m != nil {
+		p = m[1] + "-" + m[2] + "-" + m[3] + p[len(m[0]):]
+	}
+	t, ok := ParseTime(p)
+	return v, t, ok
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.In(a.Location()).Date()
+	return ay == by && am == bm && ad == bd
 }
 
 // nearHeadline returns the visible lines where pages print the time,
@@ -283,7 +310,7 @@ func readMeta(p *Page, input string) Meta {
 // headline when it comes first), then the article's first three lines;
 // and, apart, the first four lines after the article.
 func (p *Page) nearHeadline() (near, after []string) {
-	var before, first []string
+	var before, first, above []string
 	var b strings.Builder
 	state := 0 // 0 before the article, 1 in it, 2 after it
 	inArticle := 0
@@ -328,6 +355,7 @@ func (p *Page) nearHeadline() (near, after []string) {
 		}
 		if n == p.Headline && state == 0 {
 			flush()
+			above = append(above[:0], before[max(0, len(before)-3):]...)
 			before = before[:0]
 			return
 		}
@@ -354,7 +382,7 @@ func (p *Page) nearHeadline() (near, after []string) {
 		}
 	}
 	walk(p.Root)
-	return normLines(append(before, first...)), normLines(after)
+	return normLines(append(append(before, first...), above...)), normLines(after)
 }
 
 // normLines folds the white space of each line and leaves out lines too
@@ -367,6 +395,66 @@ func normLines(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// sourceElement reads the first element named "source" (class or id)
+// before the article or in its first blocks: <span class="source">中国新闻网</span>.
+func (p *Page) sourceElement() string {
+	found := ""
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			if invisible(n) {
+				return false
+			}
+			if hasClassWord(n, "source") {
+				t := strings.TrimSpace(nodeText(n))
+				t = strings.TrimSpace(strings.TrimLeft(reSourceLabel.ReplaceAllString(t, ""), ":： "))
+				if n := utf8.RuneCountInString(t); n >= 2 && n <= 30 && !reVisibleTime.MatchString(t) {
+					found = t
+					return true
+				}
+			}
+			if p.inside[n] && n.FirstChild != nil {
+				// only the article's first few blocks
+				k := 0
+				for c := n.FirstChild; c != nil && k < 6; c = c.NextSibling {
+					if c.Type == html.ElementNode {
+						k++
+						if walk(c) {
+							return true
+						}
+					}
+				}
+				return true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(p.Root)
+	return found
+}
+
+var reSourceLabel = regexp.MustCompile(`^\s*(?:来源|來源|稿源|出处|出處)`)
+
+// hasClassWord reports whether a word of n's class or id is w.
+func hasClassWord(n *html.Node, w string) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, f := range strings.Fields(a.Val) {
+			if strings.EqualFold(f, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // splitTitle cuts a page title into the headline and the site name after
@@ -383,13 +471,31 @@ func splitTitle(t string) (title, site string) {
 		if utf8.RuneCountInString(head) < 4 {
 			continue
 		}
-		// the site name is the last part: 标题_频道_网易新闻
-		if j := strings.LastIndex(rest, sep); j >= 0 {
-			rest = strings.TrimSpace(rest[j+len(sep):])
+		// the site name is the last part (标题_频道_网易新闻), unless that is
+		// the software's name (Powered by Discuz!)
+		parts := strings.Split(rest, sep)
+		for len(parts) > 1 && strings.Contains(strings.ToLower(parts[len(parts)-1]), "powered by") {
+			parts = parts[:len(parts)-1]
+		}
+		rest = strings.TrimSpace(parts[len(parts)-1])
+		// 澎湃新闻-The Paper: the Chinese name
+		for _, s2 := range []string{"-", " - ", "|", "｜"} {
+			if a, b, ok := strings.Cut(rest, s2); ok && hasHan(a) && !hasHan(b) {
+				rest = strings.TrimSpace(a)
+			}
 		}
 		return head, rest
 	}
 	return t, ""
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // findHeadline picks the element holding the title: an <h1> whose text
@@ -661,11 +767,20 @@ func ldNames(v any) []string {
 	return nil
 }
 
+// cutLabel cuts a value read from a header line where the next label,
+// glued to it, begins: 黃嘉怡發佈時間 is 黃嘉怡.
+func cutLabel(v string) string {
+	if loc := reLabel.FindStringIndex(v); loc != nil && loc[0] > 0 {
+		return v[:loc[0]]
+	}
+	return v
+}
+
 // addName adds an author's name, leaving out URLs, the site's name and
 // names too long to be a person's or a desk's.
 func addName(list []string, name, site string) []string {
 	name = strings.TrimSpace(name)
-	if name == "" || name == site || strings.Contains(name, "://") || strings.HasPrefix(name, "www.") || utf8.RuneCountInString(name) > 30 {
+	if name == "" || site != "" && strings.Contains(site, name) || strings.Contains(name, "://") || strings.HasPrefix(name, "www.") || utf8.RuneCountInString(name) > 30 {
 		return list
 	}
 	for _, x := range list {

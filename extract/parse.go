@@ -150,6 +150,11 @@ func (s *scanner) text(from, to int) {
 		s.out.WriteRune(rune(digit0 + int(s.num[n])))
 	}
 	s.out.WriteString(markClose)
+	if ws > 0 {
+		// the white space before the text, as one space after the marker
+		// (white space alone is not written: it would only make nodes)
+		s.out.WriteByte(' ')
+	}
 	s.segs = append(s.segs, Span{from + ws, to})
 	writeEscaped(&s.out, t[ws:], '<', "&lt;")
 }
