@@ -331,12 +331,21 @@ func (c *Cleaner) cleanPage(input string) Result {
 	if m.Source != "" {
 		last = append(last, Field{Key: FieldSource, Value: m.Source})
 	}
-	for _, a := range m.Authors {
-		last = append(last, Field{Key: FieldReporter, Role: "author", Value: a})
-	}
 	d.removed = append(d.removed, removal{"page-meta", Page, 0, 0, first}, removal{"page-meta", Page, len(input), len(input), last})
 	res := c.finish(d)
 	res.Meta.SiteName, res.Meta.URL = m.SiteName, m.URL
+	// the page's authors, unless a line named them already (a name read
+	// from a line may have the next link's text glued to it)
+	for _, a := range m.Authors {
+		known := false
+		for _, n := range append(res.Meta.Reporters[:len(res.Meta.Reporters):len(res.Meta.Reporters)], res.Meta.Editors...) {
+			known = known || n != "" && (strings.HasPrefix(a, n) || strings.HasPrefix(n, a))
+		}
+		if !known {
+			res.Meta.Reporters = append(res.Meta.Reporters, a)
+			res.Meta.Credits = append(res.Meta.Credits, Credit{Role: "author", Name: a})
+		}
+	}
 	if !m.PublishedAt.IsZero() && res.Meta.Published == m.Published {
 		res.Meta.PublishedAt = m.PublishedAt
 	}

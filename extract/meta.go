@@ -311,6 +311,7 @@ func sameDay(a, b time.Time) bool {
 // and, apart, the first four lines after the article.
 func (p *Page) nearHeadline() (near, after []string) {
 	var before, first, above []string
+	headSeen := false
 	var b strings.Builder
 	state := 0 // 0 before the article, 1 in it, 2 after it
 	inArticle := 0
@@ -326,9 +327,15 @@ func (p *Page) nearHeadline() (near, after []string) {
 		}
 		switch state {
 		case 0:
+			// the first four lines after the headline stay, then the
+			// last eight before the article
 			before = append(before, raw)
-			if len(before) > 8 {
-				before = before[1:]
+			if len(before) > 12 {
+				if headSeen {
+					before = append(before[:4], before[5:]...)
+				} else {
+					before = before[1:]
+				}
 			}
 		case 1:
 			if len(first) < 3 {
@@ -357,7 +364,7 @@ func (p *Page) nearHeadline() (near, after []string) {
 			flush()
 			above = append(above[:0], before[max(0, len(before)-3):]...)
 			before = before[:0]
-			return
+			headSeen = true
 		}
 		art := p.inside[n]
 		blk := art || n.Type == html.ElementNode && isBlock(n)
