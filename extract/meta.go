@@ -101,6 +101,7 @@ var timeKeys = []string{
 
 var (
 	reVisibleTime = regexp.MustCompile(`(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\s\d{1,2}\s*/\s*\d{1,2})(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?`)
+	reTimeLabel   = regexp.MustCompile(`发表于|發表於|发表时间|發表時間|发布于|發佈於|发布时间|發佈時間|發布時間|时间\s*[:：]|時間\s*[:：]|日期\s*[:：]|(?i:posted)`)
 	reTitleLabel  = regexp.MustCompile(`^(?:\[[^\]]{1,4}\]|【[^】]{1,4}】)\s*`)
 	reSplitDate   = regexp.MustCompile(`^(\d{4})\s+(\d{1,2})\s*/\s*(\d{1,2})`)
 	reURLDate     = regexp.MustCompile(`/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})/`)
@@ -239,6 +240,11 @@ func readMeta(p *Page, input string) Meta {
 	}
 	if m.Published == "" {
 		for _, line := range tail {
+			// after the article only a labelled time: 发表于:2005-07-31 12:30,
+			// not the dates of a list of other posts
+			if !reTimeLabel.MatchString(line) {
+				continue
+			}
 			if v, t, ok := visibleTime(line); ok {
 				m.Published, m.PublishedAt = v, t
 				break
