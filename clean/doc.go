@@ -45,6 +45,22 @@
 // checked against the readings of github.com/mozillazg/go-pinyin: (朔州),
 // LED(led), (1) and 中国(China) stay.
 //
+// # Whole pages
+//
+// HTML that is a whole page (a doctype, an <html>, <head> or <body> tag, or
+// the links and boxes of a page's furniture) is first read by package
+// extract, which finds the article's container in the page's HTML5 tree.
+// Text outside it and the furniture inside it (comment boxes, share bars,
+// related lists, link lists, forms, hidden blocks) are removed under the
+// rules of the [Page] category, and the paragraph rules run on the
+// article's own paragraphs. The lines by the article (the info line under
+// the headline, the editor line after the body) are read for their
+// metadata and reported under the rule that recognises them. The page's
+// own metadata fills [Meta]: its headline, publish time, authors, source,
+// site name and canonical URL. Every removal is still a span of the input
+// with input[Start:End] == Text, and every character a reader sees is
+// either kept or inside a removal. Without("page") switches the finder off.
+//
 // # Normalisation
 //
 // Each paragraph is trimmed of indentation, runs of spaces (ASCII, NBSP and
