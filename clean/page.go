@@ -150,8 +150,6 @@ func (s *pageSplitter) walk(n *html.Node, rule, cont, blk string) {
 				rule = ""
 			case s.pg.Dropped(n) != "":
 				rule = pageRules[s.pg.Dropped(n)]
-			case rule == "" && len(s.pg.Article) == 0 && isHiddenNode(n):
-				rule = ruleHidden
 			}
 			if !s.c.enabled(rule, Page) {
 				rule = ""
@@ -237,21 +235,6 @@ func atomSet(names iter.Seq[string]) map[atom.Atom]bool {
 		m[atom.Lookup([]byte(n))] = true
 	}
 	return m
-}
-
-func isHiddenNode(n *html.Node) bool {
-	for _, a := range n.Attr {
-		if a.Key == "hidden" {
-			return true
-		}
-		if a.Key == "style" {
-			v := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
-			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // cleanPage cleans a whole page: the article is found in the page's tree

@@ -132,7 +132,9 @@ var (
 // the other legacy encoding. Read as the wrong one, the reference
 // articles have one invalid sequence per 2 to 49 Han characters and score
 // at most 0.08 of the 0.3 required. A short text, of fewer than 200 Han
-// characters, must decode without error.
+// characters, must decode without error, unless it is an HTML page that
+// declares that encoding and holds at least 20 Han characters: it may have
+// one invalid sequence.
 //
 // Bytes is a function of its arguments only and safe for concurrent use.
 func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
@@ -256,7 +258,11 @@ func fewInvalid(data []byte, declared string) ([]byte, string, []int, int, bool)
 	bestN, bestScore, bestName := 0, -1.0, ""
 	for _, cand := range cands {
 		out, offsets, n := lenient(cand.enc, data, maxInvalid)
-		if n > maxInvalid || n*hanPerInvalid > hanCount(out) {
+		limit := hanCount(out) / hanPerInvalid
+		if cand.name == declared && limit < 1 && hanCount(out) >= 20 {
+			limit = 1 // a short page that declares its encoding may have one
+		}
+		if n > maxInvalid || n > limit {
 			continue
 		}
 		s := score(out)

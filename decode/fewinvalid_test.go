@@ -261,3 +261,29 @@ func TestInvalidListCapped(t *testing.T) {
 		t.Errorf("valid: %+v %v", rep, err)
 	}
 }
+
+// TestShortDeclaredPage: a short page that declares GBK may hold one
+// invalid sequence; the same text without the declaration may not.
+func TestShortDeclaredPage(t *testing.T) {
+	body := "<p>今年以来，阳泉市紧紧围绕高质量发展目标，扎实推进重点项目建设，一季度新开工项目四十二个。</p>"
+	for _, declared := range []bool{true, false} {
+		head := "<html><head><title>新闻</title></head><body>"
+		if declared {
+			head = `<html><head><meta charset="gbk"><title>新闻</title></head><body>`
+		}
+		enc, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(head + body + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := bytes.Index(enc, []byte("</body>"))
+		enc = append(enc[:i:i], append([]byte{0xA3, 0x7C}, enc[i:]...)...)
+		out, rep, err := Bytes(enc)
+		if declared {
+			if err != nil || rep.Replaced != 1 || rep.FirstInvalid != i || !bytes.Contains(out, []byte("四十二个。")) {
+				t.Errorf("declared: %v %+v", err, rep)
+			}
+		} else if err == nil {
+			t.Errorf("undeclared short text with a bad pair was read: %+v", rep)
+		}
+	}
+}

@@ -68,6 +68,9 @@ func ParseString(input string) (*Page, error) {
 		p.inside[a] = true
 		s.furniture(a, a)
 	}
+	if len(p.Article) == 0 {
+		s.hidden(root)
+	}
 	p.Headline = findHeadline(p, s)
 	p.Meta = readMeta(p, input)
 	return p, nil
@@ -80,7 +83,8 @@ func (p *Page) Spans(n *html.Node) []Span { return p.spans[n] }
 
 // Dropped returns why n, an element inside the article, is page furniture
 // rather than article ([Hidden], [Furniture], [Links], [Form]), or "" when
-// it is not. Only the outermost element of a dropped block is named.
+// it is not. Only the outermost element of a dropped block is named. On a
+// page with no article, hidden blocks anywhere are named [Hidden].
 func (p *Page) Dropped(n *html.Node) string { return p.dropped[n] }
 
 // InArticle reports whether n is one of the [Page.Article] elements.
@@ -390,6 +394,22 @@ func (s *scorer) furniture(n, container *html.Node) {
 			}
 		}
 		s.furniture(c, container)
+	}
+}
+
+// hidden marks the hidden blocks under n, for a page with no article.
+func (s *scorer) hidden(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || invisible(c) {
+			continue
+		}
+		if isHidden(c) {
+			if hasText(c) {
+				s.p.dropped[c] = Hidden
+			}
+			continue
+		}
+		s.hidden(c)
 	}
 }
 

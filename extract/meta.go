@@ -14,7 +14,8 @@ import (
 )
 
 // Meta is what a page says about its article, from its <meta> tags,
-// JSON-LD, <title>, headline and the lines around the headline.
+// JSON-LD, <title>, headline and the lines around the headline. It is a
+// plain value.
 type Meta struct {
 	// Title is the headline: the page's <h1> when it agrees with
 	// <title> or og:title, else og:title, JSON-LD headline, or <title>

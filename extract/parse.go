@@ -9,7 +9,8 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// Span is a range of bytes of the input: input[Start:End].
+// Span is a range of bytes of the input: input[Start:End]. It is a plain
+// value.
 type Span struct{ Start, End int }
 
 // Markers tie the text of the parsed tree to the input. The input is not
