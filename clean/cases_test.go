@@ -186,6 +186,28 @@ var labelledCases = []labelled{
 	{name: "HTML line breaks between Han collapse", in: "<p>阳泉市\n召开会议，\n部署 AI\nwork。</p>",
 		want: "阳泉市召开会议，部署 AI work。"},
 
+	// head and tail as blocks
+	{name: "tail ending in lines no rule knows", in: body1 + "\n" + body2 + "\n声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。\n责任编辑：\n文章来源：大河网\n阅读 ()\n举报",
+		want: body1 + "\n" + body2, rules: []string{"disclaimer", "tail-block", "source-line", "tail-block", "tail-block"}, meta: Meta{Source: "大河网"}},
+	{name: "tail block in Traditional", in: tbody1 + "\n" + tbody2 + "\n（編輯：謝佳珍）\n分享至 Facebook LINE WhatsApp\n本文為轉載，如有侵權請聯繫刪除",
+		want: tbody1 + "\n" + tbody2, rules: []string{"editor-line", "tail-block", "tail-block"}, meta: Meta{Editors: []string{"謝佳珍"}}},
+	{name: "head block before a breadcrumb", in: "字号：大 中 小\n打印本文\n首页 > 财经 > 正文\n" + body1 + "\n" + body2,
+		want: body1 + "\n" + body2, rules: []string{"head-block", "head-block", "breadcrumb"}},
+	{name: "trap: a list just after the story", in: body1 + "\n一、加强组织领导\n二、强化督导检查\n（责任编辑：张三）",
+		want: body1 + "\n一、加强组织领导\n二、强化督导检查", rules: []string{"editor-line"}, meta: Meta{Editors: []string{"张三"}}},
+	{name: "trap: a short closing quote", in: body1 + "\n他说：“值了！”\n责任编辑：张三\n阅读 (12)",
+		want: body1 + "\n他说：“值了！”", rules: []string{"editor-line", "tail-block"}, meta: Meta{Editors: []string{"张三"}}},
+	{name: "trap: a notice's signature and date", in: body1 + "\n特此通知。\n某某市人民政府办公室\n2024年5月20日",
+		want: body1 + "\n特此通知。\n某某市人民政府办公室\n2024年5月20日"},
+	{name: "trap: a poem before the credits", in: body1 + "\n床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n责任编辑：张三",
+		want: body1 + "\n床前明月光\n疑是地上霜\n举头望明月\n低头思故乡", rules: []string{"editor-line"}, meta: Meta{Editors: []string{"张三"}}},
+	{name: "trap: an editor's note at the head", in: "编者按：今年是脱贫攻坚收官之年，本报今起推出系列报道。\n" + body1 + "\n" + body2,
+		want: "编者按：今年是脱贫攻坚收官之年，本报今起推出系列报道。\n" + body1 + "\n" + body2},
+	{name: "trap: a correction at the end", in: body1 + "\n更正：本报5月9日第2版报道中，“6.1%”应为“6.0%”，特此更正。",
+		want: body1 + "\n更正：本报5月9日第2版报道中，“6.1%”应为“6.0%”，特此更正。"},
+	{name: "trap: a subhead after the credits-like line", in: "记者从省统计局获悉\n" + body1 + "\n" + body2,
+		want: "记者从省统计局获悉\n" + body1 + "\n" + body2},
+
 	// must never happen
 	{name: "trap: law article quoting disclaimers", in: body1 + "\n免责声明：格式条款中免除提供方责任的声明，依法无效。法院审理认为，该条款不能对抗消费者。\n版权声明是著作权人对作品权利的公开表示，并不创设新的权利。\n" + body2,
 		want: body1 + "\n免责声明：格式条款中免除提供方责任的声明，依法无效。法院审理认为，该条款不能对抗消费者。\n版权声明是著作权人对作品权利的公开表示，并不创设新的权利。\n" + body2},
@@ -243,14 +265,16 @@ func TestLabelledCategoriesCovered(t *testing.T) {
 	for _, r := range defaultRules() {
 		byRule[r.Name] = r.Category
 	}
-	byRule[ruleGloss], byRule[ruleRelated] = Gloss, Related
+	for n, c := range internalRuleCategory {
+		byRule[n] = c
+	}
 	seen := map[Category]bool{}
 	for _, tc := range labelledCases {
 		for _, r := range tc.rules {
 			seen[byRule[r]] = true
 		}
 	}
-	for _, c := range []Category{Editor, Source, Disclaimer, Copyright, Share, Navigation, Header, Related, EndMark, Byline, Caption, Gloss, Markup} {
+	for _, c := range []Category{Editor, Source, Disclaimer, Copyright, Share, Navigation, Header, Related, EndMark, Byline, Caption, Gloss, Markup, Page, Block} {
 		if !seen[c] {
 			t.Errorf("no labelled case for category %s", c)
 		}

@@ -28,6 +28,7 @@ const (
 	Gloss      Category = "gloss"      // inline pinyin glosses: 業(ye)
 	Markup     Category = "markup"     // HTML navigation, footer and share containers
 	Page       Category = "page"       // a whole page's text outside the article, furniture inside it
+	Block      Category = "block"      // short unknown lines among head or tail boilerplate: 阅读 (), 举报
 )
 
 // Removal is one piece of the input that cleaning took out.

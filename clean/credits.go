@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -140,6 +141,12 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 		s = d
 	}
 	s, bracketed = stripBrackets(s)
+	s = strings.TrimLeft(s, "□■●◆▲")
+	// 经济日报记者 王晓明, 潮新闻客户端 记者 X, 北京日报客户端 | 记者 X: the
+	// publisher's name before the reporter's role
+	if o := outletPrefix(s); o > 0 {
+		s = s[o:]
+	}
 	pos := 0
 	for {
 		pos = after(s, pos, isItemSep)
@@ -177,6 +184,14 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 			if end == pos {
 				break
 			}
+			if w := s[pos:end]; len(it.names) > 0 && (bylineTail[w] || strings.HasPrefix(w, "报道") || strings.HasPrefix(w, "報導")) {
+				// 王晓明 报道, 王晓明 文图: the end of the byline
+				pos = after(s, end, isBlank)
+				if pos < len(s) {
+					return nil, false, false
+				}
+				break
+			}
 			name := s[pos:end]
 			if it.colon {
 				if utf8.RuneCountInString(name) > 20 {
@@ -212,6 +227,25 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 		items = append(items, it)
 	}
 	return items, bracketed, len(items) > 0
+}
+
+// bylineTail are the words that close a byline after the names.
+var bylineTail = map[string]bool{"报道": true, "報導": true, "報道": true, "文图": true, "文圖": true, "摄影报道": true, "攝影報道": true, "综合报道": true, "綜合報導": true}
+
+// reOutlet is a publisher's name as it stands before a reporter's role.
+var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|周末|週末|新闻|新聞|网|網|社|报|報|电视台|電視台|\+)(?:客户端|客戶端|网|網)?|总台央视|總台央視|总台|總台|央视|央視)\s*[|｜]?\s*`)
+
+// outletPrefix returns the length of a publisher's name at the start of s
+// when a reporter's role follows it, or 0.
+func outletPrefix(s string) int {
+	loc := reOutlet.FindStringIndex(s)
+	if loc == nil || strings.HasPrefix(s, "本") {
+		return 0 // 本报记者 is a role of its own
+	}
+	if w := matchRole(s[loc[1]:]); w == "" || roles[w] != roleReporter {
+		return 0
+	}
+	return loc[1]
 }
 
 // staffCode returns the length of a staff code at the start of s, such as

@@ -10,15 +10,17 @@ import (
 
 // The rules that work across paragraphs rather than on one, by name.
 const (
-	ruleGloss   = "pinyin-gloss"
-	ruleRelated = "related-list"
+	ruleGloss     = "pinyin-gloss"
+	ruleRelated   = "related-list"
+	ruleHeadBlock = "head-block" // short unknown lines among head boilerplate
+	ruleTailBlock = "tail-block" // short unknown lines among tail boilerplate
 )
 
-var internalRuleNames = []string{ruleOutside, ruleHidden, ruleFurniture, ruleLinks, ruleForm, ruleGloss, ruleRelated}
+var internalRuleNames = []string{ruleOutside, ruleHidden, ruleFurniture, ruleLinks, ruleForm, ruleGloss, ruleRelated, ruleHeadBlock, ruleTailBlock}
 
 var internalRuleCategory = map[string]Category{
 	ruleGloss: Gloss, ruleRelated: Related, ruleOutside: Page, ruleHidden: Page,
-	ruleFurniture: Page, ruleLinks: Page, ruleForm: Page,
+	ruleFurniture: Page, ruleLinks: Page, ruleForm: Page, ruleHeadBlock: Block, ruleTailBlock: Block,
 }
 
 // removal is a Removal being built, with the metadata its rule found.
@@ -188,6 +190,7 @@ func (c *Cleaner) pass(d *doc) {
 	for tail > head && (d.paras[tail-1].gone || c.try(d, tail-1, Tail, true)) {
 		tail--
 	}
+	head, tail = c.blocks(d, head, tail)
 	first, last := -1, -1
 	for i := head; i < tail; i++ {
 		if d.paras[i].gone {
@@ -222,6 +225,102 @@ func (c *Cleaner) pass(d *doc) {
 	}
 }
 
+// blocks judges the lines between the head and the tail that lie beyond
+// the story: before its first paragraph of prose or after its last. Lines
+// there that a head or tail rule removes whole go under that rule; short
+// lines no rule knows go with them as a block (head-block, tail-block)
+// when they stand on the far side of such a line — after the first known
+// tail line, before the last known head line — so that a list, a short
+// closing line or a signature just after the story stays. It returns the
+// new bounds of the body.
+func (c *Cleaner) blocks(d *doc, head, tail int) (int, int) {
+	first, last := -1, -1
+	for i := head; i < tail; i++ {
+		if !d.paras[i].gone && isProse(d.paras[i].m.s) && !c.wouldRemoveIn(d, i, Head) {
+			first = i
+			break
+		}
+	}
+	for i := tail - 1; i >= head && first >= 0; i-- {
+		if !d.paras[i].gone && isProse(d.paras[i].m.s) && !c.wouldRemoveIn(d, i, Tail) {
+			last = i
+			break
+		}
+	}
+	if first < 0 {
+		return head, tail
+	}
+	{
+		known := false
+		end := tail
+		for j := last + 1; j < tail; j++ {
+			p := d.paras[j]
+			if p.gone {
+				continue
+			}
+			if c.try(d, j, Tail, true) {
+				known = true
+				continue
+			}
+			if known && c.enabled(ruleTailBlock, Block) && blockable(p.m.s) {
+				d.remove(p, 0, len(p.m.s), ruleTailBlock, Block, nil)
+			}
+		}
+		for end > last+1 && d.paras[end-1].gone {
+			end--
+		}
+		tail = end
+	}
+	// the head: a known line late in it takes the unknown short lines
+	// before it along
+	lastKnown := -1
+	for j := head; j < first; j++ {
+		if d.paras[j].gone {
+			continue
+		}
+		if c.try(d, j, Head, true) {
+			lastKnown = j
+		}
+	}
+	if c.enabled(ruleHeadBlock, Block) {
+		for j := head; j < lastKnown; j++ {
+			if p := d.paras[j]; !p.gone && blockable(p.m.s) {
+				d.remove(p, 0, len(p.m.s), ruleHeadBlock, Block, nil)
+			}
+		}
+	}
+	for head < first && d.paras[head].gone {
+		head++
+	}
+	return head, tail
+}
+
+// isProse reports a paragraph that reads as the story's prose: it ends a
+// sentence (。！？… or a closing quote or bracket after one) and is not a
+// line of credits.
+func isProse(s string) bool {
+	if runes(s) < 6 {
+		return false
+	}
+	t := strings.TrimRight(s, "”」』\"'）)")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if !isSentenceEnd(r) || r == '；' || r == ';' {
+		return false
+	}
+	_, _, credit := parseCredits(s)
+	return !credit
+}
+
+// blockable reports a line that may go with a block of boilerplate though
+// no rule knows it: short, and ending no sentence.
+func blockable(s string) bool {
+	if runes(s) > 40 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "”」』\"'"))
+	return !isSentenceEnd(r)
+}
+
 // relatedLists removes a heading such as 相关新闻 near the end together with
 // the title lines under it, when nothing but such lines and other tail
 // boilerplate follows it.
@@ -252,10 +351,14 @@ func (c *Cleaner) relatedLists(d *doc, head int) {
 }
 
 // wouldRemove reports whether some tail rule would remove paragraph j whole.
-func (c *Cleaner) wouldRemove(d *doc, j int) bool {
-	v := d.view(j, Tail)
+func (c *Cleaner) wouldRemove(d *doc, j int) bool { return c.wouldRemoveIn(d, j, Tail) }
+
+// wouldRemoveIn reports whether some rule of zone z would remove paragraph
+// j whole.
+func (c *Cleaner) wouldRemoveIn(d *doc, j int, z Zone) bool {
+	v := d.view(j, z)
 	for _, r := range c.rules {
-		if r.Zone&Tail == 0 {
+		if r.Zone&z == 0 {
 			continue
 		}
 		if m, ok := r.Match(v); ok && m.Start == 0 && m.End == len(v.Text) {

@@ -312,7 +312,7 @@ func ExampleCleaner_CleanHTML() {
 
 func ExampleCleaner_Rules() {
 	c, _ := clean.New(clean.Without("gloss", "related", "markup", "editor", "source", "disclaimer",
-		"copyright", "share", "navigation", "header", "byline", "caption", "page"))
+		"copyright", "share", "navigation", "header", "byline", "caption", "page", "block"))
 	fmt.Println(c.Rules())
 	// Output:
 	// [end-mark end-mark-glued]

@@ -16,6 +16,7 @@ const (
 	fkEditor
 	fkIgnore  // 浏览, 字号 and other page counters
 	fkCredits // credits after a value: 来源：城市晚报　记者 林静
+	fkOther   // 审校, 主编 and other desk roles
 )
 
 // headerKeys are the labels of header and footer meta lines.
@@ -27,6 +28,9 @@ var headerKeys = map[string]fieldKind{
 	"出处": fkSource, "出處": fkSource, "信息来源": fkSource, "信息來源": fkSource, "新闻来源": fkSource,
 	"作者": fkAuthor, "记者": fkAuthor, "記者": fkAuthor, "撰文": fkAuthor,
 	"编辑": fkEditor, "編輯": fkEditor, "责任编辑": fkEditor, "責任編輯": fkEditor, "责编": fkEditor, "責編": fkEditor,
+	"审校": fkOther, "審校": fkOther, "审核": fkOther, "審核": fkOther, "校对": fkOther, "校對": fkOther,
+	"主编": fkOther, "主編": fkOther, "终审": fkOther, "終審": fkOther, "监制": fkOther, "監製": fkOther,
+	"统筹": fkOther, "統籌": fkOther, "流程编辑": fkEditor, "流程編輯": fkEditor,
 	"浏览": fkIgnore, "瀏覽": fkIgnore, "浏览次数": fkIgnore, "瀏覽次數": fkIgnore, "阅读": fkIgnore,
 	"閱讀": fkIgnore, "阅读量": fkIgnore, "点击": fkIgnore, "點擊": fkIgnore, "点击数": fkIgnore,
 	"字号": fkIgnore, "字號": fkIgnore, "访问量": fkIgnore, "訪問量": fkIgnore, "人气": fkIgnore,
@@ -62,6 +66,7 @@ type headerField struct {
 	kind  fieldKind
 	value string
 	items []credit // for fkCredits
+	label string   // for fkOther: the role as written
 }
 
 // parseHeader reads a line made only of labelled fields and dates, such as
@@ -76,6 +81,7 @@ func parseHeader(s string) ([]headerField, bool) {
 	type hit struct {
 		kind              fieldKind
 		keyStart, valFrom int
+		label             string
 	}
 	var hits []hit
 	for i := 0; i < len(s); {
@@ -92,7 +98,7 @@ func parseHeader(s string) ([]headerField, bool) {
 			}
 			j := after(s, i+len(w), isBlank)
 			if r, size := utf8.DecodeRuneInString(s[j:]); j < len(s) && (r == ':' || r == '：' || r == '﹕') {
-				hits = append(hits, hit{headerKeys[w], i, after(s, j+size, isBlank)})
+				hits = append(hits, hit{headerKeys[w], i, after(s, j+size, isBlank), w})
 				i = j + size
 				found = true
 			}
@@ -135,7 +141,7 @@ func parseHeader(s string) ([]headerField, bool) {
 				return nil, false
 			}
 			v = d
-		case fkSource, fkAuthor, fkEditor:
+		case fkSource, fkAuthor, fkEditor, fkOther:
 			// "新华社 2022-05-09 10:20": a date may trail the value
 			if at := trailingDate(v); at > 0 {
 				out = append(out, headerField{kind: fkTime, value: v[at:]})
@@ -170,7 +176,7 @@ func parseHeader(s string) ([]headerField, bool) {
 				return nil, false
 			}
 		}
-		out = append(out, headerField{kind: h.kind, value: v})
+		out = append(out, headerField{kind: h.kind, value: v, label: h.label})
 	}
 	return out, len(out) > 0
 }
@@ -225,6 +231,10 @@ func headerFields(hs []headerField) []Field {
 			}
 		case fkCredits:
 			fs = append(fs, creditFields(h.items)...)
+		case fkOther:
+			for _, n := range splitNames(h.value) {
+				fs = append(fs, Field{Key: FieldCredit, Role: h.label, Value: n})
+			}
 		}
 	}
 	return fs

@@ -1,8 +1,8 @@
 // Command footerrule adds a rule for one site's footer to the default
-// cleaner. The site ends every article with its news hotline and
-// submission address, a line no default rule knows:
+// cleaner. The site ends every article with its slogan, a line no
+// default rule knows (no keyword says it is boilerplate):
 //
-//	阳泉新闻网新闻热线：0353-2021234　投稿邮箱：tougao@yqnews.example.cn
+//	阳泉新闻网·权威发布　服务民生
 //
 // The rule is a regular expression anchored to the whole paragraph and
 // applied only in the tail zone (the boilerplate run at the end of the
@@ -19,12 +19,11 @@ import (
 	"github.com/cnnews/cnnews/clean"
 )
 
-// hotline is the site's footer: a news hotline, then optionally a
-// submission address. In RE2, \s is ASCII white space only; the
-// ideographic space U+3000 that Chinese pages put between fields is
-// written out.
-var hotline = clean.MustPattern("yqnews-hotline", clean.Share, clean.Tail,
-	`^\p{Han}{2,12}新闻热线[：:][\s\x{3000}]*[\d-]{7,}(?:[\s\x{3000}]*投稿邮箱[：:][\s\x{3000}]*\S+@\S+)?$`)
+// slogan is the site's footer: its name, a middle dot and its motto. In
+// RE2, \s is ASCII white space only; the ideographic space U+3000 that
+// Chinese pages put between words is written out.
+var slogan = clean.MustPattern("yqnews-slogan", clean.Share, clean.Tail,
+	`^阳泉新闻网[\s\x{3000}]*[·•][\s\x{3000}]*权威发布[\s\x{3000}]*服务民生$`)
 
 func main() {
 	if len(os.Args) != 2 {
@@ -39,7 +38,7 @@ func main() {
 
 func run(file string, w io.Writer) error {
 	// Build the cleaner once: the default rules plus the site's own.
-	c, err := clean.New(clean.With(hotline))
+	c, err := clean.New(clean.With(slogan))
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ func TestFooterRule(t *testing.T) {
 	}
 	want := "市政府召开常务会议，研究部署城市更新工作。\n" +
 		"会议强调，要把老旧小区改造作为重点，今年计划改造老旧小区一百二十个。\n" +
-		"removed by yqnews-hotline (share): 阳泉新闻网新闻热线：0353-2021234　投稿邮箱：tougao@yqnews.example.cn\n" +
+		"removed by yqnews-slogan (share): 阳泉新闻网·权威发布　服务民生\n" +
 		"removed by editor-line (editor): （责任编辑：王磊）\n"
 	if out.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
