@@ -238,6 +238,9 @@ var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚�
 // outletPrefix returns the length of a publisher's name at the start of s
 // when a reporter's role follows it, or 0.
 func outletPrefix(s string) int {
+	if !strings.ContainsAny(s[:min(len(s), 60)], "者生员員") { // 记者, 实习生, 通讯员
+		return 0
+	}
 	loc := reOutlet.FindStringIndex(s)
 	if loc == nil || strings.HasPrefix(s, "本") {
 		return 0 // 本报记者 is a role of its own

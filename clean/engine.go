@@ -234,6 +234,11 @@ func (c *Cleaner) pass(d *doc) {
 // closing line or a signature just after the story stays. It returns the
 // new bounds of the body.
 func (c *Cleaner) blocks(d *doc, head, tail int) (int, int) {
+	// the body's first and last paragraphs are prose: nothing lies beyond
+	// the story (a known line there would have gone with the head or tail)
+	if head < tail && isProse(d.paras[head].m.s) && isProse(d.paras[tail-1].m.s) {
+		return head, tail
+	}
 	first, last := -1, -1
 	for i := head; i < tail; i++ {
 		if !d.paras[i].gone && isProse(d.paras[i].m.s) && !c.wouldRemoveIn(d, i, Head) {
@@ -299,13 +304,16 @@ func (c *Cleaner) blocks(d *doc, head, tail int) (int, int) {
 // sentence (。！？… or a closing quote or bracket after one) and is not a
 // line of credits.
 func isProse(s string) bool {
-	if runes(s) < 6 {
+	if len(s) < 6 {
 		return false
 	}
 	t := strings.TrimRight(s, "”」』\"'）)")
 	r, _ := utf8.DecodeLastRuneInString(t)
 	if !isSentenceEnd(r) || r == '；' || r == ';' {
 		return false
+	}
+	if len(s) > 180 {
+		return true // longer than any line of credits
 	}
 	_, _, credit := parseCredits(s)
 	return !credit

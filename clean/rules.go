@@ -330,12 +330,12 @@ func defaultRules() []Rule {
 		})},
 		{Name: "end-mark", Category: EndMark, Zone: Anywhere, Match: short(20, anyOf(reEndMark))},
 		{Name: "marker", Category: Navigation, Zone: Anywhere, Match: short(20, anyOf(reMarker))},
-		{Name: "news-tips", Category: Share, Zone: Edges, Match: short(200, func(p Paragraph) (Match, bool) {
+		{Name: "news-tips", Category: Share, Zone: Edges, Match: short(200, needs(words("爆料 报料 報料 线索 線索 投稿 热线 熱線"), func(p Paragraph) (Match, bool) {
 			if reHotline.MatchString(p.Text) && reHotlineHow.MatchString(p.Text) {
 				return whole(p, nil)
 			}
 			return Match{}, false
-		})},
+		}))},
 		{Name: "print-edition", Category: Source, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
 			if m := rePrintEdition.FindStringSubmatch(p.Text); m != nil {
 				i, j := strings.Index(p.Text, "《"), strings.Index(p.Text, "》")
@@ -343,7 +343,9 @@ func defaultRules() []Rule {
 			}
 			return Match{}, false
 		})},
-		{Name: "photo-line", Category: Caption, Zone: Anywhere, Match: short(160, anyOf(rePhotoLine))},
+		{Name: "photo-line", Category: Caption, Zone: Anywhere, Match: short(160, or(
+			starts(words("▲ ▼ △ ▽ 图为 圖為 图片由 圖片由 图像来源 圖像來源 图像加注文字 圖像加註文字"), anyOf(rePhotoLine)),
+			suffix(words("） )"), anyOf(rePhotoLine))))},
 		{Name: "byline", Category: Byline, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
 			items, _, ok := parseCredits(p.Text)
 			if !ok {
