@@ -147,7 +147,7 @@ var labelledCases = []labelled{
 	// bylines
 	{name: "wire dateline with reporter", in: "新华社太原6月3日电（记者王晓明）记者从山西省统计局获悉，一季度全省经济运行开局良好。\n" + body2,
 		want: "记者从山西省统计局获悉，一季度全省经济运行开局良好。\n" + body2, rules: []string{"dateline"},
-		meta: Meta{Dateline: "新华社太原6月3日电", Reporters: []string{"王晓明"}}},
+		meta: Meta{Source: "新华社", Dateline: "新华社太原6月3日电", Reporters: []string{"王晓明"}}},
 	{name: "reporter glued to lead", in: "赵晓娟记者郭建军报道春天的阳泉，一派盎然生机。\n" + body2,
 		want: "春天的阳泉，一派盎然生机。\n" + body2, rules: []string{"reporter-lead"}, meta: Meta{Reporters: []string{"赵晓娟", "郭建军"}}},
 	{name: "local paper byline", in: "本报讯（记者 张三 通讯员 李四）近日，阳泉市召开经济工作会议。",

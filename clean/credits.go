@@ -67,10 +67,11 @@ func matchRole(s string) string {
 
 // credit is one role on a credit line with the names after it.
 type credit struct {
-	role  string
-	kind  roleKind
-	names []string
-	colon bool // the role was followed by ":", "/" or "|"
+	role   string
+	kind   roleKind
+	names  []string
+	colon  bool   // the role was followed by ":", "/" or "|"
+	outlet string // the publisher's name before the role: 经济日报 of 经济日报记者 X
 }
 
 // stripBrackets removes one pair of brackets around s and reports whether
@@ -144,9 +145,16 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	s = strings.TrimLeft(s, "□■●◆▲")
 	// 经济日报记者 王晓明, 潮新闻客户端 记者 X, 北京日报客户端 | 记者 X: the
 	// publisher's name before the reporter's role
+	outlet := ""
 	if o := outletPrefix(s); o > 0 {
+		outlet = strings.TrimRight(s[:o], " |｜\u3000")
 		s = s[o:]
 	}
+	defer func() {
+		if ok && outlet != "" {
+			items[0].outlet = outlet
+		}
+	}()
 	pos := 0
 	for {
 		pos = after(s, pos, isItemSep)
@@ -277,6 +285,9 @@ func staffCode(s string) int {
 func creditFields(items []credit) []Field {
 	var fs []Field
 	for _, it := range items {
+		if it.outlet != "" && !strings.HasPrefix(it.outlet, "总台") && !strings.HasPrefix(it.outlet, "總台") {
+			fs = append(fs, Field{Key: fieldOutlet, Value: it.outlet})
+		}
 		key := FieldCredit
 		switch it.kind {
 		case roleEditor:

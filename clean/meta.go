@@ -1,13 +1,22 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/cnnews/cnnews/extract"
 )
 
-type metaBuilder struct{ m Meta }
+type metaBuilder struct {
+	m      Meta
+	outlet string // the publisher a dateline or byline names
+}
+
+// fieldOutlet is the publisher a dateline or byline names (新华社 in
+// 新华社北京5月16日电, 经济日报 in 经济日报记者 王晓明): the article's source
+// when no line names one.
+const fieldOutlet FieldKey = "outlet"
 
 func (b *metaBuilder) add(fields []Field) {
 	m := &b.m
@@ -24,7 +33,11 @@ func (b *metaBuilder) add(fields []Field) {
 		case FieldOriginalTitle:
 			setFirst(&m.OriginalTitle, v)
 		case FieldDateline:
-			setFirst(&m.Dateline, v)
+			if setFirst(&m.Dateline, v) {
+				setFirst(&b.outlet, outletOf(v))
+			}
+		case fieldOutlet:
+			setFirst(&b.outlet, v)
 		case FieldPublished:
 			if setFirst(&m.Published, v) {
 				m.PublishedAt, _ = ParseTime(v)
@@ -53,7 +66,38 @@ func (b *metaBuilder) add(fields []Field) {
 	}
 }
 
-func (b *metaBuilder) meta() Meta { return b.m }
+func (b *metaBuilder) meta() Meta {
+	if b.m.Source == "" {
+		b.m.Source = b.outlet
+	}
+	return b.m
+}
+
+// outletOf reads the publisher out of a dateline: 新华社 of
+// 新华社北京5月16日电, 华龙网 of 华龙网5月16日8时35分讯, 新京报 of 新京报讯,
+// 明報 of 【明報專訊】; "" for 本报讯 and a place alone (吉隆坡16日讯).
+func outletOf(d string) string {
+	d = strings.Trim(d, "【】（）()〔〕[] ")
+	if loc := reDatelineDate.FindStringIndex(d); loc != nil {
+		d = d[:loc[0]]
+	} else {
+		for _, end := range []string{"专讯", "專訊", "讯", "訊", "电", "電", "消息"} {
+			d = strings.TrimSuffix(d, end)
+		}
+	}
+	if strings.HasPrefix(d, "本") {
+		return ""
+	}
+	if loc := reOutletName.FindStringIndex(d); loc != nil {
+		return d[:loc[1]]
+	}
+	return ""
+}
+
+var (
+	reDatelineDate = regexp.MustCompile(`(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|\d{1,2}日(?:电|電|讯|訊)`)
+	reOutletName   = regexp.MustCompile(`^[\p{Han}A-Za-z.·+]{1,10}?(?:社|网|網|报|報|台|新闻|新聞|日报|日報|财经|財經)`)
+)
 
 // setFirst sets *field to v unless it is set already; the first value an
 // article gives wins.

@@ -125,22 +125,23 @@ var (
 	reBareURL  = rx(`^(?:(?:原文链接|原文鏈接|本文链接|本文鏈接|文章链接|文章鏈接|原文地址|链接|鏈接|网址|網址){s}{:}{s})?<?(?:https?://|www\.|//)[^\s<>]+>?$`)
 	reLocation = rx(`^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置|位置|现在位置){s}{:}`)
 
-	reEndMark      = rx(`^(?:{(}{s}(?:完|全文完|本文完|结束|結束){s}{)}|{[}{s}完{s}{]}|[-—－─=]*{s}(?:END|End|end){s}[-—－─=]*|[-—－─]+{s}(?:完|全文完){s}[-—－─]+)$`)
-	reEndGlued     = rx(`(?:{(}(?:完|全文完|本文完){)}|【完】|[-—－]*{s}(?:END|End){s}[-—－]*)$`)
-	reEditorGlued  = rx(`[(（【\[]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[^()（）【】\[\]]{1,20}?){s}[)）】\]]$`)
-	reSourceGlued  = rx(`[(（【\[]{s}(?:文章|本文|信息|稿件)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
-	reBylineGlued  = rx(`[(（]{s}(?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者){s}{:}?{s}(?P<reporter>[\p{Han}·]{2,5}(?:[、 ,，][\p{Han}·]{2,5})*){s}[)）]$`)
-	reCaption      = rx(`(?:^|[。！？!?”」\s)）])(?:(?:新华社|新華社|中新社|本报|本報|人民网|人民網|央视网|央視網)?(?:记者|記者|通讯员|通訊員|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:图|圖|图片|圖片)?(?:新华社|新華社|中新社|本报|本報)?(?:记者|記者|通讯员|通訊員)?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝){)})$`)
-	reImageCredit  = rx(`^{(}?(?:图片来源|圖片來源|图片|圖片|图|圖|视频来源|視頻來源|图源|圖源|题图|題圖|配图|配圖){s}(?:{:}|/|／){s}[^。！？]{1,30}{)}?$`)
-	reDateline     = rx(`^(?P<dateline>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網|中国新闻网|中國新聞網|澎湃新闻|澎湃新聞|本报|本報|[\p{Han}]{2,8}?(?:网|網|社|报|報|台))[\p{Han}]{0,8}?\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{1,2}分|\d{1,2}時\d{1,2}分)?(?:电|電|讯|訊|消息)|(?:本报讯|本報訊)|(?:央视网|央視網|新华网|新華網|人民网|人民網|中新网|中新網|环球网|環球網|中国网|中國網)消息|[\p{Han}]{2,8}(?:[·・][\p{Han}]{2,8})?\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{1,2}分)?(?:讯|訊)|[\p{Han}]{1,10}?(?:网|網|报|報|社|新闻|新聞|财经|財經|日报|日報)(?:讯|訊)|【[\p{Han}]{2,8}(?:专讯|專訊|讯|訊)】|【[\p{Han}]{2,6}(?:网|網)】)`)
-	reReporterLead = rx(`^(?P<pre>[\p{Han}]{2,4}(?:[、 ][\p{Han}]{2,4}){0,3})?{s}(?:本报|本報)?(?:记者|記者)(?P<names>{s}[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3})(?:{s}(?:通讯员|通訊員){s}(?P<names2>[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3}))?{s}(?:报道|報道)`)
-	reRelatedHead  = rx(`^{[}?{s}(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報道|相关链接|相關鏈接|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|精彩推荐|精彩推薦|今日推荐|今日推薦|往期推荐|往期推薦|其他人也在看|相关话题|相關話題|更多报道详见|更多報道詳見|延伸閱讀|你可能感兴趣|你可能感興趣|热门阅读|熱門閱讀){s}{]}?{s}{:}?{s}$`)
-	reMarker       = rx(`^(?:ADVERTISEMENT|Advertisement|广告|廣告|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?)$`)
-	reHotline      = rx(`(?:爆料|报料|報料|新闻线索|新聞線索|投稿|广告热线|廣告熱線|新闻热线|新聞熱線|读者热线|讀者熱線)`)
-	reHotlineHow   = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
-	rePrintEdition = rx(`^[（(]?(?:本文)?(?:首发于|首發於|刊于|刊於|原载于|原載於|原载|原載|来源于|來源於)?{s}\d{0,4}年?\d{0,2}月?\d{0,2}日?{s}《[^》]{2,14}》{s}[（(]?{s}(?:\d{4}年\d{1,2}月\d{1,2}日)?{s}(?:\d{1,3}{s}版|第{s}\d{1,3}{s}版)?{s}[）)]?{s}[）)]?$`)
-	rePhotoLine    = rx(`^(?:[▲▼△▽]|图为|圖為)|[（(](?:资料照|資料照|资料图|資料圖|图/[^）)]{1,20}|圖／[^）)]{1,20}|圖/[^）)]{1,20})[）)]$|^(?:图片由|圖片由)[\p{Han}]{1,12}(?:提供|供图|供圖)$|^(?:图像来源|圖像來源|图像加注文字|圖像加註文字)[，,]`)
-	reListBullet   = regexp.MustCompile(`^(?:[·•●○◆◇■□▪►▶>*\-—]+|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*`)
+	reEndMark         = rx(`^(?:{(}{s}(?:完|全文完|本文完|结束|結束){s}{)}|{[}{s}完{s}{]}|[-—－─=]*{s}(?:END|End|end){s}[-—－─=]*|[-—－─]+{s}(?:完|全文完){s}[-—－─]+)$`)
+	reEndGlued        = rx(`(?:{(}(?:完|全文完|本文完){)}|【完】|[-—－]*{s}(?:END|End){s}[-—－]*)$`)
+	reEditorGlued     = rx(`[(（【\[]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[^()（）【】\[\]]{1,20}?){s}[)）】\]]$`)
+	reSourceGlued     = rx(`[(（【\[]{s}(?:文章|本文|信息|稿件)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
+	reBylineGlued     = rx(`[(（]{s}(?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者){s}{:}?{s}(?P<reporter>[\p{Han}·]{2,5}(?:[、 ,，][\p{Han}·]{2,5})*){s}[)）]$`)
+	reCaption         = rx(`(?:^|[。！？!?”」\s)）])(?:(?:新华社|新華社|中新社|本报|本報|人民网|人民網|央视网|央視網)?(?:记者|記者|通讯员|通訊員|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:图|圖|图片|圖片)?(?:新华社|新華社|中新社|本报|本報)?(?:记者|記者|通讯员|通訊員)?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝){)})$`)
+	reImageCredit     = rx(`^{(}?(?:图片来源|圖片來源|图片|圖片|图|圖|视频来源|視頻來源|图源|圖源|题图|題圖|配图|配圖){s}(?:{:}|/|／){s}[^。！？]{1,30}{)}?$`)
+	reDateline        = rx(`^(?P<dateline>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網|中国新闻网|中國新聞網|澎湃新闻|澎湃新聞|本报|本報|[\p{Han}]{2,8}?(?:网|網|社|报|報|台))[\p{Han}]{0,8}?(?:\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\d{1,2}时\d{1,2}分|\d{1,2}時\d{1,2}分)?(?:电|電|讯|訊|消息)|(?:本报讯|本報訊)|(?:央视网|央視網|新华网|新華網|人民网|人民網|中新网|中新網|环球网|環球網|中国网|中國網)消息|[\p{Han}]{2,8}(?:[·・][\p{Han}]{2,8})?\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{1,2}分)?(?:讯|訊)|[\p{Han}]{1,10}?(?:网|網|报|報|社|新闻|新聞|财经|財經|日报|日報)(?:讯|訊)|【[\p{Han}]{2,8}(?:专讯|專訊|讯|訊)】|【[\p{Han}]{2,6}(?:网|網)】)`)
+	reReporterLead    = rx(`^(?P<pre>[\p{Han}]{2,4}(?:[、 ][\p{Han}]{2,4}){0,3})?{s}(?:本报|本報)?(?:记者|記者)(?P<names>{s}[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3})(?:{s}(?:通讯员|通訊員){s}(?P<names2>[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3}))?{s}(?:报道|報道)`)
+	reRelatedHead     = rx(`^{[}?{s}(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報道|相关链接|相關鏈接|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|精彩推荐|精彩推薦|今日推荐|今日推薦|往期推荐|往期推薦|其他人也在看|相关话题|相關話題|更多报道详见|更多報道詳見|延伸閱讀|你可能感兴趣|你可能感興趣|热门阅读|熱門閱讀){s}{]}?{s}{:}?{s}$`)
+	reEditorGluedCode = rx(`[(（]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[\p{Han}·]{2,5}){s}[)）]\d{6,8}$`)
+	reMarker          = rx(`^(?:ADVERTISEMENT|Advertisement|广告|廣告|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?)$`)
+	reHotline         = rx(`(?:爆料|报料|報料|新闻线索|新聞線索|投稿|广告热线|廣告熱線|新闻热线|新聞熱線|读者热线|讀者熱線)`)
+	reHotlineHow      = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
+	rePrintEdition    = rx(`^[（(]?(?:本文)?(?:首发于|首發於|刊于|刊於|原载于|原載於|原载|原載|来源于|來源於)?{s}\d{0,4}年?\d{0,2}月?\d{0,2}日?{s}《[^》]{2,14}》{s}[（(]?{s}(?:\d{4}年\d{1,2}月\d{1,2}日)?{s}(?:\d{1,3}{s}版|第{s}\d{1,3}{s}版)?{s}[）)]?{s}[）)]?$`)
+	rePhotoLine       = rx(`^(?:[▲▼△▽]|图为|圖為)|[（(](?:资料照|資料照|资料图|資料圖|图/[^）)]{1,20}|圖／[^）)]{1,20}|圖/[^）)]{1,20})[）)]$|^(?:图片由|圖片由)[\p{Han}]{1,12}(?:提供|供图|供圖)$|^(?:图像来源|圖像來源|图像加注文字|圖像加註文字)[，,]`)
+	reListBullet      = regexp.MustCompile(`^(?:[·•●○◆◇■□▪►▶>*\-—]+|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*`)
 )
 
 // closers end the glued credits of a last paragraph: "（责任编辑：X）".
@@ -363,7 +364,8 @@ func defaultRules() []Rule {
 		{Name: "dateline", Category: Byline, Zone: Lead, Match: datelineMatch},
 		{Name: "reporter-lead", Category: Byline, Zone: Lead, Match: reporterLeadMatch},
 		{Name: "end-mark-glued", Category: EndMark, Zone: Last, Match: suffix(words(") ） 】 END End - — －"), endGluedMatch)},
-		{Name: "editor-glued", Category: Editor, Zone: Last, Match: suffix(closers, patternRule("", "", 0, reEditorGlued).Match)},
+		{Name: "editor-glued", Category: Editor, Zone: Last, Match: or(suffix(closers, patternRule("", "", 0, reEditorGlued).Match),
+			suffix(words("0 1 2 3 4 5 6 7 8 9"), patternRule("", "", 0, reEditorGluedCode).Match))},
 		{Name: "source-glued", Category: Source, Zone: Last, Match: suffix(closers, patternRule("", "", 0, reSourceGlued).Match)},
 		{Name: "byline-glued", Category: Byline, Zone: Last, Match: suffix(closers, patternRule("", "", 0, reBylineGlued).Match)},
 	}
@@ -409,6 +411,9 @@ func captionMatch(p Paragraph) (Match, bool) {
 // datelineMatch cuts a wire dateline and the byline after it from the lead:
 // "新华社太原6月3日电（记者王晓明）记者从…" keeps "记者从…".
 func datelineMatch(p Paragraph) (Match, bool) {
+	if m, ok := bracketLead(p); ok {
+		return m, true
+	}
 	loc := reDateline.FindStringSubmatchIndex(p.Text)
 	if loc == nil {
 		return Match{}, false
@@ -451,6 +456,29 @@ func datelineMatch(p Paragraph) (Match, bool) {
 		return Match{}, false // the lead is more than its dateline
 	}
 	return Match{Start: 0, End: end, Fields: fs}, true
+}
+
+// reBracketLead is a byline and dateline in brackets at the start of the
+// lead: （中央社記者王曉明台北16日電）, 〔記者王曉明／台南報導〕,
+// （吉隆坡16日讯）.
+var reBracketLead = regexp.MustCompile(`^[（(〔［\[]((?:(?P<outlet>[\p{Han}]{2,6}?)?(?:記者|记者)(?P<names>(?:[\p{Han}]{3}|[\p{Han}]{2}|[\p{Han}]{4})(?:[、，,](?:[\p{Han}]{3}|[\p{Han}]{2}|[\p{Han}]{4})){0,3})[／/]?[\p{Han}]{0,8}?(?:\d{1,2}日)?(?:電|电|報導|报道|讯|訊))|[\p{Han}]{2,6}\d{1,2}日(?:讯|訊|电|電))[）)〕］\]]\s*`)
+
+// bracketLead cuts a bracketed byline and dateline from the lead.
+func bracketLead(p Paragraph) (Match, bool) {
+	m := reBracketLead.FindStringSubmatchIndex(p.Text)
+	if m == nil || m[1] >= len(p.Text) {
+		return Match{}, false
+	}
+	fs := []Field{{Key: FieldDateline, Value: p.Text[m[2]:m[3]]}}
+	if m[4] >= 0 {
+		fs = append(fs, Field{Key: fieldOutlet, Value: p.Text[m[4]:m[5]]})
+	}
+	if m[6] >= 0 {
+		for _, n := range splitNames(p.Text[m[6]:m[7]]) {
+			fs = append(fs, Field{Key: FieldReporter, Role: "记者", Value: n})
+		}
+	}
+	return Match{Start: 0, End: m[1], Fields: fs}, true
 }
 
 // reporterLeadMatch cuts "赵晓娟记者郭建军报道" from the start of the lead.
