@@ -233,7 +233,7 @@ func headerLine(p Paragraph) (Match, bool) {
 // defaultRules is the default preset for Chinese news, in the order the
 // rules are tried.
 func defaultRules() []Rule {
-	return []Rule{
+	rules := []Rule{
 		{Name: "html-container", Category: Markup, Zone: Anywhere, Match: func(p Paragraph) (Match, bool) {
 			if p.Container == "" {
 				return Match{}, false
@@ -369,6 +369,89 @@ func defaultRules() []Rule {
 		{Name: "source-glued", Category: Source, Zone: Last, Match: suffix(closers, patternRule("", "", 0, reSourceGlued).Match)},
 		{Name: "byline-glued", Category: Byline, Zone: Last, Match: suffix(closers, patternRule("", "", 0, reBylineGlued).Match)},
 	}
+	// a line made of several pieces the rules above know, or page tools:
+	// 【我要纠错】 责任编辑：张三, 【字体：大 中 小】 打印本页 关闭窗口
+	known := rules
+	rules = append(rules, Rule{Name: "combined-line", Category: Navigation, Zone: Edges, Match: short(100, func(p Paragraph) (Match, bool) {
+		return combinedLine(known, p)
+	})})
+	return rules
+}
+
+// toolWords are page tools that stand alone on a line of them.
+var toolWords = map[string]bool{
+	"打印": true, "打印本页": true, "打印本頁": true, "关闭": true, "關閉": true, "关闭窗口": true, "關閉窗口": true,
+	"收藏": true, "分享": true, "纠错": true, "糾錯": true, "我要纠错": true, "我要糾錯": true, "举报": true, "舉報": true,
+	"返回顶部": true, "返回頂部": true, "大": true, "中": true, "小": true, "默认": true, "默認": true, "超大": true,
+	"推荐": true, "推薦": true, "评论": true, "評論": true, "字号": true, "字號": true, "字体": true, "字體": true,
+}
+
+// combinedLine matches a line whose every piece (bracketed groups kept
+// whole, others parted by blanks and bars) is a page tool or a line some
+// rule removes whole, and gathers their metadata.
+func combinedLine(rules []Rule, p Paragraph) (Match, bool) {
+	pieces := linePieces(p.Text)
+	if len(pieces) < 2 {
+		return Match{}, false
+	}
+	var fs []Field
+	for _, piece := range pieces {
+		bare := strings.Trim(piece, "【】[]［］:：")
+		if toolWords[bare] || strings.HasSuffix(bare, "：大") || strings.HasPrefix(bare, "字号") || strings.HasPrefix(bare, "字體") || strings.HasPrefix(bare, "字体") || strings.HasPrefix(bare, "字號") {
+			continue
+		}
+		v := p
+		v.Text, v.runes = piece, 0
+		ok := false
+		for _, r := range rules {
+			if r.Zone&p.Zone == 0 {
+				continue
+			}
+			if m, matched := r.Match(v); matched && m.Start == 0 && m.End == len(piece) {
+				fs = append(fs, m.Fields...)
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return Match{}, false
+		}
+	}
+	return whole(p, fs)
+}
+
+// linePieces parts a line at blanks and bars, keeping bracketed groups
+// whole.
+func linePieces(s string) []string {
+	var out []string
+	start := -1
+	depth := 0
+	for i, r := range s {
+		switch {
+		case r == '【' || r == '[' || r == '［':
+			if depth == 0 && start < 0 {
+				start = i
+			}
+			depth++
+		case r == '】' || r == ']' || r == '］':
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && (isBlank(r) || r == '|' || r == '｜'):
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
 }
 
 // captionMatch removes a photo caption: a short paragraph ending with a
