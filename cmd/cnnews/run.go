@@ -25,6 +25,7 @@ import (
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/dedupe"
 	"github.com/cnnews/cnnews/internal/corpus"
+	"github.com/cnnews/cnnews/sitelines"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -45,6 +46,12 @@ type runOptions struct {
 	skip        map[string]bool // absolute paths of the run's own outputs
 	every       time.Duration
 	pipeline    *cnnews.Pipeline
+	// with --site-lines: the settings, the pipeline of the first pass and,
+	// in the second, each site's pipeline
+	siteLines bool
+	settings  corpus.Settings
+	learn     *cnnews.Pipeline
+	sites     *corpus.Sites
 }
 
 func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -67,6 +74,7 @@ func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	without := fs.String("without", "", "comma-separated rule or category names to switch off")
 	keepCaptions := fs.Bool("keep-captions", false, "keep photo captions")
 	lossy := fs.Bool("lossy", false, "read text in no known encoding as UTF-8 with replacement characters (reported) instead of rejecting it")
+	fs.BoolVar(&o.siteLines, "site-lines", false, "learn the lines each site repeats at the head and tail of its articles (slogans, column names, hotlines, 投稿邮箱) in a first pass over the inputs, and remove them in a second (category site)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: cnnews run [flags] -o OUT.jsonl PATH...\n\n"+
 			"Runs every article under PATH (files, directories walked recursively, and .jsonl files of\n"+
@@ -103,12 +111,21 @@ func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *without != "" {
 		set.Without = strings.Split(*without, ",")
 	}
+	// --without site (or site-line) switches the site lines off
+	set, off := set.StripSiteLines()
+	o.siteLines = o.siteLines && !off
 	p, err := set.Pipeline()
 	if err != nil {
 		fmt.Fprintf(stderr, "cnnews run: %v\n", err)
 		return 2
 	}
-	o.pipeline = p
+	o.pipeline, o.settings = p, set
+	if o.siteLines {
+		if o.learn, err = set.LearnPipeline(); err != nil {
+			fmt.Fprintf(stderr, "cnnews run: %v\n", err)
+			return 2
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	sum, err := runCorpus(ctx, o, stderr)
@@ -169,8 +186,18 @@ type summary struct {
 	Seconds    float64                `json:"seconds"`
 	PerSecond  float64                `json:"articles_per_second"`
 	IndexBytes int                    `json:"dedupe_index_bytes,omitempty"`
+	SiteLines  *siteLinesSummary      `json:"site_lines,omitempty"`
 	Output     string                 `json:"output"`
 	RejectOut  string                 `json:"rejected_output"`
+}
+
+// siteLinesSummary is what the first pass of --site-lines learned.
+type siteLinesSummary struct {
+	Sites        int     `json:"sites"`         // sites seen
+	SitesLearned int     `json:"sites_learned"` // sites with lines learned
+	Lines        int     `json:"lines"`         // lines learned, all sites
+	Bytes        int     `json:"learner_bytes"` // memory the learner held
+	Seconds      float64 `json:"seconds"`       // time of the first pass
 }
 
 func (s *summary) rejectedTotal() int {
@@ -188,6 +215,10 @@ func (s *summary) print(w io.Writer) {
 	printCounts(w, "removed", s.Removed)
 	printCounts(w, "converted", s.Converted)
 	printCounts(w, "encodings", s.Encodings)
+	if l := s.SiteLines; l != nil {
+		fmt.Fprintf(w, "  %-10s %d lines learned on %d of %d sites (learner %d bytes, first pass %.1fs)\n",
+			"site lines", l.Lines, l.SitesLearned, l.Sites, l.Bytes, l.Seconds)
+	}
 }
 
 // printCounts prints one line of counts by name, names in order.
@@ -209,6 +240,17 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	sum := &summary{Rejected: map[cnnews.Reason]int{}, Removed: map[clean.Category]int{}, Converted: map[string]int{}, Encodings: map[string]int{}, Output: o.out, RejectOut: o.rejected}
+	if o.siteLines {
+		l, err := learnSites(ctx, o, stderr)
+		if err != nil {
+			return nil, err
+		}
+		if o.sites, err = corpus.NewSites(o.settings, l); err != nil {
+			return nil, err
+		}
+		sites, lines := o.sites.Learned()
+		sum.SiteLines = &siteLinesSummary{Sites: len(l.Sites()), SitesLearned: sites, Lines: lines, Bytes: l.Bytes(), Seconds: time.Since(start).Seconds()}
+	}
 
 	out, err := newAtomicFile(o.out)
 	if err != nil {
@@ -360,7 +402,15 @@ func process(o runOptions, index *dedupe.Index, j job) result {
 	if j.err != nil {
 		return r
 	}
-	a, line, rej := corpus.Process(o.pipeline, j.Input, o.withRemoved)
+	p := o.pipeline
+	if o.sites != nil {
+		var err error
+		if p, err = o.sites.Pipeline(j.SiteKey()); err != nil {
+			r.err = &corpus.Rejection{ID: j.ID, Input: j.Input.Input, Line: j.Line, Reason: corpus.Failed, Error: err.Error()}
+			return r
+		}
+	}
+	a, line, rej := corpus.Process(p, j.Input, o.withRemoved)
 	r.Data, r.Text = nil, ""
 	if rej != nil {
 		r.err = rej
@@ -376,6 +426,89 @@ func process(o runOptions, index *dedupe.Index, j job) result {
 	}
 	r.encoding, r.converted = a.Encoding.Encoding, a.Converted
 	return r
+}
+
+// learnSites is the first pass of --site-lines. It cleans every input as
+// the run will (without conversion or punctuation repair), in parallel,
+// and feeds each text to a Learner under its site in input order, so that
+// what is learned is the same whatever -j is. Inputs the pipeline rejects
+// are skipped here; the second pass reports them.
+func learnSites(ctx context.Context, o runOptions, stderr io.Writer) (*sitelines.Learner, error) {
+	l, err := sitelines.New(sitelines.Config{})
+	if err != nil {
+		return nil, err
+	}
+	prog := newProgress(o, stderr)
+	prog.label = "learning site lines"
+	if prog.bar != nil {
+		prog.bar.Describe("learning site lines")
+	}
+	defer prog.finish()
+	if prog.counted {
+		go count(ctx, o.inputs, o.skip, prog)
+	}
+	type text struct {
+		seq        int
+		site, text string
+		ok         bool
+	}
+	window := make(chan struct{}, 16*o.jobs)
+	jobs := make(chan job, 2*o.jobs)
+	results := make(chan text, 2*o.jobs)
+	go func() {
+		defer close(jobs)
+		produce(ctx, o, func(j job) bool {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return false
+			}
+			select {
+			case jobs <- j:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}, prog)
+	}()
+	var wg sync.WaitGroup
+	for range o.jobs {
+		wg.Go(func() {
+			for j := range jobs {
+				r := text{seq: j.seq}
+				if j.err == nil {
+					r.site, r.text, r.ok = corpus.LearnText(o.learn, j.Input)
+				}
+				select {
+				case results <- r:
+				case <-ctx.Done():
+				}
+			}
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+	pending := map[int]text{}
+	next := 0
+	for r := range results {
+		pending[r.seq] = r
+		for {
+			q, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			prog.add(1)
+			if q.ok {
+				l.Add(q.site, q.text)
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 // produce walks the inputs in order and emits a job for each article,
@@ -723,6 +856,7 @@ type progress struct {
 	plain bool
 	// counted is set when a separate walk counts the inputs for the bar
 	counted bool
+	label   string // what the plain lines count; "" for the run itself
 }
 
 func newProgress(o runOptions, w io.Writer) *progress {
@@ -782,7 +916,11 @@ func (p *progress) add(n int) {
 	if p.plain && time.Since(p.last) >= p.every {
 		p.last = time.Now()
 		el := time.Since(p.start).Seconds()
-		fmt.Fprintf(p.w, "cnnews run: %d of %d inputs so far, %.0f/s, %s elapsed\n", p.done, p.all, float64(p.done)/el, time.Since(p.start).Round(time.Second))
+		label := "cnnews run: "
+		if p.label != "" {
+			label += p.label + ": "
+		}
+		fmt.Fprintf(p.w, "%s%d of %d inputs so far, %.0f/s, %s elapsed\n", label, p.done, p.all, float64(p.done)/el, time.Since(p.start).Round(time.Second))
 	}
 }
 

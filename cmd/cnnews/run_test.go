@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/cnnews/cnnews/internal/corpus"
+	"github.com/cnnews/cnnews/sitelines/sitelinestest"
 )
 
 // TestMain lets tests run the command as a child process, for the
@@ -380,5 +381,248 @@ func TestRunPlainProgress(t *testing.T) {
 	stdout, stderr, code := runCLI(t, "", "run", "--progress", "plain", "--every", "1ns", "-o", filepath.Join(t.TempDir(), "o.jsonl"), dir)
 	if code != 0 || stdout != "" || strings.Count(stderr, "inputs so far") < 2 {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestRunSiteLines runs --site-lines on 24 sites × 30 articles with lines
+// of their own at the head and tail, and 3 sites of 2 articles: 8 sites
+// as directories of files (keyed by directory), 8 in JSONL records with a
+// "site" field, 8 with a "url" field only. It wants 95% of the sites' own
+// lines removed, every body line kept, the same output for any -j, and
+// --without site to switch the lines off.
+func TestRunSiteLines(t *testing.T) {
+	const seed, n = 11, 30
+	dir := filepath.Join(t.TempDir(), "corpus")
+	byID := map[string]sitelinestest.Article{}
+	wantOwn := 0
+	var siteRecs, urlRecs, smallRecs []byte
+	for i := range 27 {
+		s := sitelinestest.NewSite(seed, i)
+		count := n
+		if i >= 24 {
+			s.Name += "（小站）"
+			count = 2
+		}
+		for k := range count {
+			a := s.Article(seed, k)
+			id := fmt.Sprintf("%s-%02d", s.Host, k)
+			switch {
+			case i < 8:
+				id = filepath.ToSlash(filepath.Join(dir, s.Host, fmt.Sprintf("%02d.txt", k)))
+				if err := os.MkdirAll(filepath.Dir(id), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(id, []byte(a.Text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			case i < 16:
+				siteRecs = appendRecord(t, siteRecs, map[string]string{"id": id, "text": a.Text, "site": a.Site})
+			case i < 24:
+				urlRecs = appendRecord(t, urlRecs, map[string]string{"id": id, "text": a.Text, "url": a.URL})
+			default:
+				smallRecs = appendRecord(t, smallRecs, map[string]string{"id": id, "text": a.Text, "site": a.Site})
+			}
+			byID[id] = a
+			if i < 24 {
+				wantOwn += len(a.Own)
+			}
+		}
+	}
+	for name, b := range map[string][]byte{"site.jsonl": siteRecs, "url.jsonl": urlRecs, "small.jsonl": smallRecs} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	type record struct {
+		ID      string `json:"id"`
+		Text    string `json:"text"`
+		Removed []struct {
+			Rule     string `json:"rule"`
+			Category string `json:"category"`
+		} `json:"removed"`
+	}
+	run := func(args ...string) ([]byte, map[string]any, string) {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "out.jsonl")
+		sumFile := filepath.Join(t.TempDir(), "summary.json")
+		args = append(append([]string{"run", "--summary", sumFile, "-o", out}, args...), dir)
+		_, stderr, code := runCLI(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, %s", args, code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sum map[string]any
+		sb, _ := os.ReadFile(sumFile)
+		if err := json.Unmarshal(sb, &sum); err != nil {
+			t.Fatal(err)
+		}
+		return b, sum, stderr
+	}
+	rates := func(out []byte) (own, removed, body, kept, small int) {
+		t.Helper()
+		for line := range bytes.Lines(out) {
+			var r record
+			if err := json.Unmarshal(line, &r); err != nil {
+				t.Fatal(err)
+			}
+			a, ok := byID[r.ID]
+			if !ok {
+				t.Fatalf("unknown id %q", r.ID)
+			}
+			if strings.HasSuffix(a.Site, "（小站）") {
+				for _, x := range r.Removed {
+					if x.Category == "site" {
+						small++
+					}
+				}
+				continue
+			}
+			lines := map[string]bool{}
+			for p := range strings.SplitSeq(r.Text, "\n") {
+				lines[p] = true
+			}
+			for _, p := range a.Own {
+				own++
+				if !lines[p] {
+					removed++
+				}
+			}
+			for _, p := range a.Body {
+				body++
+				if lines[p] {
+					kept++
+				} else {
+					t.Errorf("%s: body line removed: %s", r.ID, p)
+				}
+			}
+		}
+		return
+	}
+
+	base, _, _ := run("--removed", "--progress", "none")
+	own, removed, body, kept, _ := rates(base)
+	t.Logf("without --site-lines: own lines removed %d of %d (%.2f%%), body lines kept %d of %d", removed, own, 100*float64(removed)/float64(own), kept, body)
+
+	out1, sum, stderr := run("--site-lines", "--removed", "-j", "1", "--progress", "plain", "--every", "1ns")
+	out8, _, _ := run("--site-lines", "--removed", "-j", "8", "--progress", "none")
+	if !bytes.Equal(out1, out8) {
+		t.Error("-j 1 and -j 8 wrote different output")
+	}
+	own, removed, body, kept, small := rates(out1)
+	t.Logf("--site-lines: own lines removed %d of %d (%.2f%%), body lines kept %d of %d", removed, own, 100*float64(removed)/float64(own), kept, body)
+	if own != wantOwn {
+		t.Errorf("%d own lines, want %d: articles were dropped", own, wantOwn)
+	}
+	if float64(removed) < 0.95*float64(own) || kept != body || small != 0 {
+		t.Errorf("own lines removed %d of %d, body lines kept %d of %d, small sites' lines removed by the site rule %d", removed, own, kept, body, small)
+	}
+	sl, _ := sum["site_lines"].(map[string]any)
+	if sl["sites"] != float64(27) || sl["sites_learned"] != float64(24) || sl["lines"].(float64) < 24*4 {
+		t.Errorf("summary: %v", sum["site_lines"])
+	}
+	if rm := sum["removed"].(map[string]any); rm["site"] == nil || rm["site"].(float64) < float64(24*n*3) {
+		t.Errorf("removed %v", rm)
+	}
+	if sum["written"] != float64(24*n+6) {
+		t.Errorf("written %v, want %d", sum["written"], 24*n+6)
+	}
+	if !strings.Contains(stderr, "cnnews run: learning site lines: ") || !strings.Contains(stderr, "site lines ") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	if !bytes.Contains(out1, []byte(`"rule":"site-line","category":"site"`)) {
+		t.Error("removals of the site lines are not reported")
+	}
+
+	// with the rule switched off, the output is that of a run without it
+	for _, args := range [][]string{{"--site-lines", "--without", "site"}, {"--without", "site-line"}} {
+		out, sum, _ := run(append(args, "--removed", "--progress", "none")...)
+		if !bytes.Equal(out, base) || sum["site_lines"] != nil {
+			t.Errorf("%v: output differs from a run without --site-lines; %v", args, sum["site_lines"])
+		}
+	}
+}
+
+func appendRecord(t *testing.T, b []byte, rec map[string]string) []byte {
+	line, err := json.Marshal(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(append(b, line...), '\n')
+}
+
+// TestRunSiteLinesInterrupted interrupts --site-lines in its first pass:
+// exit 130, the earlier output as it was, nothing left behind.
+func TestRunSiteLinesInterrupted(t *testing.T) {
+	spec := testCorpus(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.jsonl")
+	old := []byte("{\"id\":\"earlier run\"}\n")
+	if err := os.WriteFile(out, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "run", "--site-lines", "-j", "1", "--progress", "plain", "--every", "1ns", "-o", out, spec.dir, spec.dir, spec.dir)
+	cmd.Env = append(os.Environ(), "CNNEWS_TEST_MAIN=1")
+	pipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	sc := bufio.NewScanner(pipe)
+	for sc.Scan() {
+		stderr.WriteString(sc.Text() + "\n")
+		if strings.Contains(sc.Text(), "learning site lines: ") {
+			if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	for sc.Scan() {
+		stderr.WriteString(sc.Text() + "\n")
+	}
+	err = cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
+		t.Fatalf("exit %v, want 130; stderr %s", err, stderr.String())
+	}
+	if got, _ := os.ReadFile(out); !bytes.Equal(got, old) {
+		t.Errorf("output changed by an interrupted run: %.100q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the output directory, want 1", len(entries))
+	}
+	if !strings.Contains(stderr.String(), "interrupted") || strings.Contains(stderr.String(), "cnnews run: read ") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+}
+
+// TestRunSiteKeys checks the site of a JSONL record: its "site" field,
+// else the host of its "url" field, else the directory of the file; a
+// field that is not a string is ignored, not a reason to reject.
+func TestRunSiteKeys(t *testing.T) {
+	for line, want := range map[string]string{
+		`{"text":"正文","site":"晨光新闻网","url":"https://www.a.cn/1"}`: "晨光新闻网",
+		`{"text":"正文","site":"","url":"https://www.A.cn:8080/1"}`: "a.cn",
+		`{"text":"正文","site":7,"url":"news.b.cn/1.html"}`:         "news.b.cn",
+		`{"text":"正文","url":{"href":"https://c.cn"}}`:             "data/x",
+		`{"text":"正文"}`: "data/x",
+	} {
+		in, rej := corpus.ParseLine("data/x/part-0.jsonl", 1, []byte(line), false, 1000)
+		if rej != nil {
+			t.Errorf("%s: rejected: %v", line, rej.Error)
+			continue
+		}
+		if got := in.SiteKey(); got != want {
+			t.Errorf("%s: site %q, want %q", line, got, want)
+		}
+	}
+	if got := (corpus.Input{Input: "corpus/晨光/001.txt"}).SiteKey(); got != "corpus/晨光" {
+		t.Errorf("file: site %q", got)
 	}
 }

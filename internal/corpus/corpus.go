@@ -10,10 +10,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/sitelines"
 )
 
 // Reasons for rejecting an input that the pipeline never sees, and for
@@ -35,6 +38,9 @@ type Settings struct {
 	KeepCaptions bool
 	Lossy        bool
 	MaxSize      int // the largest input in bytes; 0 for cnnews.DefaultMaxSize
+	// Rules are added to the cleaner after the built-in ones: a site's
+	// lines ([Sites]).
+	Rules []clean.Rule
 }
 
 // Pipeline builds the root pipeline the settings describe.
@@ -60,6 +66,9 @@ func (s Settings) Pipeline() (*cnnews.Pipeline, error) {
 	if s.KeepCaptions {
 		copts = append(copts, clean.KeepCaptions())
 	}
+	if len(s.Rules) > 0 {
+		copts = append(copts, clean.With(s.Rules...))
+	}
 	if len(copts) > 0 {
 		opts = append(opts, cnnews.Clean(copts...))
 	}
@@ -75,7 +84,17 @@ type Input struct {
 	Data   []byte
 	Text   string
 	Format clean.Format
+	// Site and URL are a JSONL record's "site" and "url" fields, "" when
+	// it has none or they are not strings. With Input they give the
+	// article's site: [Input.SiteKey].
+	Site string
+	URL  string
 }
+
+// SiteKey returns the site the input belongs to for learning a site's
+// lines: the record's "site" field, else the host of its "url" field, else
+// the directory of the file it came from ([sitelines.Key]).
+func (in Input) SiteKey() string { return sitelines.Key(in.Site, in.URL, in.Input) }
 
 // Rejection is a line of the rejected output.
 type Rejection struct {
@@ -150,6 +169,8 @@ type jsonRecord struct {
 	ID   json.RawMessage `json:"id"`
 	Text *string         `json:"text"`
 	HTML *string         `json:"html"`
+	Site json.RawMessage `json:"site"`
+	URL  json.RawMessage `json:"url"`
 }
 
 // ParseLine turns line n of a JSONL file into an input: {"id", "text"} or
@@ -187,6 +208,8 @@ func ParseLine(input string, n int, line []byte, tooLong bool, limit int) (Input
 			in.ID = string(rec.ID) // a number
 		}
 	}
+	json.Unmarshal(rec.Site, &in.Site) // kept only when a string
+	json.Unmarshal(rec.URL, &in.URL)
 	switch {
 	case rec.Text != nil:
 		in.Text = *rec.Text
@@ -222,3 +245,99 @@ func ReadLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error
 		return line, tooLong, err
 	}
 }
+
+// The site rule's names, by which clean.Without switches it off.
+var siteLineNames = []string{sitelines.RuleName, string(sitelines.Category)}
+
+// StripSiteLines returns the settings without the site rule's names
+// ("site-line", "site") in Without, and whether they held one. Those names
+// switch off the lines learned with --site-lines; a cleaner built without
+// the rule does not know them, so they must be taken out before building
+// one.
+func (s Settings) StripSiteLines() (Settings, bool) {
+	if !slices.ContainsFunc(s.Without, func(n string) bool { return slices.Contains(siteLineNames, n) }) {
+		return s, false
+	}
+	s.Without = slices.DeleteFunc(slices.Clone(s.Without), func(n string) bool { return slices.Contains(siteLineNames, n) })
+	return s, true
+}
+
+// LearnPipeline builds the pipeline of the first pass of --site-lines: the
+// settings' cleaning without script conversion or punctuation repair, so
+// that the text learned from is the text the site rule will see.
+func (s Settings) LearnPipeline() (*cnnews.Pipeline, error) {
+	s.Convert, s.Punct = "", false
+	return s.Pipeline()
+}
+
+// LearnText runs an input through a pipeline from [Settings.LearnPipeline]
+// and returns its site and cleaned text, to feed a [sitelines.Learner];
+// ok is false when the pipeline rejects the input.
+func LearnText(p *cnnews.Pipeline, in Input) (site, text string, ok bool) {
+	var a *cnnews.Article
+	var err error
+	if in.Line == 0 {
+		a, err = p.Process(in.ID, in.Data)
+	} else {
+		a, err = p.ProcessString(in.ID, in.Text, in.Format)
+	}
+	if err != nil {
+		return "", "", false
+	}
+	return in.SiteKey(), a.Text, true
+}
+
+// Sites gives each site its pipeline: the settings' pipeline with the
+// site's rule added when the Learner learned lines of the site, else the
+// settings' pipeline itself. A site's pipeline is built on first use and
+// kept (a few kilobytes a site). Sites is safe for concurrent use.
+type Sites struct {
+	set     Settings
+	base    *cnnews.Pipeline
+	learned map[string]*sitelines.Site
+	lines   int
+
+	mu    sync.Mutex
+	built map[string]*cnnews.Pipeline
+}
+
+// NewSites takes what l has learned. The settings must not name the site
+// rule in Without ([Settings.StripSiteLines]).
+func NewSites(s Settings, l *sitelines.Learner) (*Sites, error) {
+	base, err := s.Pipeline()
+	if err != nil {
+		return nil, err
+	}
+	ss := &Sites{set: s, base: base, learned: map[string]*sitelines.Site{}, built: map[string]*cnnews.Pipeline{}}
+	for _, name := range l.Sites() {
+		if site := l.Site(name); len(site.Lines()) > 0 {
+			ss.learned[name] = site
+			ss.lines += len(site.Lines())
+		}
+	}
+	return ss, nil
+}
+
+// Pipeline returns the pipeline for the articles of site.
+func (ss *Sites) Pipeline(site string) (*cnnews.Pipeline, error) {
+	s := ss.learned[site]
+	if s == nil {
+		return ss.base, nil
+	}
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	if p := ss.built[site]; p != nil {
+		return p, nil
+	}
+	set := ss.set
+	set.Rules = append(slices.Clone(set.Rules), s.Rule())
+	p, err := set.Pipeline()
+	if err != nil {
+		return nil, err
+	}
+	ss.built[site] = p
+	return p, nil
+}
+
+// Learned returns the number of sites with lines learned and of lines.
+func (ss *Sites) Learned() (sites, lines int) { return len(ss.learned), ss.lines }
