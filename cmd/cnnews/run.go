@@ -275,43 +275,6 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 		go count(ctx, o.inputs, o.skip, prog)
 	}
 
-	// window bounds the jobs between reading and writing, so that memory
-	// does not grow with the corpus whatever order workers finish in
-	window := make(chan struct{}, 16*o.jobs)
-	jobs := make(chan job, 2*o.jobs)
-	results := make(chan result, 2*o.jobs)
-	go func() {
-		defer close(jobs)
-		produce(ctx, o, func(j job) bool {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return false
-			}
-			select {
-			case jobs <- j:
-				return true
-			case <-ctx.Done():
-				return false
-			}
-		}, prog)
-	}()
-	var wg sync.WaitGroup
-	for range o.jobs {
-		wg.Go(func() {
-			for j := range jobs {
-				r := process(o, index, j)
-				select {
-				case results <- r:
-				case <-ctx.Done():
-				}
-			}
-		})
-	}
-	go func() { wg.Wait(); close(results) }()
-
-	pending := map[int]result{}
-	next := 0
 	keeperOf := map[string]string{} // a dropped duplicate's id → the kept article
 	dups := map[string][]string{}   // a kept article's id → its dropped copies
 	var failed error
@@ -349,27 +312,10 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 		sum.Encodings[r.encoding]++
 		return out.write(r.out)
 	}
-	for r := range results {
-		if failed != nil {
-			continue
-		}
-		pending[r.seq] = r
-		for {
-			q, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			<-window
-			if err := write(q); err != nil {
-				failed = err
-				cancel(err)
-				break
-			}
-		}
-	}
+	failed = inOrder(ctx, o, prog, func(j job) result { return process(o, index, j) },
+		func(r result) int { return r.seq }, write)
 	if failed != nil {
+		cancel(failed)
 		return nil, failed
 	}
 	if err := context.Cause(ctx); err != nil {
@@ -452,9 +398,37 @@ func learnSites(ctx context.Context, o runOptions, stderr io.Writer) (*sitelines
 		site, text string
 		ok         bool
 	}
+	work := func(j job) text {
+		r := text{seq: j.seq}
+		if j.err == nil {
+			r.site, r.text, r.ok = corpus.LearnText(o.learn, j.Input)
+		}
+		return r
+	}
+	inOrder(ctx, o, prog, work, func(r text) int { return r.seq }, func(r text) error {
+		prog.add(1)
+		if r.ok {
+			l.Add(r.site, r.text)
+		}
+		return nil
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// inOrder reads the inputs, runs work on each job in o.jobs workers and
+// hands the results to emit in input order. A window of 16 jobs per worker
+// bounds the jobs between reading and emitting, so that memory does not
+// grow with the corpus whatever order the workers finish in. An error
+// from emit stops the run and is returned.
+func inOrder[R any](ctx context.Context, o runOptions, prog *progress, work func(job) R, seq func(R) int, emit func(R) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	window := make(chan struct{}, 16*o.jobs)
 	jobs := make(chan job, 2*o.jobs)
-	results := make(chan text, 2*o.jobs)
+	results := make(chan R, 2*o.jobs)
 	go func() {
 		defer close(jobs)
 		produce(ctx, o, func(j job) bool {
@@ -475,10 +449,7 @@ func learnSites(ctx context.Context, o runOptions, stderr io.Writer) (*sitelines
 	for range o.jobs {
 		wg.Go(func() {
 			for j := range jobs {
-				r := text{seq: j.seq}
-				if j.err == nil {
-					r.site, r.text, r.ok = corpus.LearnText(o.learn, j.Input)
-				}
+				r := work(j)
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -487,10 +458,14 @@ func learnSites(ctx context.Context, o runOptions, stderr io.Writer) (*sitelines
 		})
 	}
 	go func() { wg.Wait(); close(results) }()
-	pending := map[int]text{}
+	pending := map[int]R{}
 	next := 0
+	var failed error
 	for r := range results {
-		pending[r.seq] = r
+		if failed != nil {
+			continue
+		}
+		pending[seq(r)] = r
 		for {
 			q, ok := pending[next]
 			if !ok {
@@ -499,16 +474,14 @@ func learnSites(ctx context.Context, o runOptions, stderr io.Writer) (*sitelines
 			delete(pending, next)
 			next++
 			<-window
-			prog.add(1)
-			if q.ok {
-				l.Add(q.site, q.text)
+			if err := emit(q); err != nil {
+				failed = err
+				cancel(err)
+				break
 			}
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return l, nil
+	return failed
 }
 
 // produce walks the inputs in order and emits a job for each article,
