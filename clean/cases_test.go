@@ -193,6 +193,8 @@ var labelledCases = []labelled{
 		want: tbody1 + "\n" + tbody2, rules: []string{"editor-line", "tail-block", "tail-block"}, meta: Meta{Editors: []string{"謝佳珍"}}},
 	{name: "head block before a breadcrumb", in: "字号：大 中 小\n打印本文\n首页 > 财经 > 正文\n" + body1 + "\n" + body2,
 		want: body1 + "\n" + body2, rules: []string{"combined-line", "head-block", "breadcrumb"}},
+	{name: "author note at the end", in: body1 + "\n" + body2 + "\n（作者单位：山西大学经济与管理学院）",
+		want: body1 + "\n" + body2, rules: []string{"author-note"}},
 	{name: "trap: a list just after the story", in: body1 + "\n一、加强组织领导\n二、强化督导检查\n（责任编辑：张三）",
 		want: body1 + "\n一、加强组织领导\n二、强化督导检查", rules: []string{"editor-line"}, meta: Meta{Editors: []string{"张三"}}},
 	{name: "trap: a short closing quote", in: body1 + "\n他说：“值了！”\n责任编辑：张三\n阅读 (12)",

@@ -136,6 +136,7 @@ var (
 	reReporterLead    = rx(`^(?P<pre>[\p{Han}]{2,4}(?:[、 ][\p{Han}]{2,4}){0,3})?{s}(?:本报|本報)?(?:记者|記者)(?P<names>{s}[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3})(?:{s}(?:通讯员|通訊員){s}(?P<names2>[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3}))?{s}(?:报道|報道)`)
 	reRelatedHead     = rx(`^{[}?{s}(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報道|相关链接|相關鏈接|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|精彩推荐|精彩推薦|今日推荐|今日推薦|往期推荐|往期推薦|其他人也在看|相关话题|相關話題|更多报道详见|更多報道詳見|延伸閱讀|你可能感兴趣|你可能感興趣|热门阅读|熱門閱讀){s}{]}?{s}{:}?{s}$`)
 	reEditorGluedCode = rx(`[(（]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[\p{Han}·]{2,5}){s}[)）]\d{6,8}$`)
+	reAuthorNote      = rx(`^{(}?(?:本文)?(?:作者单位|作者單位|作者简介|作者簡介|作者系|作者为|作者為|作者是){s}{:}?{s}[^。！？]{2,40}{)}?$`)
 	reMarker          = rx(`^(?:ADVERTISEMENT|Advertisement|广告|廣告|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?)$`)
 	reHotline         = rx(`(?:爆料|报料|報料|新闻线索|新聞線索|投稿|广告热线|廣告熱線|新闻热线|新聞熱線|读者热线|讀者熱線)`)
 	reHotlineHow      = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
@@ -344,6 +345,7 @@ func defaultRules() []Rule {
 			}
 			return Match{}, false
 		})},
+		{Name: "author-note", Category: Byline, Zone: Edges, Match: short(60, starts(words("( （ 【 作者 本文作者"), anyOf(reAuthorNote)))},
 		{Name: "photo-line", Category: Caption, Zone: Anywhere, Match: short(160, or(
 			starts(words("▲ ▼ △ ▽ 图为 圖為 图片由 圖片由 图像来源 圖像來源 图像加注文字 圖像加註文字"), anyOf(rePhotoLine)),
 			suffix(words("） )"), anyOf(rePhotoLine))))},
