@@ -148,6 +148,12 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	outlet := ""
 	if o := outletPrefix(s); o > 0 {
 		outlet = strings.TrimRight(s[:o], " |｜\u3000")
+		// 潮新闻客户端: the publisher, not its app
+		for _, app := range []string{"客户端", "客戶端"} {
+			if t := strings.TrimSuffix(outlet, app); t != outlet && t != "" {
+				outlet = t
+			}
+		}
 		s = s[o:]
 	}
 	defer func() {
