@@ -56,8 +56,19 @@ var roleWords = func() []string {
 	return w
 }()
 
-func matchRole(s string) string {
+// roleByFirst lists the roles by their first character, longest first.
+var roleByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
 	for _, w := range roleWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	return m
+}()
+
+func matchRole(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, w := range roleByFirst[r] {
 		if strings.HasPrefix(s, w) {
 			return w
 		}
@@ -252,7 +263,15 @@ var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚�
 // outletPrefix returns the length of a publisher's name at the start of s
 // when a reporter's role follows it, or 0.
 func outletPrefix(s string) int {
-	if !strings.ContainsAny(s[:min(len(s), 60)], "者生员員") { // 记者, 实习生, 通讯员
+	// a reporter's role within the first fifteen characters or so
+	head, found := s[:min(len(s), 48)], false
+	for _, w := range [...]string{"记者", "記者", "实习生", "實習生", "通讯员", "通訊員"} {
+		if i := strings.Index(head, w); i > 0 {
+			found = true
+			break
+		}
+	}
+	if !found {
 		return 0
 	}
 	loc := reOutlet.FindStringIndex(s)

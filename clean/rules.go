@@ -137,6 +137,8 @@ var (
 	reRelatedHead     = rx(`^{[}?{s}(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報道|相关链接|相關鏈接|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|精彩推荐|精彩推薦|今日推荐|今日推薦|往期推荐|往期推薦|其他人也在看|相关话题|相關話題|更多报道详见|更多報道詳見|延伸閱讀|你可能感兴趣|你可能感興趣|热门阅读|熱門閱讀){s}{]}?{s}{:}?{s}$`)
 	reEditorGluedCode = rx(`[(（]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[\p{Han}·]{2,5}){s}[)）]\d{6,8}$`)
 	reAuthorNote      = rx(`^{(}?(?:本文)?(?:作者单位|作者單位|作者简介|作者簡介|作者系|作者为|作者為|作者是){s}{:}?{s}[^。！？]{2,40}{)}?$`)
+	reFollow          = rx(`(?:安装|安裝|下载|下載).{0,16}(?:客户端|客戶端|APP|App|app)|(?:订阅|訂閱|关注|關注|追踪|追蹤).{0,16}(?:频道|頻道|WhatsApp|Telegram|Instagram|Facebook|官方微信|公众号|公眾號|视频号|視頻號)|(?:扫描|掃描|扫码|掃碼|长按|長按).{0,12}(?:二维码|二維碼)|设为星标|設為星標|点个在看|點個在看|点赞|點讚|点亮在看|欢迎搜索|歡迎搜尋`)
+	reWechatCard      = rx(`^以下文章来源于{s}(?P<source>[^，,\s]{2,20}){s}[，,]{s}作者.{0,20}$`)
 	reMarker          = rx(`^(?:ADVERTISEMENT|Advertisement|广告|廣告|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?)$`)
 	reHotline         = rx(`(?:爆料|报料|報料|新闻线索|新聞線索|投稿|广告热线|廣告熱線|新闻热线|新聞熱線|读者热线|讀者熱線)`)
 	reHotlineHow      = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
@@ -211,7 +213,8 @@ func isTitleLike(s string) bool {
 		return false
 	}
 	s = reListBullet.ReplaceAllString(s, "")
-	return s != "" && !strings.ContainsFunc(s, isSentenceEnd)
+	// a headline may exclaim or ask (速看！本周末天气有变), not state
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return isSentenceEnd(r) && r != '！' && r != '？' && r != '!' && r != '?' })
 }
 
 // headerLine matches a whole line of labelled fields that names a source
@@ -260,6 +263,7 @@ func defaultRules() []Rule {
 		{Name: "tool-links", Category: Editor, Zone: Anywhere, Match: short(40, starts(words("【 [ ［ 〔"), anyOf(reTools)))},
 		{Name: "source-paren", Category: Source, Zone: Anywhere, Match: short(50, starts(words("( （ 【 ["), patternRule("", "", 0, reSourceParen).Match))},
 		{Name: "original-title", Category: Source, Zone: Anywhere, Match: short(110, starts(words("原 【原 [原 （原 (原"), patternRule("", "", 0, reOrigTitle).Match))},
+		{Name: "wechat-card", Category: Source, Zone: Head, Match: short(60, starts(words("以下文章"), patternRule("", "", 0, reWechatCard).Match))},
 		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, starts(words("本文 此文 本篇"), or(headerLine, patternRule("", "", 0, reAppSource).Match)))},
 		{Name: "source-line", Category: Source, Zone: Edges, Match: short(120, func(p Paragraph) (Match, bool) {
 			hs, ok := parseHeader(p.Text)
@@ -313,6 +317,16 @@ func defaultRules() []Rule {
 		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyright)),
 			short(160, needs(words("版权 版權 未经 未經 opyright OPYRIGHT © ights IGHTS"), anyOf(reCopyright))))},
 		{Name: "icp-record", Category: Copyright, Zone: Edges, Match: short(120, needs(words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)))},
+		{Name: "follow-prompt", Category: Share, Zone: Tail, Match: short(160, needs(words("欢迎 歡迎 请 請 → 点击 點擊 更多 第一时间 第一時間 获取 獲取 建议 建議"), func(p Paragraph) (Match, bool) {
+			// a sentence before the prompt is the story's: 会议召开。更多请下载客户端
+			if i := strings.Index(p.Text, "。"); i >= 0 && i+len("。") < len(p.Text) {
+				return Match{}, false
+			}
+			if reFollow.MatchString(p.Text) {
+				return whole(p, nil)
+			}
+			return Match{}, false
+		}))},
 		{Name: "share-prompt", Category: Share, Zone: Anywhere, Match: short(40, needs(words("分享 扫 掃 点击 點擊 按 打开 打開 在看 关注 關注 下载 下載 转发 轉發 阅读原文 閱讀原文 喜欢"), anyOf(reShare)))},
 		{Name: "breadcrumb", Category: Navigation, Zone: Edges, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isBreadcrumb(p.Text) {
@@ -346,9 +360,7 @@ func defaultRules() []Rule {
 			return Match{}, false
 		})},
 		{Name: "author-note", Category: Byline, Zone: Edges, Match: short(60, starts(words("( （ 【 作者 本文作者"), anyOf(reAuthorNote)))},
-		{Name: "photo-line", Category: Caption, Zone: Anywhere, Match: short(160, or(
-			starts(words("▲ ▼ △ ▽ 图为 圖為 图片由 圖片由 图像来源 圖像來源 图像加注文字 圖像加註文字"), anyOf(rePhotoLine)),
-			suffix(words("） )"), anyOf(rePhotoLine))))},
+		{Name: "photo-line", Category: Caption, Zone: Anywhere, Match: short(160, photoLine)},
 		{Name: "byline", Category: Byline, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
 			items, _, ok := parseCredits(p.Text)
 			if !ok {
@@ -374,9 +386,9 @@ func defaultRules() []Rule {
 	// a line made of several pieces the rules above know, or page tools:
 	// 【我要纠错】 责任编辑：张三, 【字体：大 中 小】 打印本页 关闭窗口
 	known := rules
-	rules = append(rules, Rule{Name: "combined-line", Category: Navigation, Zone: Edges, Match: short(100, func(p Paragraph) (Match, bool) {
+	rules = append(rules, Rule{Name: "combined-line", Category: Navigation, Zone: Edges, Match: short(100, needs(words("【 [ 打印 关闭 關閉 纠错 糾錯 字号 字號 字体 字體 编辑 編輯 责编 責編"), func(p Paragraph) (Match, bool) {
 		return combinedLine(known, p)
-	})})
+	}))})
 	return rules
 }
 
@@ -454,6 +466,22 @@ func linePieces(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// photoLine removes a photo line: ▲…, 图为…, …（资料图）, 图片由X提供.
+func photoLine(p Paragraph) (Match, bool) {
+	t := p.Text
+	switch r, _ := utf8.DecodeRuneInString(t); r {
+	case '▲', '▼', '△', '▽', '图', '圖':
+	default:
+		if !strings.HasSuffix(t, "）") && !strings.HasSuffix(t, ")") {
+			return Match{}, false
+		}
+	}
+	if rePhotoLine.MatchString(t) {
+		return whole(p, nil)
+	}
+	return Match{}, false
 }
 
 // captionMatch removes a photo caption: a short paragraph ending with a
