@@ -139,7 +139,10 @@ var (
 	reAuthorNote      = rx(`^{(}?(?:本文)?(?:作者单位|作者單位|作者简介|作者簡介|作者系|作者为|作者為|作者是){s}{:}?{s}[^。！？]{2,40}{)}?$`)
 	reFollow          = rx(`(?:安装|安裝|下载|下載).{0,16}(?:客户端|客戶端|APP|App|app)|(?:订阅|訂閱|关注|關注|追踪|追蹤).{0,16}(?:频道|頻道|WhatsApp|Telegram|Instagram|Facebook|官方微信|公众号|公眾號|视频号|視頻號)|(?:扫描|掃描|扫码|掃碼|长按|長按).{0,12}(?:二维码|二維碼)|设为星标|設為星標|点个在看|點個在看|点赞|點讚|点亮在看|欢迎搜索|歡迎搜尋`)
 	reWechatCard      = rx(`^以下文章来源于{s}(?P<source>[^，,\s]{2,20}){s}[，,]{s}作者.{0,20}$`)
-	reMarker          = rx(`^(?:ADVERTISEMENT|Advertisement|广告|廣告|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?)$`)
+	rePublishLine     = rx(`^(?:(\d{4}-\d{1,2}-\d{1,2}{s}\d{1,2}:\d{2}(?::\d{2})?){s}(?:发布于|發佈於|发表于|發表於|来自|來自|[·・])[^。，,]{0,30}|(?:发布|發佈|發布|更新|发表|發表){s}[/／]{s}(\d{4}年\d{1,2}月\d{1,2}日{s}\d{1,2}:\d{2})|(?:发表时间|發表時間|发布时间|發佈時間){s}{:}{s}\d{1,2}/\d{1,2}/\d{4}{s}-?{s}\d{1,2}:\d{2})$`)
+	reKeywordLine     = rx(`^(?:(?:相關字詞|相关字词|关键词|關鍵詞|关键字|關鍵字|标签|標籤|相關標籤|相关标签){s}[:：﹕].{1,60}|(?:#[^#\s]{1,20}#{s})+|本文(?:收录|收錄)(?:于|於)?.{0,24})$`)
+	reBracketByline   = regexp.MustCompile(`^[（(]([\p{Han}]{2,8}?(?:网|網|报|報|社|台))[ \x{3000}]([\p{Han}]{2,4})[）)]$`)
+	reMarker          = rx(`^(?:ADVERTISEMENT|Advertisement|广告|廣告|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?|\d{1,2}{s}(?:分钟|分鐘)(?:阅读|閱讀)?)$`)
 	reHotline         = rx(`(?:爆料|报料|報料|新闻线索|新聞線索|投稿|广告热线|廣告熱線|新闻热线|新聞熱線|读者热线|讀者熱線)`)
 	reHotlineHow      = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
 	rePrintEdition    = rx(`^[（(]?(?:本文)?(?:首发于|首發於|刊于|刊於|原载于|原載於|原载|原載|来源于|來源於)?{s}\d{0,4}年?\d{0,2}月?\d{0,2}日?{s}《[^》]{2,14}》{s}[（(]?{s}(?:\d{4}年\d{1,2}月\d{1,2}日)?{s}(?:\d{1,3}{s}版|第{s}\d{1,3}{s}版)?{s}[）)]?{s}[）)]?$`)
@@ -361,6 +364,25 @@ func defaultRules() []Rule {
 		})},
 		{Name: "author-note", Category: Byline, Zone: Edges, Match: short(60, starts(words("( （ 【 作者 本文作者"), anyOf(reAuthorNote)))},
 		{Name: "photo-line", Category: Caption, Zone: Anywhere, Match: short(160, photoLine)},
+		{Name: "publish-line", Category: Header, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
+			m := rePublishLine.FindStringSubmatch(p.Text)
+			if m == nil {
+				return Match{}, false
+			}
+			var fs []Field
+			if m[1] != "" && !strings.HasPrefix(p.Text, "更新") {
+				fs = append(fs, Field{Key: FieldPublished, Value: m[1]})
+			}
+			return whole(p, fs)
+		})},
+		{Name: "keyword-line", Category: Navigation, Zone: Edges, Match: short(80, anyOf(reKeywordLine))},
+		{Name: "bracket-byline", Category: Byline, Zone: Edges, Match: short(30, starts(words("( （"), func(p Paragraph) (Match, bool) {
+			m := reBracketByline.FindStringSubmatch(p.Text)
+			if m == nil {
+				return Match{}, false
+			}
+			return whole(p, []Field{{Key: fieldOutlet, Value: m[1]}, {Key: FieldReporter, Role: "记者", Value: m[2]}})
+		}))},
 		{Name: "byline", Category: Byline, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
 			items, _, ok := parseCredits(p.Text)
 			if !ok {
