@@ -350,3 +350,47 @@ func ExampleOption() {
 	// 工人在车间内生产。李四 摄
 	// 穩就業。
 }
+
+// ExampleCleaner_CleanHTML_page cleans a whole page: the text outside the
+// article goes under the page category, the lines by the article give
+// their metadata, and the page itself names its site and URL.
+func ExampleCleaner_CleanHTML_page() {
+	page := `<!DOCTYPE html><html><head><title>阳泉加快推进项目建设_新闻中心_某某网</title>
+<link rel="canonical" href="https://news.example.cn/2022/05/09/yq.html"></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/news">新闻</a> <a href="/finance">财经</a></div>
+<h1>阳泉加快推进项目建设</h1>
+<div class="info">2022-05-09 10:20 来源：阳泉日报</div>
+<div class="content"><p>今年以来，阳泉市扎实推进重点项目建设，一季度新开工项目四十二个。</p>
+<p>在开发区的施工现场，塔吊林立，机器轰鸣，工人们正在紧张有序地作业。</p></div>
+<div class="footer">关于我们 | 联系我们 | 网站地图</div></body></html>`
+	res := clean.Default().CleanString(page)
+	fmt.Println(res.Text)
+	m := res.Meta
+	fmt.Println(m.Title, "|", m.Source, "|", m.SiteName, "|", m.URL)
+	for _, r := range res.Removed {
+		fmt.Println(r.Category, r.Rule)
+	}
+	// Output:
+	// 今年以来，阳泉市扎实推进重点项目建设，一季度新开工项目四十二个。
+	// 在开发区的施工现场，塔吊林立，机器轰鸣，工人们正在紧张有序地作业。
+	// 阳泉加快推进项目建设 | 阳泉日报 | 某某网 | https://news.example.cn/2022/05/09/yq.html
+	// page outside-article
+	// header title
+	// header header-meta
+	// navigation site-links
+}
+
+// ExampleCategory_block: short lines no rule knows go with the
+// boilerplate after the story, in the block category.
+func ExampleCategory_block() {
+	res := clean.Default().CleanString("阳泉市召开经济工作会议，部署全年重点工作。\n责任编辑：张三\n阅读 (128)\n举报")
+	fmt.Println(res.Text)
+	for _, r := range res.Removed {
+		fmt.Println(r.Category, r.Rule, r.Text)
+	}
+	// Output:
+	// 阳泉市召开经济工作会议，部署全年重点工作。
+	// editor editor-line 责任编辑：张三
+	// block tail-block 阅读 (128)
+	// block tail-block 举报
+}

@@ -272,3 +272,27 @@ func TestPageSpaces(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", res.Text, want)
 	}
 }
+
+// TestPageWithoutArticle: a page with nothing that reads as a story keeps
+// all its visible text, says so in a warning and drops its hidden blocks
+// as reported removals.
+func TestPageWithoutArticle(t *testing.T) {
+	in := `<html><body><div class="nav"><a href="/">首页</a></div><p>网站维护中</p>` +
+		`<div style="display:none">隐藏的提示文字</div></body></html>`
+	res := Default().CleanString(in)
+	checkPage(t, []byte(in), res)
+	if !strings.Contains(res.Text, "网站维护中") || strings.Contains(res.Text, "隐藏") {
+		t.Errorf("text %q", res.Text)
+	}
+	warned := false
+	for _, w := range res.Warnings {
+		warned = warned || strings.Contains(w.Message, "reads as an article")
+	}
+	hidden := false
+	for _, r := range res.Removed {
+		hidden = hidden || r.Rule == ruleHidden && strings.Contains(r.Text, "隐藏的提示文字")
+	}
+	if !warned || !hidden {
+		t.Errorf("warnings %+v, removals %+v", res.Warnings, res.Removed)
+	}
+}
