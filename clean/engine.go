@@ -255,26 +255,22 @@ func (c *Cleaner) blocks(d *doc, head, tail int) (int, int) {
 	if first < 0 {
 		return head, tail
 	}
-	{
-		known := false
-		end := tail
-		for j := last + 1; j < tail; j++ {
-			p := d.paras[j]
-			if p.gone {
-				continue
-			}
-			if c.try(d, j, Tail, true) {
-				known = true
-				continue
-			}
-			if known && c.enabled(ruleTailBlock, Block) && blockable(p.m.s) {
-				d.remove(p, 0, len(p.m.s), ruleTailBlock, Block, nil)
-			}
+	known := false
+	for j := last + 1; j < tail; j++ {
+		p := d.paras[j]
+		if p.gone {
+			continue
 		}
-		for end > last+1 && d.paras[end-1].gone {
-			end--
+		if c.try(d, j, Tail, true) {
+			known = true
+			continue
 		}
-		tail = end
+		if known && c.enabled(ruleTailBlock, Block) && blockable(p.m.s) {
+			d.remove(p, 0, len(p.m.s), ruleTailBlock, Block, nil)
+		}
+	}
+	for tail > last+1 && d.paras[tail-1].gone {
+		tail--
 	}
 	// the head: a known line late in it takes the unknown short lines
 	// before it along

@@ -71,8 +71,9 @@ func ParseString(input string) (*Page, error) {
 	if len(p.Article) == 0 {
 		s.hidden(root)
 	}
-	p.Headline = findHeadline(p, s)
-	p.Meta = readMeta(p, input)
+	h := scanHead(root)
+	p.Headline = findHeadline(p, s, h)
+	p.Meta = readMeta(p, h)
 	return p, nil
 }
 
@@ -103,7 +104,7 @@ func (p *Page) Text() string {
 			if on {
 				t := strings.Join(strings.Fields(n.Data), " ")
 				if t != "" {
-					if line && endsSpace(n.Data[:1]) {
+					if line && isHTMLSpace(n.Data[0]) {
 						b.WriteByte(' ')
 					}
 					b.WriteString(t)
@@ -133,8 +134,6 @@ func (p *Page) Text() string {
 	walk(p.Root, p.Article == nil)
 	return strings.TrimSpace(b.String())
 }
-
-func endsSpace(s string) bool { return s != "" && isHTMLSpace(s[0]) }
 
 // isBlock reports the elements that start a new line of text.
 func isBlock(n *html.Node) bool {

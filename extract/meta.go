@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Meta is what a page says about its article, from its <meta> tags,
@@ -112,11 +111,18 @@ var (
 	titleSeps     = []string{"_", " - ", " | ", "｜", " — ", "——", " – ", "-", "|", "—", "－"}
 )
 
-// readMeta gathers the page's metadata.
-func readMeta(p *Page, input string) Meta {
-	tags := map[string]string{}
-	var docTitle, canonical string
-	var ld []map[string]any
+// head is what the page's <head> and tags say: meta tags by their
+// lower-cased property, name or itemprop (the first of each), <title>,
+// the canonical link, the JSON-LD objects and the first <time datetime>.
+type head struct {
+	tags                map[string]string
+	docTitle, canonical string
+	ld                  []map[string]any
+}
+
+// scanHead reads the page's tags once for the headline and the metadata.
+func scanHead(root *html.Node) head {
+	h := head{tags: map[string]string{}}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -130,27 +136,27 @@ func readMeta(p *Page, input string) Meta {
 					key = strings.ToLower(strings.TrimSpace(attr(n, "itemprop")))
 				}
 				if v := strings.TrimSpace(attr(n, "content")); key != "" && v != "" {
-					if _, ok := tags[key]; !ok {
-						tags[key] = v
+					if _, ok := h.tags[key]; !ok {
+						h.tags[key] = v
 					}
 				}
 			case "title":
-				if docTitle == "" && n.Parent != nil && n.Parent.Data != "svg" {
-					docTitle = nodeTextAll(n)
+				if h.docTitle == "" && n.Parent != nil && n.Parent.Data != "svg" {
+					h.docTitle = nodeTextAll(n)
 				}
 			case "link":
-				if strings.EqualFold(attr(n, "rel"), "canonical") && canonical == "" {
-					canonical = strings.TrimSpace(attr(n, "href"))
+				if strings.EqualFold(attr(n, "rel"), "canonical") && h.canonical == "" {
+					h.canonical = strings.TrimSpace(attr(n, "href"))
 				}
 			case "script":
 				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
-					ld = append(ld, jsonLD(nodeTextAll(n))...)
+					h.ld = append(h.ld, jsonLD(nodeTextAll(n))...)
 				}
 				return
 			case "time":
 				if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
-					if _, ok := tags["<time>"]; !ok {
-						tags["<time>"] = v
+					if _, ok := h.tags["<time>"]; !ok {
+						h.tags["<time>"] = v
 					}
 				}
 			}
@@ -159,8 +165,13 @@ func readMeta(p *Page, input string) Meta {
 			walk(c)
 		}
 	}
-	walk(p.Root)
+	walk(root)
+	return h
+}
 
+// readMeta gathers the page's metadata.
+func readMeta(p *Page, h head) Meta {
+	tags, docTitle, canonical, ld := h.tags, h.docTitle, h.canonical, h.ld
 	var m Meta
 	m.URL = canonical
 	if m.URL == "" {
@@ -515,8 +526,8 @@ func hasHan(s string) bool {
 // findHeadline picks the element holding the title: an <h1> whose text
 // agrees with <title> or og:title, else the first <h1> before the article,
 // else an <h2> or title-named element that agrees with <title>.
-func findHeadline(p *Page, s *scorer) *html.Node {
-	var docTitle, og string
+func findHeadline(p *Page, s *scorer, h head) *html.Node {
+	docTitle, og := h.docTitle, h.tags["og:title"]
 	var h1s, others []*html.Node
 	first := -1
 	if len(p.Article) > 0 {
@@ -528,16 +539,6 @@ func findHeadline(p *Page, s *scorer) *html.Node {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.Data {
-			case "title":
-				if docTitle == "" {
-					docTitle = nodeTextAll(n)
-				}
-				return
-			case "meta":
-				if attr(n, "property") == "og:title" && og == "" {
-					og = attr(n, "content")
-				}
-				return
 			case "h1":
 				if s.stats[n] != nil && p.dropped[n] == "" {
 					h1s = append(h1s, n)
@@ -550,7 +551,7 @@ func findHeadline(p *Page, s *scorer) *html.Node {
 					others = append(others, n)
 				}
 			}
-			if invisible(n) && n.DataAtom != atom.Head {
+			if invisible(n) {
 				return
 			}
 		}

@@ -134,16 +134,19 @@ func Marshal(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// process runs the input through p: a file's bytes, or a record's text in
+// its format.
+func (in Input) process(p *cnnews.Pipeline) (*cnnews.Article, error) {
+	if in.Line == 0 {
+		return p.Process(in.ID, in.Data)
+	}
+	return p.ProcessString(in.ID, in.Text, in.Format)
+}
+
 // Process runs an input through the pipeline and returns the article with
 // its output line, or why it was rejected.
 func Process(p *cnnews.Pipeline, in Input, withRemoved bool) (*cnnews.Article, []byte, *Rejection) {
-	var a *cnnews.Article
-	var err error
-	if in.Line == 0 {
-		a, err = p.Process(in.ID, in.Data)
-	} else {
-		a, err = p.ProcessString(in.ID, in.Text, in.Format)
-	}
+	a, err := in.process(p)
 	if err != nil {
 		reason := Failed
 		var ie *cnnews.InputError
@@ -274,13 +277,7 @@ func (s Settings) LearnPipeline() (*cnnews.Pipeline, error) {
 // and returns its site and cleaned text, to feed a [sitelines.Learner];
 // ok is false when the pipeline rejects the input.
 func LearnText(p *cnnews.Pipeline, in Input) (site, text string, ok bool) {
-	var a *cnnews.Article
-	var err error
-	if in.Line == 0 {
-		a, err = p.Process(in.ID, in.Data)
-	} else {
-		a, err = p.ProcessString(in.ID, in.Text, in.Format)
-	}
+	a, err := in.process(p)
 	if err != nil {
 		return "", "", false
 	}
