@@ -100,9 +100,9 @@ func (d *doc) removeGlosses(p *para) {
 func (d *doc) view(i int, z Zone) Paragraph {
 	p := d.paras[i]
 	if p.runes < 0 {
-		p.runes = utf8.RuneCountInString(p.m.s)
+		p.mask, p.runes = maskOf(p.m.s)
 	}
-	v := Paragraph{Text: p.m.s, Index: i, Count: len(d.paras), Zone: z, Element: p.elem, Container: p.container, runes: p.runes}
+	v := Paragraph{Text: p.m.s, Index: i, Count: len(d.paras), Zone: z, Element: p.elem, Container: p.container, runes: p.runes, mask: &p.mask}
 	v.Prev, v.Next = neighbours(d.paras, i)
 	return v
 }
@@ -121,6 +121,14 @@ func neighbours(ps []*para, i int) (prev, next string) {
 // match. With whole set, only a match of the whole paragraph counts.
 func (c *Cleaner) try(d *doc, i int, z Zone, whole bool) bool {
 	p := d.paras[i]
+	// the rules of a zone that found nothing in a paragraph find nothing
+	// again while it and its neighbours are unchanged
+	prev, next := neighbours(d.paras, i)
+	if key := [3]string{p.m.s, prev, next}; p.seen != key {
+		p.seen, p.failed = key, 0
+	} else if p.failed&z != 0 {
+		return false
+	}
 	v := d.view(i, z)
 	for _, r := range c.rules {
 		if r.Zone&z == 0 {
@@ -142,6 +150,7 @@ func (c *Cleaner) try(d *doc, i int, z Zone, whole bool) bool {
 		d.remove(p, m.Start, m.End, r.Name, r.Category, m.Fields)
 		return true
 	}
+	p.failed |= z
 	return false
 }
 
@@ -196,14 +205,8 @@ func (c *Cleaner) pass(d *doc) {
 		if d.paras[i].gone {
 			continue
 		}
-		// a paragraph the body rules saw, unchanged and with the same
-		// neighbours, gets the same answer again: skip it
 		p := d.paras[i]
-		prev, next := neighbours(d.paras, i)
-		if !p.bodyDone || p.seen != [3]string{p.m.s, prev, next} {
-			c.try(d, i, Body, false)
-			p.bodyDone, p.seen = true, [3]string{p.m.s, prev, next}
-		}
+		c.try(d, i, Body, false)
 		if !p.gone {
 			if first < 0 {
 				first = i
@@ -360,6 +363,11 @@ func (c *Cleaner) wouldRemove(d *doc, j int) bool { return c.wouldRemoveIn(d, j,
 // wouldRemoveIn reports whether some rule of zone z would remove paragraph
 // j whole.
 func (c *Cleaner) wouldRemoveIn(d *doc, j int, z Zone) bool {
+	p := d.paras[j]
+	prev, next := neighbours(d.paras, j)
+	if p.failed&z != 0 && p.seen == [3]string{p.m.s, prev, next} {
+		return false
+	}
 	v := d.view(j, z)
 	for _, r := range c.rules {
 		if r.Zone&z == 0 {

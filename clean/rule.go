@@ -46,7 +46,8 @@ type Paragraph struct {
 	// an HTML ancestor's tag, class or id marks it as page furniture, "".
 	Container string
 
-	runes int // characters in Text, 0 when not counted
+	runes int       // characters in Text, 0 when not counted
+	mask  *charMask // the characters of Text or of a text holding it, or nil
 }
 
 // Runes returns the number of characters in p.Text.
@@ -124,7 +125,11 @@ func MustPattern(name string, cat Category, zone Zone, expr string) Rule {
 func patternRule(name string, cat Category, zone Zone, re *regexp.Regexp) Rule {
 	names := re.SubexpNames()
 	cut := re.SubexpIndex("cut")
+	lead := leadOf(re)
 	return Rule{Name: name, Category: cat, Zone: zone, Match: func(p Paragraph) (Match, bool) {
+		if !lead.admits(p.Text) {
+			return Match{}, false
+		}
 		loc := re.FindStringSubmatchIndex(p.Text)
 		if loc == nil {
 			return Match{}, false

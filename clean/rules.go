@@ -39,9 +39,34 @@ func when(test func(s, lit string) bool, lits []string, f func(Paragraph) (Match
 	}
 }
 
+// prefix returns the start of s, at most n bytes cut at a character
+// boundary: what a pattern anchored at the start of a paragraph and
+// shorter than that needs to see. Searching a long paragraph costs in
+// proportion to its length even when the pattern is anchored.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // needs runs f on paragraphs holding one of the literals.
 func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
-	return when(strings.Contains, lits, f)
+	masks := make([]charMask, len(lits))
+	for i, l := range lits {
+		masks[i], _ = maskOf(l)
+	}
+	return func(p Paragraph) (Match, bool) {
+		for i, l := range lits {
+			if (p.mask == nil || p.mask.holds(&masks[i])) && strings.Contains(p.Text, l) {
+				return f(p)
+			}
+		}
+		return Match{}, false
+	}
 }
 
 // starts runs f on paragraphs starting with one of the literals.
@@ -87,8 +112,9 @@ func words(s string) []string { return strings.Fields(s) }
 
 // anyOf matches the whole paragraph when re finds anything in it.
 func anyOf(re *regexp.Regexp) func(Paragraph) (Match, bool) {
+	lead := leadOf(re)
 	return func(p Paragraph) (Match, bool) {
-		if re.MatchString(p.Text) {
+		if lead.admits(p.Text) && re.MatchString(p.Text) {
 			return whole(p, nil)
 		}
 		return Match{}, false
@@ -170,7 +196,7 @@ func init() {
 
 // isBreadcrumb reads "首页 > 财经 > 正文" and "当前位置：…".
 func isBreadcrumb(s string) bool {
-	if reLocation.MatchString(s) {
+	if leadLocation.admits(s) && reLocation.MatchString(s) {
 		return true
 	}
 	parts := strings.FieldsFunc(s, func(r rune) bool {
@@ -207,7 +233,9 @@ func isSiteLinks(s string) bool {
 	return true
 }
 
-func isRelatedHeading(s string) bool { return len(s) <= 60 && reRelatedHead.MatchString(s) }
+func isRelatedHeading(s string) bool {
+	return len(s) <= 60 && leadRelated.admits(s) && reRelatedHead.MatchString(s)
+}
 
 // isTitleLike reports a line that could be a headline in a list: short,
 // with no sentence punctuation, perhaps a bullet or number before it.
@@ -509,9 +537,10 @@ func photoLine(p Paragraph) (Match, bool) {
 // captionMatch removes a photo caption: a short paragraph ending with a
 // photographer's credit, "…行程碼。高文武 攝" or "（记者 张三 摄）".
 func captionMatch(p Paragraph) (Match, bool) {
-	if !strings.HasSuffix(p.Text, "摄") && !strings.HasSuffix(p.Text, "攝") &&
-		!strings.HasSuffix(p.Text, "摄影") && !strings.HasSuffix(p.Text, "攝影") &&
-		!strings.HasSuffix(p.Text, "）") && !strings.HasSuffix(p.Text, ")") {
+	// the credit ends the paragraph, perhaps in brackets: 王晓明 摄, （王晓明摄）
+	end := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(p.Text, "）"), ")"), " ")
+	if !strings.HasSuffix(end, "摄") && !strings.HasSuffix(end, "攝") &&
+		!strings.HasSuffix(end, "摄影") && !strings.HasSuffix(end, "攝影") {
 		return Match{}, false
 	}
 	// the credit is at the end: look at the last 32 characters only
@@ -549,7 +578,10 @@ func datelineMatch(p Paragraph) (Match, bool) {
 	if m, ok := bracketLead(p); ok {
 		return m, true
 	}
-	loc := reDateline.FindStringSubmatchIndex(p.Text)
+	if !leadDateline.admits(p.Text) {
+		return Match{}, false
+	}
+	loc := reDateline.FindStringSubmatchIndex(prefix(p.Text, 240))
 	if loc == nil {
 		return Match{}, false
 	}
@@ -596,11 +628,23 @@ func datelineMatch(p Paragraph) (Match, bool) {
 // reBracketLead is a byline and dateline in brackets at the start of the
 // lead: （中央社記者王曉明台北16日電）, 〔記者王曉明／台南報導〕,
 // （吉隆坡16日讯）.
+// the lead sets of the lead patterns
+var (
+	leadDateline = leadOf(reDateline)
+	leadBracket  = leadOf(reBracketLead)
+	leadReporter = leadOf(reReporterLead)
+	leadRelated  = leadOf(reRelatedHead)
+	leadLocation = leadOf(reLocation)
+)
+
 var reBracketLead = regexp.MustCompile(`^[（(〔［\[]((?:(?P<outlet>[\p{Han}]{2,6}?)?(?:記者|记者)(?P<names>(?:[\p{Han}]{3}|[\p{Han}]{2}|[\p{Han}]{4})(?:[、，,](?:[\p{Han}]{3}|[\p{Han}]{2}|[\p{Han}]{4})){0,3})[／/]?[\p{Han}]{0,8}?(?:\d{1,2}日)?(?:電|电|報導|报道|讯|訊))|[\p{Han}]{2,6}\d{1,2}日(?:讯|訊|电|電))[）)〕］\]]\s*`)
 
 // bracketLead cuts a bracketed byline and dateline from the lead.
 func bracketLead(p Paragraph) (Match, bool) {
-	m := reBracketLead.FindStringSubmatchIndex(p.Text)
+	if !leadBracket.admits(p.Text) {
+		return Match{}, false
+	}
+	m := reBracketLead.FindStringSubmatchIndex(prefix(p.Text, 240))
 	if m == nil || m[1] >= len(p.Text) {
 		return Match{}, false
 	}
@@ -618,7 +662,10 @@ func bracketLead(p Paragraph) (Match, bool) {
 
 // reporterLeadMatch cuts "赵晓娟记者郭建军报道" from the start of the lead.
 func reporterLeadMatch(p Paragraph) (Match, bool) {
-	loc := reReporterLead.FindStringSubmatchIndex(p.Text)
+	if !leadReporter.admits(p.Text) {
+		return Match{}, false
+	}
+	loc := reReporterLead.FindStringSubmatchIndex(prefix(p.Text, 300))
 	if loc == nil || loc[1] == len(p.Text) {
 		return Match{}, false
 	}

@@ -17,8 +17,9 @@ type para struct {
 	gone      bool
 	runes     int       // characters in m.s, -1 when not counted
 	glossDone bool      // its glosses are removed
-	bodyDone  bool      // the body rules have seen it
-	seen      [3]string // its text and neighbours then
+	failed    Zone      // zones whose rules matched nothing in it
+	seen      [3]string // its text and neighbours when failed was set
+	mask      charMask  // its characters, when runes is counted
 }
 
 func newPara(m mtext, outer0, outer1 int, elem, container string) *para {

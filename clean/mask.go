@@ -1,0 +1,44 @@
+package clean
+
+import "unicode/utf8"
+
+// charMask is a Bloom filter of the characters of a text: a text can hold
+// a literal only when its mask holds the literal's. One pass over a
+// paragraph lets every rule that looks for a word skip the paragraphs that
+// cannot hold it without searching them.
+type charMask [8]uint64
+
+// maskOf returns the mask of s and its number of characters, counted as
+// utf8.RuneCountInString counts them.
+func maskOf(s string) (m charMask, n int) {
+	for i := 0; i < len(s); n++ {
+		b := s[i]
+		var r rune
+		switch {
+		case b < utf8.RuneSelf:
+			r = rune(b)
+			i++
+		case b >= 0xE1 && b <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// the common case of Chinese text, decoded here
+			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		default:
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		h := uint32(r) * 0x9E3779B1 >> 23
+		m[h>>6] |= 1 << (h & 63)
+	}
+	return m, n
+}
+
+// holds reports whether m may hold every character of the text of lit.
+func (m *charMask) holds(lit *charMask) bool {
+	for i := range m {
+		if m[i]&lit[i] != lit[i] {
+			return false
+		}
+	}
+	return true
+}
