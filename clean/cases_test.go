@@ -188,7 +188,7 @@ var labelledCases = []labelled{
 
 	// head and tail as blocks
 	{name: "tail ending in lines no rule knows", in: body1 + "\n" + body2 + "\n声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。\n责任编辑：\n文章来源：大河网\n阅读 ()\n举报",
-		want: body1 + "\n" + body2, rules: []string{"disclaimer", "tail-block", "source-line", "tail-block", "tail-block"}, meta: Meta{Source: "大河网"}},
+		want: body1 + "\n" + body2, rules: []string{"disclaimer", "empty-credit", "source-line", "tail-block", "tail-block"}, meta: Meta{Source: "大河网"}},
 	{name: "tail block in Traditional", in: tbody1 + "\n" + tbody2 + "\n（編輯：謝佳珍）\n分享至 Facebook LINE WhatsApp\n本文為轉載，如有侵權請聯繫刪除",
 		want: tbody1 + "\n" + tbody2, rules: []string{"editor-line", "tail-block", "tail-block"}, meta: Meta{Editors: []string{"謝佳珍"}}},
 	{name: "head block before a breadcrumb", in: "字号：大 中 小\n打印本文\n首页 > 财经 > 正文\n" + body1 + "\n" + body2,

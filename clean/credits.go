@@ -154,6 +154,9 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	}
 	s, bracketed = stripBrackets(s)
 	s = strings.TrimLeft(s, "□■●◆▲")
+	// 記者王曉明／新北報導, 記者王曉明、李振華/台中報導聯合報: the place
+	// and the publisher after the names
+	s, _, paper := slashDateline(s)
 	// 经济日报记者 王晓明, 潮新闻客户端 记者 X, 北京日报客户端 | 记者 X: the
 	// publisher's name before the reporter's role
 	outlet := ""
@@ -166,6 +169,9 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 			}
 		}
 		s = s[o:]
+	}
+	if outlet == "" {
+		outlet = paper
 	}
 	defer func() {
 		if ok && outlet != "" {
@@ -193,7 +199,10 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 				if w := matchRole(s[pos:]); w != "" {
 					rest := s[pos+len(w):]
 					r, _ := utf8.DecodeRuneInString(rest)
-					if rest == "" || isRoleSep(r) || isBlank(r) || roles[w] == rolePhoto {
+					// 王晓明 通讯员李想: a role of two characters or more
+					// begins the next credit even with the name glued on
+					if rest == "" || isRoleSep(r) || isBlank(r) || roles[w] == rolePhoto ||
+						(utf8.RuneCountInString(w) >= 2 && isBlank(lastRune(s[:pos]))) {
 						break
 					}
 				}
@@ -258,14 +267,14 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 var bylineTail = map[string]bool{"报道": true, "報導": true, "報道": true, "文图": true, "文圖": true, "摄影报道": true, "攝影報道": true, "综合报道": true, "綜合報導": true}
 
 // reOutlet is a publisher's name as it stands before a reporter's role.
-var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|周末|週末|新闻|新聞|网|網|社|报|報|电视台|電視台|\+)(?:客户端|客戶端|网|網)?|总台央视|總台央視|总台|總台|央视|央視)\s*[|｜]?\s*`)
+var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|周末|週末|新闻|新聞|网|網|社|报|報|电视台|電視台|\+|之音|之聲|之声|电台|電台)(?:客户端|客戶端|网|網)?|总台央视|總台央視|总台|總台|央视|央視)\s*[|｜]?\s*`)
 
 // outletPrefix returns the length of a publisher's name at the start of s
-// when a reporter's role follows it, or 0.
+// when a reporter's or an editor's role follows it, or 0.
 func outletPrefix(s string) int {
 	// a reporter's role within the first fifteen characters or so
 	head, found := s[:min(len(s), 48)], false
-	for _, w := range [...]string{"记者", "記者", "实习生", "實習生", "通讯员", "通訊員"} {
+	for _, w := range [...]string{"记者", "記者", "实习生", "實習生", "通讯员", "通訊員", "编辑", "編輯"} {
 		if i := strings.Index(head, w); i > 0 {
 			found = true
 			break
@@ -278,7 +287,7 @@ func outletPrefix(s string) int {
 	if loc == nil || strings.HasPrefix(s, "本") {
 		return 0 // 本报记者 is a role of its own
 	}
-	if w := matchRole(s[loc[1]:]); w == "" || roles[w] != roleReporter {
+	if w := matchRole(s[loc[1]:]); w == "" || (roles[w] != roleReporter && roles[w] != roleEditor) {
 		return 0
 	}
 	return loc[1]
@@ -327,4 +336,9 @@ func creditFields(items []credit) []Field {
 		}
 	}
 	return fs
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

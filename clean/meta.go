@@ -89,7 +89,16 @@ func outletOf(d string) string {
 		return ""
 	}
 	if loc := reOutletName.FindStringIndex(d); loc != nil {
-		return d[:loc[1]]
+		// the name goes on with another publisher's word: 中国日报网,
+		// 凤凰网财经
+		n := loc[1]
+		for _, w := range [...]string{"网", "網", "新闻", "新聞", "财经", "財經", "客户端", "客戶端"} {
+			if strings.HasPrefix(d[n:], w) {
+				n += len(w)
+				break
+			}
+		}
+		return d[:n]
 	}
 	return ""
 }

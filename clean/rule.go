@@ -90,7 +90,10 @@ type Match struct {
 }
 
 // Rule is a named test that removes all or part of a paragraph. Match must
-// be safe for concurrent use and must not keep the Paragraph.
+// be safe for concurrent use and must not keep the Paragraph. Its answer
+// must depend only on the Paragraph's Text, Zone, Prev, Next, Element and
+// Container: a Cleaner does not ask a rule again about a paragraph whose
+// text and neighbours have not changed.
 type Rule struct {
 	Name     string
 	Category Category

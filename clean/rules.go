@@ -135,7 +135,7 @@ var (
 
 	reSourceParen = rx(`^[(（【\[]{s}(?:文章|本文|信息|稿件|新闻|新聞)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
 	reOrigTitle   = rx(`^[(（【\[]?{s}原(?:标题|標題|题目|題目){s}{:}{s}(?P<original_title>.{1,100}?){s}[)）】\]]?$`)
-	reAppSource   = rx(`^(?:本文|此文|本篇)(?:来自|來自|转自|轉自|转载自|轉載自|首发于|首發於)(?:微信公众号|微信公眾號|公众号|公眾號)?{s}(?P<source>[^，。,\s]{1,30}?){s}(?:客户端|客戶端|APP|App|app|公众号|公眾號)?(?:[，,].{0,60})?{end}$`)
+	reAppSource   = rx(`^(?:本文|此文|本篇)(?:来自|來自|转自|轉自|转载自|轉載自|首发于|首發於)(?:微信公众号|微信公眾號|公众号|公眾號)?{s}{:}?{s}(?P<source>[^，。,\s（(:：]{1,30}?){s}(?:客户端|客戶端|APP|App|app|公众号|公眾號)?(?:{s}[（(](?:ID|id|微信号|微信號){s}{:}{s}[A-Za-z0-9_-]{1,30}[）)])?(?:[，,]{s}(?:作者|作者为|作者為){s}{:}?{s}(?P<reporter>{name}))?(?:[，,].{0,60})?{end}$`)
 
 	reDisclaimer = rx(`^{[}?(?:免责声明|免責聲明|特别声明|特別聲明|郑重声明|鄭重聲明|法律声明|法律聲明|版权及免责声明|版權及免責聲明|风险提示|風險提示){]}?{s}{:}|^{[}?(?:声明|聲明){]}?{s}{:}.{0,80}(?:观点|觀點|仅代表|僅代表|不代表|侵权|侵權|转载|轉載|信息发布平台|信息發布平台|存储空间|存儲空間)`)
 	rePlatform   = rx(`(?i)仅提供信息存储空间服务|僅提供信息存儲空間服務|仅提供信息存储服务|僅提供信息存儲服務|仅提供信息发布平台|僅提供信息發布平台|系信息发布平台|係信息發布平台|申请澎湃号请用电脑访问|申請澎湃號請用電腦訪問|^notice\s*:\s*the content above|(?:网易号|網易號|头条号|頭條號|百家号|百家號|搜狐号|搜狐號|企鹅号|大鱼号).{0,12}(?:用户上传|用戶上傳|作者上传|作者上傳|授权发布|授權發布|不代表)|^举报/反馈$|^舉報/反饋$`)
@@ -156,9 +156,9 @@ var (
 	reEditorGlued     = rx(`[(（【\[]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[^()（）【】\[\]]{1,20}?){s}[)）】\]]$`)
 	reSourceGlued     = rx(`[(（【\[]{s}(?:文章|本文|信息|稿件)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
 	reBylineGlued     = rx(`[(（]{s}(?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者){s}{:}?{s}(?P<reporter>[\p{Han}·]{2,5}(?:[、 ,，][\p{Han}·]{2,5})*){s}[)）]$`)
-	reCaption         = rx(`(?:^|[。！？!?”」\s)）])(?:(?:新华社|新華社|中新社|本报|本報|人民网|人民網|央视网|央視網)?(?:记者|記者|通讯员|通訊員|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:图|圖|图片|圖片)?(?:新华社|新華社|中新社|本报|本報)?(?:记者|記者|通讯员|通訊員)?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝){)})$`)
+	reCaption         = rx(`(?:^|[。！？!?”」\s)）])(?:(?:新华社|新華社|中新社|本报|本報|人民网|人民網|央视网|央視網)?(?:记者|記者|通讯员|通訊員|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:(?:图|圖|图片|圖片){s}[／/]?{s})?(?:[\p{Han}]{0,8}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝){)})$`)
 	reImageCredit     = rx(`^{(}?(?:图片来源|圖片來源|图片|圖片|图|圖|视频来源|視頻來源|图源|圖源|题图|題圖|配图|配圖){s}(?:{:}|/|／){s}[^。！？]{1,30}{)}?$`)
-	reDateline        = rx(`^(?P<dateline>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網|中国新闻网|中國新聞網|澎湃新闻|澎湃新聞|本报|本報|[\p{Han}]{2,8}?(?:网|網|社|报|報|台))[\p{Han}]{0,8}?(?:\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\d{1,2}时\d{1,2}分|\d{1,2}時\d{1,2}分)?(?:电|電|讯|訊|消息)|(?:本报讯|本報訊)|(?:央视网|央視網|新华网|新華網|人民网|人民網|中新网|中新網|环球网|環球網|中国网|中國網)消息|[\p{Han}]{2,8}(?:[·・][\p{Han}]{2,8})?\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{1,2}分)?(?:讯|訊)|[\p{Han}]{1,10}?(?:网|網|报|報|社|新闻|新聞|财经|財經|日报|日報)(?:讯|訊)|【[\p{Han}]{2,8}(?:专讯|專訊|讯|訊)】|【[\p{Han}]{2,6}(?:网|網)】)`)
+	reDateline        = rx(`^(?P<dateline>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網|中国新闻网|中國新聞網|澎湃新闻|澎湃新聞|本报|本報|[\p{Han}]{2,8}?(?:网|網|社|报|報|台))[\p{Han}]{0,8}?(?:\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\d{1,2}时\d{1,2}分|\d{1,2}時\d{1,2}分)?(?:电|電|讯|訊|消息)|(?:本报讯|本報訊)|(?:央视网|央視網|新华网|新華網|人民网|人民網|中新网|中新網|环球网|環球網|中国网|中國網)消息|[\p{Han}]{2,8}(?:[·・][\p{Han}]{2,8})?\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{1,2}分)?(?:讯|訊)|[\p{Han}]{1,10}?(?:网|網|报|報|社|新闻|新聞|财经|財經|日报|日報)(?:讯|訊)|【[\p{Han}A-Za-z0-9.]{2,12}(?:专讯|專訊|讯|訊)】|【[\p{Han}]{2,6}(?:网|網)】)`)
 	reReporterLead    = rx(`^(?P<pre>[\p{Han}]{2,4}(?:[、 ][\p{Han}]{2,4}){0,3})?{s}(?:本报|本報)?(?:记者|記者)(?P<names>{s}[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3})(?:{s}(?:通讯员|通訊員){s}(?P<names2>[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3}))?{s}(?:报道|報道)`)
 	reRelatedHead     = rx(`^{[}?{s}(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報道|相关链接|相關鏈接|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|精彩推荐|精彩推薦|今日推荐|今日推薦|往期推荐|往期推薦|其他人也在看|相关话题|相關話題|更多报道详见|更多報道詳見|延伸閱讀|你可能感兴趣|你可能感興趣|热门阅读|熱門閱讀){s}{]}?{s}{:}?{s}$`)
 	reEditorGluedCode = rx(`[(（]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[\p{Han}·]{2,5}){s}[)）]\d{6,8}$`)
@@ -173,6 +173,7 @@ var (
 	reHotlineHow      = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
 	rePrintEdition    = rx(`^[（(]?(?:本文)?(?:首发于|首發於|刊于|刊於|原载于|原載於|原载|原載|来源于|來源於)?{s}\d{0,4}年?\d{0,2}月?\d{0,2}日?{s}《[^》]{2,14}》{s}[（(]?{s}(?:\d{4}年\d{1,2}月\d{1,2}日)?{s}(?:\d{1,3}{s}版|第{s}\d{1,3}{s}版)?{s}[）)]?{s}[）)]?$`)
 	rePhotoLine       = rx(`^(?:[▲▼△▽]|图为|圖為)|[（(](?:资料照|資料照|资料图|資料圖|图/[^）)]{1,20}|圖／[^）)]{1,20}|圖/[^）)]{1,20})[）)]$|^(?:图片由|圖片由)[\p{Han}]{1,12}(?:提供|供图|供圖)$|^(?:图像来源|圖像來源|图像加注文字|圖像加註文字)[，,]`)
+	reGraphicNote     = rx(`{(}[\p{Han}]{0,6}(?:製圖|制图|圖表|图表|供圖|供图|發|发){)}$`)
 	reListBullet      = regexp.MustCompile(`^(?:[·•●○◆◇■□▪►▶>*\-—]+|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*`)
 )
 
@@ -290,11 +291,16 @@ func defaultRules() []Rule {
 			}
 			return whole(p, creditFields(items))
 		})},
+		{Name: "empty-credit", Category: Editor, Zone: Edges, Match: short(12, anyOf(reEmptyCredit))},
 		{Name: "edit-notice", Category: Editor, Zone: Anywhere, Match: short(60, starts(words("本帖 本貼"), anyOf(reEditNotice)))},
 		{Name: "tool-links", Category: Editor, Zone: Anywhere, Match: short(40, starts(words("【 [ ［ 〔"), anyOf(reTools)))},
 		{Name: "source-paren", Category: Source, Zone: Anywhere, Match: short(50, starts(words("( （ 【 ["), patternRule("", "", 0, reSourceParen).Match))},
 		{Name: "original-title", Category: Source, Zone: Anywhere, Match: short(110, starts(words("原 【原 [原 （原 (原"), patternRule("", "", 0, reOrigTitle).Match))},
 		{Name: "wechat-card", Category: Source, Zone: Head, Match: short(60, starts(words("以下文章"), patternRule("", "", 0, reWechatCard).Match))},
+		{Name: "account-card", Category: Source, Zone: Head, Match: short(80, accountLines)},
+		{Name: "dateline-title", Category: Byline, Zone: Head, Match: short(100, datelineTitle)},
+		{Name: "header-label", Category: Header, Zone: Head, Match: short(10, labelLine)},
+		{Name: "header-value", Category: Header, Zone: Head, Match: short(40, labelValue)},
 		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, starts(words("本文 此文 本篇"), or(headerLine, patternRule("", "", 0, reAppSource).Match)))},
 		{Name: "source-line", Category: Source, Zone: Edges, Match: short(120, func(p Paragraph) (Match, bool) {
 			hs, ok := parseHeader(p.Text)
@@ -308,6 +314,8 @@ func defaultRules() []Rule {
 			}
 			return whole(p, headerFields(hs))
 		})},
+		{Name: "agencies", Category: Source, Zone: Edges, Match: short(40, starts(words("( （"), patternRule("", "", 0, reAgencies).Match))},
+		{Name: "compiled-from", Category: Source, Zone: Edges, Match: short(20, suffix(words("综合 綜合 报道 報導 整理"), patternRule("", "", 0, reCompiled).Match))},
 		{Name: "header-meta", Category: Header, Zone: Edges, Match: short(120, func(p Paragraph) (Match, bool) {
 			hs, ok := parseHeader(p.Text)
 			if !ok {
@@ -323,6 +331,7 @@ func defaultRules() []Rule {
 			}
 			return whole(p, headerFields(hs))
 		})},
+		{Name: "masthead", Category: Header, Zone: Head, Match: short(12, masthead)},
 		{Name: "title", Category: Header, Zone: Head, Match: short(60, func(p Paragraph) (Match, bool) {
 			last, _ := utf8.DecodeLastRuneInString(p.Text)
 			if isSentenceEnd(last) || strings.ContainsAny(p.Text, "：:") || isBreadcrumb(p.Text) {
@@ -343,6 +352,8 @@ func defaultRules() []Rule {
 			}
 			return whole(p, []Field{{Key: FieldTitle, Value: p.Text}})
 		})},
+		{Name: "byline-date", Category: Byline, Zone: Head, Match: short(40, patternRule("", "", 0, reBylineDate).Match)},
+		{Name: "byline-comma", Category: Byline, Zone: Edges, Match: short(30, patternRule("", "", 0, reRoleComma).Match)},
 		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲"), anyOf(reDisclaimer))},
 		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋"), anyOf(rePlatform))))},
 		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyright)),
@@ -358,7 +369,19 @@ func defaultRules() []Rule {
 			}
 			return Match{}, false
 		}))},
+		{Name: "promo-line", Category: Share, Zone: Edges, Match: short(80, anyOf(rePromo))},
+		{Name: "read-more", Category: Navigation, Zone: Edges, Match: short(80, anyOf(reReadMore))},
+		{Name: "version-link", Category: Navigation, Zone: Edges, Match: short(20, anyOf(reVersionLink))},
 		{Name: "share-prompt", Category: Share, Zone: Anywhere, Match: short(40, needs(words("分享 扫 掃 点击 點擊 按 打开 打開 在看 关注 關注 下载 下載 转发 轉發 阅读原文 閱讀原文 喜欢"), anyOf(reShare)))},
+		{Name: "app-prompt", Category: Share, Zone: Edges, Match: short(80, needs(words("下载 下載 安装 安裝 APP App"), func(p Paragraph) (Match, bool) {
+			// 不用抽 不用搶 現在用APP看新聞 點我下載APP: not a sentence of the
+			// story, nor glued to one (会议召开。更多精彩请下载客户端)
+			if isProse(p.Text) || strings.Contains(p.Text, "。") || !reFollow.MatchString(p.Text) {
+				return Match{}, false
+			}
+			return whole(p, nil)
+		}))},
+		{Name: "pin-prompt", Category: Share, Zone: Edges, Match: short(120, needs(words("星标 星標 置顶 置頂"), anyOf(rePinPrompt)))},
 		{Name: "breadcrumb", Category: Navigation, Zone: Edges, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isBreadcrumb(p.Text) {
 				return whole(p, nil)
@@ -391,6 +414,7 @@ func defaultRules() []Rule {
 			return Match{}, false
 		})},
 		{Name: "author-note", Category: Byline, Zone: Edges, Match: short(60, starts(words("( （ 【 作者 本文作者"), anyOf(reAuthorNote)))},
+		{Name: "author-bio", Category: Byline, Zone: Edges, Match: short(60, patternRule("", "", 0, reAuthorIs).Match)},
 		{Name: "photo-line", Category: Caption, Zone: Anywhere, Match: short(160, photoLine)},
 		{Name: "publish-line", Category: Header, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
 			m := rePublishLine.FindStringSubmatch(p.Text)
@@ -424,9 +448,12 @@ func defaultRules() []Rule {
 			return whole(p, creditFields(items))
 		})},
 		{Name: "caption", Category: Caption, Zone: Anywhere, Match: short(200, captionMatch)},
+		{Name: "caption-latin", Category: Caption, Zone: Anywhere, Match: short(120, needs(words("for / ／"), latinCaption))},
+		{Name: "headline-bullet", Category: Related, Zone: Tail, Match: short(60, bulletHeadline)},
 		{Name: "image-credit", Category: Caption, Zone: Anywhere, Match: short(40, needs(words("图 圖 视频 視頻"), anyOf(reImageCredit)))},
 		{Name: "dateline", Category: Byline, Zone: Lead, Match: datelineMatch},
 		{Name: "reporter-lead", Category: Byline, Zone: Lead, Match: reporterLeadMatch},
+		{Name: "marker-glued", Category: Navigation, Zone: Last, Match: suffix(words("> # 更多 ① ② ③ ④ ⑤ ⑥ ⑦ ⑧ ⑨ ⑩ 0 1 2 3 4 5 6 7 8 9"), patternRule("", "", 0, reGluedMarker).Match)},
 		{Name: "end-mark-glued", Category: EndMark, Zone: Last, Match: suffix(words(") ） 】 END End - — －"), endGluedMatch)},
 		{Name: "editor-glued", Category: Editor, Zone: Last, Match: or(suffix(closers, patternRule("", "", 0, reEditorGlued).Match),
 			suffix(words("0 1 2 3 4 5 6 7 8 9"), patternRule("", "", 0, reEditorGluedCode).Match))},
@@ -522,14 +549,15 @@ func linePieces(s string) []string {
 func photoLine(p Paragraph) (Match, bool) {
 	t := p.Text
 	switch r, _ := utf8.DecodeRuneInString(t); r {
-	case '▲', '▼', '△', '▽', '图', '圖':
+	case '▲', '▼', '△', '▽', '图', '圖', '资', '資':
 	default:
-		if !strings.HasSuffix(t, "）") && !strings.HasSuffix(t, ")") {
+		if !strings.HasSuffix(t, "）") && !strings.HasSuffix(t, ")") && !strings.Contains(t, "©") {
 			return Match{}, false
 		}
 	}
-	if rePhotoLine.MatchString(t) {
-		return whole(p, nil)
+	if rePhotoLine.MatchString(t) || reCopyrightCaption.MatchString(t) {
+		fs, _ := captionCredit(t)
+		return whole(p, fs)
 	}
 	return Match{}, false
 }
@@ -537,14 +565,28 @@ func photoLine(p Paragraph) (Match, bool) {
 // captionMatch removes a photo caption: a short paragraph ending with a
 // photographer's credit, "…行程碼。高文武 攝" or "（记者 张三 摄）".
 func captionMatch(p Paragraph) (Match, bool) {
-	// the credit ends the paragraph, perhaps in brackets: 王晓明 摄, （王晓明摄）
-	end := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(p.Text, "）"), ")"), " ")
-	if !strings.HasSuffix(end, "摄") && !strings.HasSuffix(end, "攝") &&
-		!strings.HasSuffix(end, "摄影") && !strings.HasSuffix(end, "攝影") {
+	fs, ok := captionCredit(p.Text)
+	if !ok {
 		return Match{}, false
 	}
+	return whole(p, fs)
+}
+
+// captionCredit reads the photographers' credit that ends a caption,
+// "…行程碼。高文武 攝", "（记者 张三 摄）", "(尹錦恩攝)(明報製圖)".
+func captionCredit(t string) ([]Field, bool) {
+	// a graphics note after the credit: (明報製圖), （新华社发）
+	if loc := reGraphicNote.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		t = strings.TrimRight(t[:loc[0]], " ")
+	}
+	// the credit ends the paragraph, perhaps in brackets: 王晓明 摄, （王晓明摄）
+	end := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(t, "）"), ")"), " ")
+	if !strings.HasSuffix(end, "摄") && !strings.HasSuffix(end, "攝") &&
+		!strings.HasSuffix(end, "摄影") && !strings.HasSuffix(end, "攝影") {
+		return nil, false
+	}
 	// the credit is at the end: look at the last 32 characters only
-	tail, cut := p.Text, 0
+	tail, cut := t, 0
 	if len(tail) > 96 {
 		cut = len(tail) - 96
 		for !utf8.RuneStart(tail[cut]) {
@@ -554,7 +596,7 @@ func captionMatch(p Paragraph) (Match, bool) {
 	}
 	loc := reCaption.FindStringSubmatchIndex(tail)
 	if loc == nil || (cut > 0 && loc[0] == 0) {
-		return Match{}, false
+		return nil, false
 	}
 	var names string
 	for _, g := range [...]int{2, 4} {
@@ -565,11 +607,11 @@ func captionMatch(p Paragraph) (Match, bool) {
 	var fs []Field
 	for _, n := range splitNames(names) {
 		if strings.ContainsAny(n, "拍航") {
-			return Match{}, false // 航拍, 拍摄: not a name
+			return nil, false // 航拍, 拍摄: not a name
 		}
 		fs = append(fs, Field{Key: FieldPhotographer, Role: "摄", Value: n})
 	}
-	return whole(p, fs)
+	return fs, true
 }
 
 // datelineMatch cuts a wire dateline and the byline after it from the lead:
@@ -578,12 +620,14 @@ func datelineMatch(p Paragraph) (Match, bool) {
 	if m, ok := bracketLead(p); ok {
 		return m, true
 	}
-	if !leadDateline.admits(p.Text) {
-		return Match{}, false
+	var loc []int
+	if leadDateline.admits(p.Text) {
+		loc = reDateline.FindStringSubmatchIndex(prefix(p.Text, 240))
 	}
-	loc := reDateline.FindStringSubmatchIndex(prefix(p.Text, 240))
 	if loc == nil {
-		return Match{}, false
+		if loc = otherLead(p.Text); loc == nil {
+			return Match{}, false
+		}
 	}
 	fs := []Field{{Key: FieldDateline, Value: p.Text[loc[2]:loc[3]]}}
 	end := after(p.Text, loc[1], isBlank)
@@ -601,7 +645,7 @@ func datelineMatch(p Paragraph) (Match, bool) {
 	}
 	// 南都讯 记者王晓明 通讯员李想 5月16日，…: credits without brackets,
 	// up to the last blank that ends a line of credits
-	if e := after(p.Text, end, isBlank); e > end && matchRole(p.Text[e:]) != "" {
+	if e := after(p.Text, end, isBlank); matchRole(p.Text[e:]) != "" {
 		best := -1
 		var bestItems []credit
 		for k := e; k < len(p.Text) && k-e < 90; {

@@ -1,0 +1,202 @@
+package clean
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The patterns of rules that know one shape each, beyond the general
+// credit, header and prompt rules.
+var (
+	// 中新社北京五月十六日電 題：老城胡同裏的“共享書房”
+	reTitleAfter = rx(`^{s}(?:题|題){s}{:}.{1,80}$`)
+	// 南都讯 记者王晓明: a short outlet lead before credits
+	reOutletLead = rx(`^(?P<dateline>[\p{Han}]{2,4}(?:讯|訊))[ \x{3000}]+`)
+	// 华盛顿 — 美国联邦航空管理局…: a place and a dash
+	reDashLead = rx(`^(?P<dateline>[\p{Han}]{2,6}) (?:—|——|–|-) `)
+	// 责任编辑： with no name after it
+	reEmptyCredit = rx(`^{[}?{s}(?:责任编辑|責任編輯|编辑|編輯|责编|責編|作者|记者|記者|来源|來源|校对|校對|审核|審核|监制|監製){s}{:}{s}{]}?$`)
+	// 索引号： on a line of its own, its value on the next
+	reLabelLine = rx(`^[\p{Han}]{2,8}{s}{:}$`)
+	// 新京报, 星島頭條網, BBC中文: the publisher's name as a line
+	reMasthead = rx(`^[\p{Han}A-Za-z.·+]{1,10}?(?:社|网|網|报|報|日报|日報|新闻|新聞|晚报|晚報|时报|時報|之音|之聲|中文|中文网|中文網)$`)
+	// 凤凰网财经综合: the publisher that compiled the story
+	reCompiled = rx(`^(?P<source>[\p{Han}A-Za-z0-9+]{2,12}?)(?:综合|綜合)(?:报道|報導|整理)?$`)
+	// （路透社、德新社）: the agencies a story draws on
+	reAgencies = rx(`^{(}{s}(?P<source>(?:[\p{Han}]{1,6}社|[A-Z][A-Za-z]{1,10})(?:{s}[、/／,，]{s}(?:[\p{Han}]{1,6}社|[A-Z][A-Za-z]{1,10}))*){s}{)}$`)
+	// 王晓明 2024年5月16日: a byline with the date
+	reBylineDate = rx(`^(?P<reporter>{name}(?:[、 ]{name}){0,2}){s}(?P<published>\d{4}年\d{1,2}月\d{1,2}日(?:{s}\d{1,2}:\d{2})?)$`)
+	// 作者，王晓明: a role and a comma
+	reRoleComma = rx(`^(?:作者|记者|記者)[，,]{s}(?P<reporter>{name}(?:[、和 ]{name}){0,3})$`)
+	// 王晓明是《纽约时报》驻北京记者。
+	reAuthorIs = rx(`^(?P<reporter>{name})(?:是|为|為|系)《(?P<outlet>[^》]{2,14})》(?:驻|駐)?[\p{Han}]{0,6}?(?:记者|記者|撰稿人|特约撰稿人|特約撰稿人|专栏作者|專欄作者|专栏作家|專欄作家|编辑|編輯|通讯员|通訊員)[。.]?$`)
+	// 工人在生产线上包装奶制品。 Zhang Wei for The New York Times
+	reLatinCredit = rx(`[。.！!]{s}(?P<photographer>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}){s}(?:for|/|／){s}(?:[Tt]he )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,4}$`)
+	// 资料图片：巴黎一处地铁站入口。 © 路透社
+	reCopyrightCaption = rx(`^(?:资料图片|資料圖片|资料图|資料圖|资料照片|資料照片){s}{:}|[。.]{s}©{s}[\p{Han}A-Za-z .]{2,24}$`)
+	// …建议大家把“江城生活圈”设为星标，否则可能就看不到我们的推送了！
+	rePinPrompt = rx(`(?:设为|設為|标为|標為|加|加个|加個)(?:星标|星標)|(?:置顶|置頂).{0,10}(?:公众号|公眾號)|(?:星标|星標).{0,30}(?:推送|公众号|公眾號)`)
+	// 点击查看本文英文版。
+	reVersionLink = rx(`^(?:点击|點擊|按此|点此|點此)?(?:查看|阅读|閱讀|浏览|瀏覽)(?:本文)?(?:英文版|中文版|英文原文|原文|简体版|簡體版|繁体版|繁體版)[。.]?$`)
+	// 詳情請瀏覽：旺角老字號…: a link to the full story
+	reReadMore = rx(`^(?:詳情|详情|全文|更多詳情|更多详情|完整報導|完整报道)(?:請|请)?(?:瀏覽|浏览|參閱|参阅|查看|看|見|见|按此|點擊|点击)?{s}{:}`)
+	// 《星島頭條》每朝為你精選…, 【更多即時新聞詳情請上東網新聞】
+	rePromo = rx(`^《[^》]{2,12}》.{0,40}(?:為你|为你|為您|为您|帶你|带你)|^{[}{s}更多.{0,20}(?:請上|请上|請瀏覽|请浏览|請到|请到|請看|请看|詳情|详情).{0,20}{]}$`)
+	// ►河口濕地復育有成 候鳥種類創新高: a headline in a list with no heading
+	reBulletHeadline = rx(`^[►▶▸➤→]{s}\S`)
+	// 凤凰网财经讯 …影响。#, …出海。详情>>>, …增收。返回搜狐，查看更多, …奔头！”②9
+	reHanWord     = rx(`^[\p{Han}]{2,6}$`)
+	reGluedMarker = rx(`[。！？!?”」』）)](?P<cut>[①-⑳]\d{0,2}|#|(?:详情|詳情){s}>{1,3}|(?:返回|回到)[\p{Han}]{2,6}[，,]?{s}(?:查看更多|看更多))$`)
+)
+
+// the lead sets of the patterns tried on every lead
+var (
+	leadOutletLead = leadOf(reOutletLead)
+	leadDashLead   = leadOf(reDashLead)
+)
+
+// datelineTitle removes a dateline that stands on a line of its own with
+// the headline: 中新社北京五月十六日電 題：老城胡同裏的“共享書房”.
+func datelineTitle(p Paragraph) (Match, bool) {
+	if !leadDateline.admits(p.Text) {
+		return Match{}, false
+	}
+	loc := reDateline.FindStringSubmatchIndex(prefix(p.Text, 240))
+	if loc == nil || !reTitleAfter.MatchString(p.Text[loc[1]:]) {
+		return Match{}, false
+	}
+	d := p.Text[loc[2]:loc[3]]
+	return whole(p, []Field{{Key: FieldDateline, Value: d}})
+}
+
+// otherLead finds the datelines that only the credits after them tell
+// from the story's first words: "南都讯 记者王晓明 …", "华盛顿 — …".
+func otherLead(s string) []int {
+	if leadOutletLead.admits(s) {
+		if loc := reOutletLead.FindStringSubmatchIndex(prefix(s, 60)); loc != nil && matchRole(s[loc[1]:]) != "" {
+			loc[1] = loc[3] // the credits after the blank are read next
+			return loc
+		}
+	}
+	if leadDashLead.admits(s) {
+		if loc := reDashLead.FindStringSubmatchIndex(prefix(s, 60)); loc != nil {
+			return loc
+		}
+	}
+	return nil
+}
+
+// labelLine removes a label standing alone in the head, such as the
+// flattened table of a government page (索引号：, 发布日期：, 内容概述：),
+// when a header line or another label stands next to it.
+func labelLine(p Paragraph) (Match, bool) {
+	if !reLabelLine.MatchString(p.Text) || reShare.MatchString(p.Text) {
+		return Match{}, false
+	}
+	for _, n := range [...]string{p.Prev, p.Next} {
+		if n == "" {
+			continue
+		}
+		if reLabelLine.MatchString(n) {
+			return whole(p, nil)
+		}
+		if _, ok := parseHeader(n); ok {
+			return whole(p, nil)
+		}
+	}
+	return Match{}, false
+}
+
+// labelValue removes the value under a label standing alone in the head
+// (发布日期： then 2024年05月16日 15:42) and reads it as the labelled line.
+func labelValue(p Paragraph) (Match, bool) {
+	if !reLabelLine.MatchString(p.Prev) || runes(p.Text) > 40 || isProse(p.Text) || reLabelLine.MatchString(p.Text) {
+		return Match{}, false
+	}
+	if hs, ok := parseHeader(p.Prev + p.Text); ok {
+		return whole(p, headerFields(hs))
+	}
+	// a value the header reader does not know: an index number, an office
+	if strings.ContainsAny(p.Text, "，。！？；") {
+		return Match{}, false
+	}
+	return whole(p, nil)
+}
+
+// accountLines removes the lines of a WeChat account card after the
+// repost line: its name, then a line about it that starts with the name.
+func accountLines(p Paragraph) (Match, bool) {
+	if strings.HasPrefix(p.Prev, "以下文章来源于") || strings.HasPrefix(p.Prev, "以下文章來源於") {
+		if m := reWechatCard.FindStringSubmatch(p.Prev); m != nil && p.Text == m[1] {
+			return whole(p, nil)
+		}
+		return Match{}, false
+	}
+	if p.Prev != "" && runes(p.Prev) <= 16 && strings.HasPrefix(p.Text, p.Prev) &&
+		containsAny(p.Text, "公众号", "公眾號", "官方", "账号", "帳號") {
+		return whole(p, nil)
+	}
+	return Match{}, false
+}
+
+// masthead removes the publisher's name standing as a line in the head
+// and records it as the source when nothing better names one.
+func masthead(p Paragraph) (Match, bool) {
+	if !reMasthead.MatchString(p.Text) {
+		return Match{}, false
+	}
+	return whole(p, []Field{{Key: fieldOutlet, Value: p.Text}})
+}
+
+// latinCaption removes a caption credited in Latin letters:
+// "…包装奶制品。 Zhang Wei for The New York Times".
+func latinCaption(p Paragraph) (Match, bool) {
+	m := reLatinCredit.FindStringSubmatch(p.Text)
+	if m == nil {
+		return Match{}, false
+	}
+	return whole(p, []Field{{Key: FieldPhotographer, Value: m[1]}})
+}
+
+// bulletHeadline removes a headline in a list after the story that has no
+// heading: "►河口濕地復育有成 候鳥種類創新高".
+func bulletHeadline(p Paragraph) (Match, bool) {
+	if !reBulletHeadline.MatchString(p.Text) || !isTitleLike(p.Text) {
+		return Match{}, false
+	}
+	return whole(p, nil)
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// slashDateline splits "記者王曉明、李振華/台中報導聯合報" into the
+// credits and what follows them: the place the story was filed from and
+// the publisher's name after it.
+func slashDateline(s string) (credits, place, outlet string) {
+	i := strings.LastIndexAny(s, "/／")
+	if i <= 0 {
+		return s, "", ""
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	rest := s[i+size:]
+	for _, w := range [...]string{"報導", "报道", "電", "电", "訊", "讯"} {
+		if k := strings.Index(rest, w); k > 0 && k <= 6*3 {
+			place, outlet = rest[:k], rest[k+len(w):]
+			if !reHanWord.MatchString(place) {
+				return s, "", ""
+			}
+			if outlet != "" && !reMasthead.MatchString(outlet) {
+				return s, "", ""
+			}
+			return s[:i], place, outlet
+		}
+	}
+	return s, "", ""
+}
