@@ -10,7 +10,8 @@ import (
 // builtinPatterns are the patterns the rules filter by their lead set.
 var builtinPatterns = []*regexp.Regexp{reMarker, reEndMark, reDateline, reBracketLead, reReporterLead,
 	reDisclaimer, reCopyright, reBareURL, reTools, reShare, reRelatedHead, reLocation, rePrevNext,
-	reAuthorNote, reKeywordLine, reImageCredit, reEditNotice, rePlatform, reICP, reNavLink, reMdLinks}
+	reAuthorNote, reKeywordLine, reImageCredit, reEditNotice, rePlatform, reICP, reNavLink, reMdLinks,
+	rePrintEdition, rePublishLine, reOutletLead, reDashLead, reRelatedHead, reLocation}
 
 func TestLeadOf(t *testing.T) {
 	for _, tc := range []struct {

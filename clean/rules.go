@@ -71,7 +71,20 @@ func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Matc
 
 // starts runs f on paragraphs starting with one of the literals.
 func starts(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
-	return when(strings.HasPrefix, lits, f)
+	// the literals' first characters turn most paragraphs away at once
+	var rs []rune
+	for _, l := range lits {
+		r, _ := utf8.DecodeRuneInString(l)
+		rs = append(rs, r, r)
+	}
+	first := &leadSet{ranges: mergeRanges(rs)}
+	test := when(strings.HasPrefix, lits, f)
+	return func(p Paragraph) (Match, bool) {
+		if !first.admits(p.Text) {
+			return Match{}, false
+		}
+		return test(p)
+	}
 }
 
 // suffix runs f, a match function for text at the end of a paragraph, on
@@ -298,7 +311,7 @@ func defaultRules() []Rule {
 		{Name: "original-title", Category: Source, Zone: Anywhere, Match: short(110, starts(words("原 【原 [原 （原 (原"), patternRule("", "", 0, reOrigTitle).Match))},
 		{Name: "wechat-card", Category: Source, Zone: Head, Match: short(60, starts(words("以下文章"), patternRule("", "", 0, reWechatCard).Match))},
 		{Name: "account-card", Category: Source, Zone: Head, Match: short(80, accountLines)},
-		{Name: "dateline-title", Category: Byline, Zone: Head, Match: short(100, datelineTitle)},
+		{Name: "dateline-title", Category: Byline, Zone: Head, Match: short(100, needs(words("题 題"), datelineTitle))},
 		{Name: "header-label", Category: Header, Zone: Head, Match: short(10, labelLine)},
 		{Name: "header-value", Category: Header, Zone: Head, Match: short(40, labelValue)},
 		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, starts(words("本文 此文 本篇"), or(headerLine, patternRule("", "", 0, reAppSource).Match)))},
@@ -407,6 +420,9 @@ func defaultRules() []Rule {
 			return Match{}, false
 		}))},
 		{Name: "print-edition", Category: Source, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
+			if !strings.Contains(p.Text, "《") || !leadPrintEdition.admits(p.Text) {
+				return Match{}, false
+			}
 			if m := rePrintEdition.FindStringSubmatch(p.Text); m != nil {
 				i, j := strings.Index(p.Text, "《"), strings.Index(p.Text, "》")
 				return whole(p, []Field{{Key: FieldSource, Value: p.Text[i+len("《") : j]}})
@@ -417,6 +433,9 @@ func defaultRules() []Rule {
 		{Name: "author-bio", Category: Byline, Zone: Edges, Match: short(60, patternRule("", "", 0, reAuthorIs).Match)},
 		{Name: "photo-line", Category: Caption, Zone: Anywhere, Match: short(160, photoLine)},
 		{Name: "publish-line", Category: Header, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
+			if !leadPublishLine.admits(p.Text) {
+				return Match{}, false
+			}
 			m := rePublishLine.FindStringSubmatch(p.Text)
 			if m == nil {
 				return Match{}, false
@@ -576,8 +595,14 @@ func captionMatch(p Paragraph) (Match, bool) {
 // "…行程碼。高文武 攝", "（记者 张三 摄）", "(尹錦恩攝)(明報製圖)".
 func captionCredit(t string) ([]Field, bool) {
 	// a graphics note after the credit: (明報製圖), （新华社发）
-	if loc := reGraphicNote.FindStringIndex(t); loc != nil && loc[0] > 0 {
-		t = strings.TrimRight(t[:loc[0]], " ")
+	if strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
+		at := max(0, len(t)-48)
+		for at > 0 && !utf8.RuneStart(t[at]) {
+			at++
+		}
+		if loc := reGraphicNote.FindStringIndex(t[at:]); loc != nil && at+loc[0] > 0 {
+			t = strings.TrimRight(t[:at+loc[0]], " ")
+		}
 	}
 	// the credit ends the paragraph, perhaps in brackets: 王晓明 摄, （王晓明摄）
 	end := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(t, "）"), ")"), " ")
@@ -674,11 +699,13 @@ func datelineMatch(p Paragraph) (Match, bool) {
 // （吉隆坡16日讯）.
 // the lead sets of the lead patterns
 var (
-	leadDateline = leadOf(reDateline)
-	leadBracket  = leadOf(reBracketLead)
-	leadReporter = leadOf(reReporterLead)
-	leadRelated  = leadOf(reRelatedHead)
-	leadLocation = leadOf(reLocation)
+	leadDateline     = leadOf(reDateline)
+	leadBracket      = leadOf(reBracketLead)
+	leadReporter     = leadOf(reReporterLead)
+	leadRelated      = leadOf(reRelatedHead)
+	leadLocation     = leadOf(reLocation)
+	leadPrintEdition = leadOf(rePrintEdition)
+	leadPublishLine  = leadOf(rePublishLine)
 )
 
 var reBracketLead = regexp.MustCompile(`^[（(〔［\[]((?:(?P<outlet>[\p{Han}]{2,6}?)?(?:記者|记者)(?P<names>(?:[\p{Han}]{3}|[\p{Han}]{2}|[\p{Han}]{4})(?:[、，,](?:[\p{Han}]{3}|[\p{Han}]{2}|[\p{Han}]{4})){0,3})[／/]?[\p{Han}]{0,8}?(?:\d{1,2}日)?(?:電|电|報導|报道|讯|訊))|[\p{Han}]{2,6}\d{1,2}日(?:讯|訊|电|電))[）)〕］\]]\s*`)

@@ -2,7 +2,6 @@ package clean
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // The patterns of rules that know one shape each, beyond the general
@@ -180,11 +179,13 @@ func containsAny(s string, words ...string) bool {
 // credits and what follows them: the place the story was filed from and
 // the publisher's name after it.
 func slashDateline(s string) (credits, place, outlet string) {
-	i := strings.LastIndexAny(s, "/／")
+	i, size := strings.LastIndexByte(s, '/'), 1
+	if j := strings.LastIndex(s, "／"); j > i {
+		i, size = j, len("／")
+	}
 	if i <= 0 {
 		return s, "", ""
 	}
-	_, size := utf8.DecodeRuneInString(s[i:])
 	rest := s[i+size:]
 	for _, w := range [...]string{"報導", "报道", "電", "电", "訊", "讯"} {
 		if k := strings.Index(rest, w); k > 0 && k <= 6*3 {
