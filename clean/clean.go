@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -153,6 +154,10 @@ func KeepCaptions() Option {
 	})
 }
 
+// builtinRules is the default preset, built once: its rules hold no state,
+// so every Cleaner can share them.
+var builtinRules = sync.OnceValue(defaultRules)
+
 // New builds a Cleaner with the default rules for Chinese news, changed by
 // opts. It returns an error for an unknown name given to [Without] and for
 // an added rule without a name, a match function, a zone, or with a name
@@ -164,7 +169,7 @@ func New(opts ...Option) (*Cleaner, error) {
 			return nil, err
 		}
 	}
-	builtin := defaultRules()
+	builtin := builtinRules()
 	known := map[string]bool{}
 	for _, r := range builtin {
 		known[r.Name] = true
@@ -201,7 +206,7 @@ func New(opts ...Option) (*Cleaner, error) {
 		return nil, fmt.Errorf("clean: no rule or category named %s", strings.Join(unknown, ", "))
 	}
 	c := &Cleaner{off: cfg.off, keepCaptions: cfg.keepCaptions}
-	for _, r := range append(builtin, cfg.extra...) {
+	for _, r := range slices.Concat(builtin, cfg.extra) {
 		if r.Category == Caption && cfg.keepCaptions {
 			r.Match = recordOnly(r.Match)
 		}
