@@ -108,6 +108,7 @@ type Result struct {
 // concurrent use by any number of goroutines.
 type Cleaner struct {
 	rules        []Rule
+	switched     []Rule // the built-in rules switched off, whose lines no block takes
 	off          map[string]bool
 	keepCaptions bool
 }
@@ -208,10 +209,13 @@ func New(opts ...Option) (*Cleaner, error) {
 	c := &Cleaner{off: cfg.off, keepCaptions: cfg.keepCaptions}
 	for _, r := range slices.Concat(builtin, cfg.extra) {
 		if r.Category == Caption && cfg.keepCaptions {
+			c.switched = append(c.switched, r) // kept, so no block takes it
 			r.Match = recordOnly(r.Match)
 		}
 		if c.enabled(r.Name, r.Category) {
 			c.rules = append(c.rules, r)
+		} else {
+			c.switched = append(c.switched, r)
 		}
 	}
 	return c, nil

@@ -159,12 +159,21 @@ func (c *Cleaner) try(d *doc, i int, z Zone, whole bool) bool {
 // behind it), so passes repeat until one changes nothing: cleaning the
 // output again then removes nothing more.
 func (c *Cleaner) finish(d *doc) Result {
-	for range maxPasses {
+	// lines no rule knows go with a block of boilerplate only once the
+	// rules have done all they can: a rule may yet know a line when its
+	// neighbours have gone
+	blocks := false
+	for range 2 * maxPasses {
 		before := d.changes
-		c.pass(d)
+		c.pass(d, blocks)
 		if d.changes == before {
-			break
+			if blocks {
+				break
+			}
+			blocks = true
+			continue
 		}
+		blocks = false
 		kept := d.paras[:0]
 		for _, p := range d.paras {
 			if !p.gone && p.m.s != "" {
@@ -179,7 +188,7 @@ func (c *Cleaner) finish(d *doc) Result {
 const maxPasses = 6
 
 // pass runs every rule once over the paragraphs.
-func (c *Cleaner) pass(d *doc) {
+func (c *Cleaner) pass(d *doc, blocks bool) {
 	if c.enabled(ruleGloss, Gloss) {
 		for _, p := range d.paras {
 			if !p.glossDone {
@@ -199,7 +208,7 @@ func (c *Cleaner) pass(d *doc) {
 	for tail > head && (d.paras[tail-1].gone || c.try(d, tail-1, Tail, true)) {
 		tail--
 	}
-	head, tail = c.blocks(d, head, tail)
+	head, tail = c.blocks(d, head, tail, blocks)
 	first, last := -1, -1
 	for i := head; i < tail; i++ {
 		if d.paras[i].gone {
@@ -228,6 +237,24 @@ func (c *Cleaner) pass(d *doc) {
 	}
 }
 
+// offRules reports a line that a built-in rule switched off by [Without]
+// would remove whole: the user wants such lines kept, so no block takes it.
+func (c *Cleaner) offRules(s string, z Zone) bool {
+	if !c.enabled(ruleRelated, Related) && (isRelatedHeading(s) || reListBullet.MatchString(s)) {
+		return true
+	}
+	v := Paragraph{Text: s, Zone: z}
+	for _, r := range c.switched {
+		if r.Zone&z == 0 {
+			continue
+		}
+		if m, ok := r.Match(v); ok && m.Start == 0 && m.End == len(s) {
+			return true
+		}
+	}
+	return false
+}
+
 // blocks judges the lines between the head and the tail that lie beyond
 // the story: before its first paragraph of prose or after its last. Lines
 // there that a head or tail rule removes whole go under that rule; short
@@ -236,7 +263,7 @@ func (c *Cleaner) pass(d *doc) {
 // tail line, before the last known head line — so that a list, a short
 // closing line or a signature just after the story stays. It returns the
 // new bounds of the body.
-func (c *Cleaner) blocks(d *doc, head, tail int) (int, int) {
+func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 	// the body's first and last paragraphs are prose: nothing lies beyond
 	// the story (a known line there would have gone with the head or tail)
 	if head < tail && isProse(d.paras[head].m.s) && isProse(d.paras[tail-1].m.s) {
@@ -268,7 +295,7 @@ func (c *Cleaner) blocks(d *doc, head, tail int) (int, int) {
 			known = true
 			continue
 		}
-		if known && c.enabled(ruleTailBlock, Block) && blockable(p.m.s) {
+		if (known || blocks && looksMeta(p.m.s)) && c.enabled(ruleTailBlock, Block) && blockable(p.m.s) && !c.offRules(p.m.s, Tail) {
 			d.remove(p, 0, len(p.m.s), ruleTailBlock, Block, nil)
 		}
 	}
@@ -287,8 +314,8 @@ func (c *Cleaner) blocks(d *doc, head, tail int) (int, int) {
 		}
 	}
 	if c.enabled(ruleHeadBlock, Block) {
-		for j := head; j < lastKnown; j++ {
-			if p := d.paras[j]; !p.gone && blockable(p.m.s) {
+		for j := head; j < first; j++ {
+			if p := d.paras[j]; !p.gone && blockable(p.m.s) && (j < lastKnown || blocks && looksMeta(p.m.s)) && !c.offRules(p.m.s, Head) {
 				d.remove(p, 0, len(p.m.s), ruleHeadBlock, Block, nil)
 			}
 		}

@@ -2,6 +2,8 @@ package clean
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The patterns of rules that know one shape each, beyond the general
@@ -201,3 +203,33 @@ func slashDateline(s string) (credits, place, outlet string) {
 	}
 	return s, "", ""
 }
+
+// looksMeta reports a short line beyond the story that reads as page
+// furniture though no rule knows it: a date with a time or in figures
+// (2024-05-16 20:45, 星期四 2024年 5月 16日), a credit's role word before a
+// name (财联社记者 王晓明), hashtags, a line with no Chinese at all (A A A,
+// - Advertisement -), or a word or two (主頁, 关注, 网站声明). A
+// headline-like line (老街换了新模样), a subhead (记者从省统计局获悉), a
+// signature's date (2024年5月20日) and a misread line (U+FFFD) are none of
+// these.
+func looksMeta(s string) bool {
+	if strings.ContainsRune(s, utf8.RuneError) {
+		return false
+	}
+	if reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || strings.HasPrefix(s, "#") ||
+		strings.Count(s, "#") >= 2 || strings.Contains(s, "IP属地") || strings.Contains(s, "IP屬地") {
+		return true
+	}
+	han := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han == 0 || runes(s) <= 4
+}
+
+var (
+	reMetaDate = rx(`\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}|星期[一二三四五六日天]|週[一二三四五六日]|礼拜[一二三四五六日天]`)
+	reMetaRole = rx(`(?:记者|記者|编辑|編輯|责编|責編|作者|通讯员|通訊員|摄影|攝影|校对|校對|审核|審核|撰稿|监制|監製)(?:{s}[:：|/／]|[ \x{3000}]|$)|出品$`)
+)
