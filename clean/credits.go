@@ -127,7 +127,7 @@ func isBlank(r rune) bool { return r == ' ' || r == '\u3000' }
 
 func isItemSep(r rune) bool {
 	switch r {
-	case ' ', '\u3000', '|', '｜', '丨', '︱', '│', ',', '，', ';', '；', '、':
+	case ' ', '\u3000', '|', '｜', '丨', '︱', '│', ',', '，', ';', '；', '、', '/', '／':
 		return true
 	}
 	return false
@@ -147,6 +147,8 @@ func isRoleSep(r rune) bool {
 // must be two to four Han characters.
 func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	s = strings.TrimSpace(s)
+	// 記者王曉明報道。: a byline written as a sentence
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "。"), "：")
 	// （編輯：陳惠玲）1140516: a date code after the bracket
 	if d := strings.TrimRightFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }); len(s)-len(d) >= 6 && len(s)-len(d) <= 8 &&
 		(strings.HasSuffix(d, "）") || strings.HasSuffix(d, ")")) {
@@ -160,7 +162,10 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	// 经济日报记者 王晓明, 潮新闻客户端 记者 X, 北京日报客户端 | 记者 X: the
 	// publisher's name before the reporter's role
 	outlet := ""
-	if o := outletPrefix(s); o > 0 {
+	// 环球网报道 记者 X: the publisher and its word for a report first
+	if m := reOutletReport.FindStringSubmatchIndex(s); m != nil {
+		outlet, s = s[m[2]:m[3]], s[m[1]:]
+	} else if o := outletPrefix(s); o > 0 {
 		outlet = strings.TrimRight(s[:o], " |｜\u3000")
 		// 潮新闻客户端: the publisher, not its app
 		for _, app := range []string{"客户端", "客戶端"} {
@@ -201,8 +206,7 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 					r, _ := utf8.DecodeRuneInString(rest)
 					// 王晓明 通讯员李想: a role of two characters or more
 					// begins the next credit even with the name glued on
-					if rest == "" || isRoleSep(r) || isBlank(r) || roles[w] == rolePhoto ||
-						(utf8.RuneCountInString(w) >= 2 && isBlank(lastRune(s[:pos]))) {
+					if rest == "" || isRoleSep(r) || isBlank(r) || roles[w] == rolePhoto || utf8.RuneCountInString(w) >= 2 {
 						break
 					}
 				}
@@ -218,7 +222,12 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 			if end == pos {
 				break
 			}
-			if w := s[pos:end]; len(it.names) > 0 && (bylineTail[w] || strings.HasPrefix(w, "报道") || strings.HasPrefix(w, "報導")) {
+			// 刘欢记者王晓明, 王晓明责编 李四, 王晓明综合报道: a role or
+			// the byline's end glued to the name ends the name there
+			runEnd := end
+			end = splitGlued(s, pos, end)
+			if w := s[pos:end]; len(it.names) > 0 && (bylineTail[w] || strings.HasPrefix(w, "报道") || strings.HasPrefix(w, "報導") || strings.HasPrefix(w, "報道") ||
+				isPlaceReport(w) && after(s, end, isBlank) >= len(s)) {
 				// 王晓明 报道, 王晓明 文图: the end of the byline
 				pos = after(s, end, isBlank)
 				if pos < len(s) {
@@ -242,6 +251,10 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 				}
 			}
 			next := after(s, end, func(r rune) bool { return isBlank(r) || r == '、' || r == ',' || r == '，' })
+			if next == end && end < runEnd {
+				pos = end // a role or the end glued to the name follows
+				continue
+			}
 			if next == end {
 				pos = end
 				break
@@ -265,6 +278,10 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 
 // bylineTail are the words that close a byline after the names.
 var bylineTail = map[string]bool{"报道": true, "報導": true, "報道": true, "文图": true, "文圖": true, "摄影报道": true, "攝影報道": true, "综合报道": true, "綜合報導": true}
+
+// reOutletReport is a publisher's name and its word for a report before
+// the credits: 环球网报道 记者 X.
+var reOutletReport = regexp.MustCompile(`^([\p{Han}]{2,8}?(?:网|網|报|報|社|台))(?:报道|報道|報導|讯|訊)\s+`)
 
 // reOutlet is a publisher's name as it stands before a reporter's role.
 var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|周末|週末|新闻|新聞|网|網|社|报|報|电视台|電視台|\+|之音|之聲|之声|电台|電台)(?:客户端|客戶端|网|網)?|总台央视|總台央視|总台|總台|央视|央視)\s*[|｜]?\s*`)
@@ -341,4 +358,47 @@ func creditFields(items []credit) []Field {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// splitGlued returns where the name starting at s[pos:] ends when a role
+// word or the byline's end is glued to it (刘欢记者王晓明, 王晓明责编,
+// 王晓明综合报道), or end, the end of the run of name characters.
+func splitGlued(s string, pos, end int) int {
+	w := s[pos:end]
+	if utf8.RuneCountInString(w) <= 4 {
+		return end
+	}
+	// the role or the end must come after a name of two to four
+	// characters
+	for k, n := 0, 0; k < len(w); n++ {
+		if n >= 2 && n <= 4 {
+			if matchRole(w[k:]) != "" || strings.HasPrefix(w[k:], "综合") || strings.HasPrefix(w[k:], "綜合") || isReportEnd(w[k:]) {
+				return pos + k
+			}
+		}
+		_, size := utf8.DecodeRuneInString(w[k:])
+		k += size
+	}
+	return end
+}
+
+// isReportEnd reports the words that end a byline: 报道, 報導, 綜合報導.
+func isReportEnd(w string) bool {
+	return bylineTail[w] || w == "综合报道" || w == "綜合報導"
+}
+
+// isPlaceReport reports "成都报道", "台中報導": where the story was filed,
+// closing a byline.
+func isPlaceReport(w string) bool {
+	for _, end := range [...]string{"报道", "報道", "報導", "电", "電"} {
+		if p, ok := strings.CutSuffix(w, end); ok {
+			n := utf8.RuneCountInString(p)
+			// 综合长沙县融媒体中心报道: compiled from another newsroom
+			if strings.HasPrefix(p, "综合") || strings.HasPrefix(p, "綜合") {
+				return n <= 16
+			}
+			return n >= 2 && n <= 6
+		}
+	}
+	return false
 }

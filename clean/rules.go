@@ -150,10 +150,10 @@ var (
 	reOrigTitle   = rx(`^[(（【\[]?{s}原(?:标题|標題|题目|題目){s}{:}{s}(?P<original_title>.{1,100}?){s}[)）】\]]?$`)
 	reAppSource   = rx(`^(?:本文|此文|本篇)(?:来自|來自|转自|轉自|转载自|轉載自|首发于|首發於)(?:微信公众号|微信公眾號|公众号|公眾號)?{s}{:}?{s}(?P<source>[^，。,\s（(:：]{1,30}?){s}(?:客户端|客戶端|APP|App|app|公众号|公眾號)?(?:{s}[（(](?:ID|id|微信号|微信號){s}{:}{s}[A-Za-z0-9_-]{1,30}[）)])?(?:[，,]{s}(?:作者|作者为|作者為){s}{:}?{s}(?P<reporter>{name}))?(?:[，,].{0,60})?{end}$`)
 
-	reDisclaimer = rx(`^{[}?(?:免责声明|免責聲明|特别声明|特別聲明|郑重声明|鄭重聲明|法律声明|法律聲明|版权及免责声明|版權及免責聲明|风险提示|風險提示){]}?{s}{:}|^{[}?(?:声明|聲明){]}?{s}{:}.{0,80}(?:观点|觀點|仅代表|僅代表|不代表|侵权|侵權|转载|轉載|信息发布平台|信息發布平台|存储空间|存儲空間)`)
-	rePlatform   = rx(`(?i)仅提供信息存储空间服务|僅提供信息存儲空間服務|仅提供信息存储服务|僅提供信息存儲服務|仅提供信息发布平台|僅提供信息發布平台|系信息发布平台|係信息發布平台|申请澎湃号请用电脑访问|申請澎湃號請用電腦訪問|^notice\s*:\s*the content above|(?:网易号|網易號|头条号|頭條號|百家号|百家號|搜狐号|搜狐號|企鹅号|大鱼号).{0,12}(?:用户上传|用戶上傳|作者上传|作者上傳|授权发布|授權發布|不代表)|^举报/反馈$|^舉報/反饋$`)
+	reDisclaimer = rx(`^{[}?(?:免责声明|免責聲明|作者声明|作者聲明|平台声明|平台聲明|特别声明|特別聲明|郑重声明|鄭重聲明|法律声明|法律聲明|版权及免责声明|版權及免責聲明|风险提示|風險提示){]}?{s}{:}|^{[}?(?:声明|聲明){]}?{s}{:}.{0,80}(?:观点|觀點|仅代表|僅代表|不代表|侵权|侵權|转载|轉載|信息发布平台|信息發布平台|存储空间|存儲空間)`)
+	rePlatform   = rx(`(?i)^本文由.{1,16}(?:上传|上傳|发布|發布).{0,8}(?:不代表|仅代表|僅代表)|(?:使用了您的|使用了你的)(?:图片|圖片|作品|文章).{0,20}(?:联系|聯繫|稿酬|撤下)|(?:索取稿酬|要求撤下)|仅提供信息存储空间服务|僅提供信息存儲空間服務|仅提供信息存储服务|僅提供信息存儲服務|仅提供信息发布平台|僅提供信息發布平台|系信息发布平台|係信息發布平台|申请澎湃号请用电脑访问|申請澎湃號請用電腦訪問|^notice\s*:\s*the content above|(?:网易号|網易號|头条号|頭條號|百家号|百家號|搜狐号|搜狐號|企鹅号|大鱼号).{0,12}(?:用户上传|用戶上傳|作者上传|作者上傳|授权发布|授權發布|不代表)|^举报/反馈$|^舉報/反饋$`)
 
-	reCopyright = rx(`(?i)^{[}?(?:版权声明|版權聲明|版权说明|版權說明|版权所有|版權所有|著作权声明|著作權聲明|版权申明|版權申明){]}?|(?:版权所有|版權所有).{0,60}(?:未经|未經|不得|禁止|严禁|嚴禁|转载|轉載)|(?:未经|未經)(?:本网|本網|本站)?(?:书面)?(?:授权|授權|许可|許可|同意).{0,10}(?:不得|禁止|严禁|嚴禁|请勿|請勿)(?:转载|轉載|复制|複製|使用|镜像|鏡像)|copyright\s*(?:©|\(c\))|©\s*(?:\d{4}|copyright)|all\s+rights\s+reserved|^凡(?:本网|本網|本站)?注明`)
+	reCopyright = rx(`(?i)^{[}?(?:版权声明|版權聲明|版权说明|版權說明|版权所有|版權所有|著作权声明|著作權聲明|版权申明|版權申明){]}?|(?:版权所有|版權所有).{0,60}(?:未经|未經|不得|禁止|严禁|嚴禁|转载|轉載)|(?:未经|未經)(?:本网|本網|本站)?(?:书面)?(?:授权|授權|许可|許可|同意).{0,10}(?:不得|禁止|严禁|嚴禁|请勿|請勿)(?:转载|轉載|复制|複製|使用|镜像|鏡像)|copyright\s*(?:©|\(c\))|©\s*(?:\d{4}|copyright)|all\s+rights\s+reserved|^凡(?:本网|本網|本站)?注明|转载请注明(?:出处|来源)|轉載請註明(?:出處|來源)|如需转载|如需轉載|(?:原创|原創|独家|獨家)稿件.{0,12}(?:转载|轉載)|(?:未经|未經).{1,20}?(?:授权|授權|许可|許可|同意).{0,10}(?:不得|禁止|严禁|嚴禁|请勿|請勿)(?:转载|轉載|复制|複製|使用|镜像|鏡像|摘编|摘編)`)
 	reICP       = rx(`(?i)icp\s*(?:备|備|证|證)?\s*[0-9０-９]{6,}|公网安备|公網安備|网络文化经营许可证|網絡文化經營許可證|互联网新闻信息服务许可证|互聯網新聞信息服務許可證`)
 
 	reShare = rx(`^[^\p{Han}A-Za-z0-9]*(?:欢迎|歡迎|请|請|记得|記得|戳|↓)*(?:{[}?(?:分享到|分享至|分享){]}?{s}{:}?{s}$|(?:分享到|分享至){s}{:}|分享让更多人看到|分享讓更多人看到|扫一扫在手机(?:上)?打开(?:当前页|本页)|掃一掃在手機(?:上)?打開(?:當前頁|本頁)|(?:点击|點擊)(?:上方|下方|顶部|頂部|蓝字|藍字).{0,8}(?:关注|關注|订阅|訂閱)|(?:长按|長按)(?:识别|識別)?(?:图中|圖中)?(?:二维码|二維碼)|(?:打开|打開).{1,15}[，,]?{s}(?:查看更多|查看全文|阅读全文|閱讀全文)|(?:点|點)(?:个|個)?在看|(?:微信)?(?:扫一扫|掃一掃)|扫描二维码|掃描二維碼|(?:关注|關注)(?:我们|我們)|(?:下载|下載).{0,10}(?:客户端|客戶端|APP|App)|(?:分享|转发|轉發)到(?:微信|朋友圈|微博|QQ)|(?:扫码|掃碼)(?:关注|關注|下载|下載|阅读|閱讀)|(?:阅读原文|閱讀原文)$|喜欢此内容的人还喜欢)`)
@@ -169,9 +169,9 @@ var (
 	reEditorGlued     = rx(`[(（【\[]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[^()（）【】\[\]]{1,20}?){s}[)）】\]]$`)
 	reSourceGlued     = rx(`[(（【\[]{s}(?:文章|本文|信息|稿件)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
 	reBylineGlued     = rx(`[(（]{s}(?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者){s}{:}?{s}(?P<reporter>[\p{Han}·]{2,5}(?:[、 ,，][\p{Han}·]{2,5})*){s}[)）]$`)
-	reCaption         = rx(`(?:^|[。！？!?”」\s)）])(?:(?:新华社|新華社|中新社|本报|本報|人民网|人民網|央视网|央視網)?(?:记者|記者|通讯员|通訊員|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:(?:图|圖|图片|圖片){s}[／/]?{s})?(?:[\p{Han}]{0,8}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝){)})$`)
+	reCaption         = rx(`(?:^|[。！？!?”」\s)）])(?:(?:[\p{Han}A-Za-z/]{1,12}?(?:记者|記者|通讯员|通訊員)|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:(?:图|圖|图片|圖片)(?:来源|來源)?{s}[／/:：]?{s})?(?:[\p{Han}]{0,8}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝){)}|(?:图|圖){s}[／/]{s}(?:[\p{Han}A-Za-z/]{0,12}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer3>[\p{Han}·]{2,4}(?:[、 ][\p{Han}·]{2,4}){0,3}))$`)
 	reImageCredit     = rx(`^{(}?(?:图片来源|圖片來源|图片|圖片|图|圖|视频来源|視頻來源|图源|圖源|题图|題圖|配图|配圖){s}(?:{:}|/|／){s}[^。！？]{1,30}{)}?$`)
-	reDateline        = rx(`^(?P<dateline>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網|中国新闻网|中國新聞網|澎湃新闻|澎湃新聞|本报|本報|[\p{Han}]{2,8}?(?:网|網|社|报|報|台))[\p{Han}]{0,8}?(?:\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\d{1,2}时\d{1,2}分|\d{1,2}時\d{1,2}分)?(?:电|電|讯|訊|消息)|(?:本报讯|本報訊)|(?:央视网|央視網|新华网|新華網|人民网|人民網|中新网|中新網|环球网|環球網|中国网|中國網)消息|[\p{Han}]{2,8}(?:[·・][\p{Han}]{2,8})?\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{1,2}分)?(?:讯|訊)|[\p{Han}]{1,10}?(?:网|網|报|報|社|新闻|新聞|财经|財經|日报|日報)(?:讯|訊)|【[\p{Han}A-Za-z0-9.]{2,12}(?:专讯|專訊|讯|訊)】|【[\p{Han}]{2,6}(?:网|網)】)`)
+	reDateline        = rx(`^(?P<dateline>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網|中国新闻网|中國新聞網|澎湃新闻|澎湃新聞|本报|本報|[\p{Han}]{2,8}?(?:网|網|社|报|報|台))[\p{Han}]{0,8}?(?:\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\d{1,2}时\d{1,2}分|\d{1,2}時\d{1,2}分)?(?:电|電|讯|訊|消息)|(?:本报讯|本報訊)|(?:央视网|央視網|新华网|新華網|人民网|人民網|中新网|中新網|环球网|環球網|中国网|中國網)消息|[\p{Han}]{2,8}(?:[·・][\p{Han}]{2,8})?\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{1,2}分)?(?:讯|訊)|[\p{Han}]{1,10}?(?:网|網|报|報|社|新闻|新聞|财经|財經|日报|日報)(?:讯|訊)|【[\p{Han}A-Za-z0-9.]{2,12}(?:专讯|專訊|讯|訊|消息)】|【[\p{Han}]{2,6}(?:网|網)】)`)
 	reReporterLead    = rx(`^(?P<pre>[\p{Han}]{2,4}(?:[、 ][\p{Han}]{2,4}){0,3})?{s}(?:本报|本報)?(?:记者|記者)(?P<names>{s}[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3})(?:{s}(?:通讯员|通訊員){s}(?P<names2>[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3}))?{s}(?:报道|報道)`)
 	reRelatedHead     = rx(`^{[}?{s}(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報道|相关链接|相關鏈接|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|精彩推荐|精彩推薦|今日推荐|今日推薦|往期推荐|往期推薦|其他人也在看|相关话题|相關話題|更多报道详见|更多報道詳見|延伸閱讀|你可能感兴趣|你可能感興趣|热门阅读|熱門閱讀){s}{]}?{s}{:}?{s}$`)
 	reEditorGluedCode = rx(`[(（]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[\p{Han}·]{2,5}){s}[)）]\d{6,8}$`)
@@ -181,7 +181,7 @@ var (
 	rePublishLine     = rx(`^(?:(\d{4}-\d{1,2}-\d{1,2}{s}\d{1,2}:\d{2}(?::\d{2})?){s}(?:发布于|發佈於|发表于|發表於|来自|來自|[·・])[^。，,]{0,30}|(?:发布|發佈|發布|更新|发表|發表){s}[/／]{s}(\d{4}年\d{1,2}月\d{1,2}日{s}\d{1,2}:\d{2})|(?:发表时间|發表時間|发布时间|發佈時間){s}{:}{s}\d{1,2}/\d{1,2}/\d{4}{s}-?{s}\d{1,2}:\d{2})$`)
 	reKeywordLine     = rx(`^(?:(?:相關字詞|相关字词|关键词|關鍵詞|关键字|關鍵字|标签|標籤|相關標籤|相关标签){s}[:：﹕].{1,60}|(?:#[^#\s]{1,20}#{s})+|本文(?:收录|收錄)(?:于|於)?.{0,24})$`)
 	reBracketByline   = regexp.MustCompile(`^[（(]([\p{Han}]{2,8}?(?:网|網|报|報|社|台))[ \x{3000}]([\p{Han}]{2,4})[）)]$`)
-	reMarker          = rx(`^(?:ADVERTISEMENT|Advertisement|广告|廣告|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?|\d{1,2}{s}(?:分钟|分鐘)(?:阅读|閱讀)?)$`)
+	reMarker          = rx(`^(?:[-—–]*{s}(?:ADVERTISEMENT|Advertisement|广告|廣告){s}[-—–]*|(?:我是廣告|我是广告){s}(?:請繼續往下閱讀|请继续往下阅读)\.{0,6}…?|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?|\d{1,2}{s}(?:分钟|分鐘)(?:阅读|閱讀)?)$`)
 	reHotline         = rx(`(?:爆料|报料|報料|新闻线索|新聞線索|投稿|广告热线|廣告熱線|新闻热线|新聞熱線|读者热线|讀者熱線)`)
 	reHotlineHow      = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
 	rePrintEdition    = rx(`^[（(]?(?:本文)?(?:首发于|首發於|刊于|刊於|原载于|原載於|原载|原載|来源于|來源於)?{s}\d{0,4}年?\d{0,2}月?\d{0,2}日?{s}《[^》]{2,14}》{s}[（(]?{s}(?:\d{4}年\d{1,2}月\d{1,2}日)?{s}(?:\d{1,3}{s}版|第{s}\d{1,3}{s}版)?{s}[）)]?{s}[）)]?$`)
@@ -368,9 +368,9 @@ func defaultRules() []Rule {
 		{Name: "byline-date", Category: Byline, Zone: Head, Match: short(40, patternRule("", "", 0, reBylineDate).Match)},
 		{Name: "byline-comma", Category: Byline, Zone: Edges, Match: short(30, patternRule("", "", 0, reRoleComma).Match)},
 		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲"), anyOf(reDisclaimer))},
-		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋"), anyOf(rePlatform))))},
+		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋 稿酬 撤下"), anyOf(rePlatform))))},
 		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyright)),
-			short(160, needs(words("版权 版權 未经 未經 opyright OPYRIGHT © ights IGHTS"), anyOf(reCopyright))))},
+			short(160, needs(words("版权 版權 未经 未經 opyright OPYRIGHT © ights IGHTS 转载 轉載"), anyOf(reCopyright))))},
 		{Name: "icp-record", Category: Copyright, Zone: Edges, Match: short(120, needs(words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)))},
 		{Name: "follow-prompt", Category: Share, Zone: Tail, Match: short(160, needs(words("欢迎 歡迎 请 請 → 点击 點擊 更多 第一时间 第一時間 获取 獲取 建议 建議"), func(p Paragraph) (Match, bool) {
 			// a sentence before the prompt is the story's: 会议召开。更多请下载客户端
@@ -467,6 +467,7 @@ func defaultRules() []Rule {
 			return whole(p, creditFields(items))
 		})},
 		{Name: "caption", Category: Caption, Zone: Anywhere, Match: short(200, captionMatch)},
+		{Name: "caption-credit", Category: Caption, Zone: Anywhere, Match: short(40, bareCredit)},
 		{Name: "caption-latin", Category: Caption, Zone: Anywhere, Match: short(120, needs(words("for / ／"), latinCaption))},
 		{Name: "headline-bullet", Category: Related, Zone: Tail, Match: short(60, bulletHeadline)},
 		{Name: "image-credit", Category: Caption, Zone: Anywhere, Match: short(40, needs(words("图 圖 视频 視頻"), anyOf(reImageCredit)))},
@@ -477,7 +478,7 @@ func defaultRules() []Rule {
 		{Name: "editor-glued", Category: Editor, Zone: Last, Match: or(suffix(closers, patternRule("", "", 0, reEditorGlued).Match),
 			suffix(words("0 1 2 3 4 5 6 7 8 9"), patternRule("", "", 0, reEditorGluedCode).Match))},
 		{Name: "source-glued", Category: Source, Zone: Last, Match: suffix(closers, patternRule("", "", 0, reSourceGlued).Match)},
-		{Name: "byline-glued", Category: Byline, Zone: Last, Match: suffix(closers, patternRule("", "", 0, reBylineGlued).Match)},
+		{Name: "byline-glued", Category: Byline, Zone: Last, Match: or(suffix(closers, patternRule("", "", 0, reBylineGlued).Match), bylineGlued)},
 	}
 	// a line made of several pieces the rules above know, or page tools:
 	// 【我要纠错】 责任编辑：张三, 【字体：大 中 小】 打印本页 关闭窗口
@@ -591,6 +592,22 @@ func captionMatch(p Paragraph) (Match, bool) {
 	return whole(p, fs)
 }
 
+// captionGroups are the groups of reCaption that hold the photographers.
+var captionGroups = []int{reCaption.SubexpIndex("photographer"), reCaption.SubexpIndex("photographer2"), reCaption.SubexpIndex("photographer3")}
+
+// suffixOf returns the last n bytes of s or fewer, cut at a character
+// boundary.
+func suffixOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	at := len(s) - n
+	for at < len(s) && !utf8.RuneStart(s[at]) {
+		at++
+	}
+	return s[at:]
+}
+
 // captionCredit reads the photographers' credit that ends a caption,
 // "…行程碼。高文武 攝", "（记者 张三 摄）", "(尹錦恩攝)(明報製圖)".
 func captionCredit(t string) ([]Field, bool) {
@@ -607,7 +624,7 @@ func captionCredit(t string) ([]Field, bool) {
 	// the credit ends the paragraph, perhaps in brackets: 王晓明 摄, （王晓明摄）
 	end := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(t, "）"), ")"), " ")
 	if !strings.HasSuffix(end, "摄") && !strings.HasSuffix(end, "攝") &&
-		!strings.HasSuffix(end, "摄影") && !strings.HasSuffix(end, "攝影") {
+		!strings.HasSuffix(end, "摄影") && !strings.HasSuffix(end, "攝影") && !containsAny(suffixOf(t, 60), "图/", "圖/", "图／", "圖／") {
 		return nil, false
 	}
 	// the credit is at the end: look at the last 32 characters only
@@ -624,9 +641,9 @@ func captionCredit(t string) ([]Field, bool) {
 		return nil, false
 	}
 	var names string
-	for _, g := range [...]int{2, 4} {
-		if loc[g] >= 0 {
-			names = tail[loc[g]:loc[g+1]]
+	for _, g := range captionGroups {
+		if loc[2*g] >= 0 {
+			names = tail[loc[2*g]:loc[2*g+1]]
 		}
 	}
 	var fs []Field
@@ -643,6 +660,9 @@ func captionCredit(t string) ([]Field, bool) {
 // "新华社太原6月3日电（记者王晓明）记者从…" keeps "记者从…".
 func datelineMatch(p Paragraph) (Match, bool) {
 	if m, ok := bracketLead(p); ok {
+		return m, true
+	}
+	if m, ok := bracketCredits(p); ok {
 		return m, true
 	}
 	var loc []int
@@ -681,6 +701,12 @@ func datelineMatch(p Paragraph) (Match, bool) {
 				}
 			}
 			k += size
+			// 【大公報訊】記者王曉明報道：康文署…: credits ending in a colon
+			if r == '：' || r == ':' {
+				if items, _, ok := parseCredits(p.Text[e:k]); ok {
+					best, bestItems = k, items
+				}
+			}
 		}
 		if best > 0 {
 			fs = append(fs, creditFields(bestItems)...)

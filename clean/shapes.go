@@ -37,15 +37,18 @@ var (
 	reCopyrightCaption = rx(`^(?:资料图片|資料圖片|资料图|資料圖|资料照片|資料照片){s}{:}|[。.]{s}©{s}[\p{Han}A-Za-z .]{2,24}$`)
 	// …建议大家把“江城生活圈”设为星标，否则可能就看不到我们的推送了！
 	rePinPrompt = rx(`(?:设为|設為|标为|標為|加|加个|加個)(?:星标|星標)|(?:置顶|置頂).{0,10}(?:公众号|公眾號)|(?:星标|星標).{0,30}(?:推送|公众号|公眾號)`)
+	// 儿基会/Ali Haddad: a photo credit on a line of its own
+	reBareCredit = rx(`^[\p{Han}A-Za-z]{2,12}[/／](?P<photographer>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})$`)
 	// 点击查看本文英文版。
 	reVersionLink = rx(`^(?:点击|點擊|按此|点此|點此)?(?:查看|阅读|閱讀|浏览|瀏覽)(?:本文)?(?:英文版|中文版|英文原文|原文|简体版|簡體版|繁体版|繁體版)[。.]?$`)
 	// 詳情請瀏覽：旺角老字號…: a link to the full story
-	reReadMore = rx(`^(?:詳情|详情|全文|更多詳情|更多详情|完整報導|完整报道)(?:請|请)?(?:瀏覽|浏览|參閱|参阅|查看|看|見|见|按此|點擊|点击)?{s}{:}`)
+	reReadMore = rx(`^(?:詳情|详情|全文|更多詳情|更多详情|完整報導|完整报道)(?:請|请)?(?:瀏覽|浏览|參閱|参阅|查看|看|見|见|按此|點擊|点击)?{s}{:}|^(?:大家都在搜|相关搜索|相關搜尋|热门搜索|熱門搜尋|更多新聞|更多新闻|更多報導|更多报道){s}{:}`)
 	// 《星島頭條》每朝為你精選…, 【更多即時新聞詳情請上東網新聞】
-	rePromo = rx(`^《[^》]{2,12}》.{0,40}(?:為你|为你|為您|为您|帶你|带你)|^{[}{s}更多.{0,20}(?:請上|请上|請瀏覽|请浏览|請到|请到|請看|请看|詳情|详情).{0,20}{]}$`)
+	rePromo = rx(`^《[^》]{2,12}》.{0,40}(?:為你|为你|為您|为您|帶你|带你)|(?:點我|点我|點此|点此|按此|按我)(?:加入|訂閱|订阅|追蹤|追踪|下載|下载)|加入.{0,16}(?:LINE|Line)(?:好友|官方帳號|官方账号)|^{[}{s}更多.{0,20}(?:請上|请上|請瀏覽|请浏览|請到|请到|請看|请看|詳情|详情).{0,20}{]}$`)
 	// ►河口濕地復育有成 候鳥種類創新高: a headline in a list with no heading
 	reBulletHeadline = rx(`^[►▶▸➤→]{s}\S`)
 	// 凤凰网财经讯 …影响。#, …出海。详情>>>, …增收。返回搜狐，查看更多, …奔头！”②9
+	reOutletNews  = rx(`^([\p{Han}A-Za-z0-9.]{2,10}?(?:网|網|报|報|社|台|新闻|新聞))(?:讯|訊|消息|专讯|專訊)$`)
 	reHanWord     = rx(`^[\p{Han}]{2,6}$`)
 	reGluedMarker = rx(`[。！？!?”」』）)](?P<cut>[①-⑳]\d{0,2}|#|(?:详情|詳情){s}>{1,3}|(?:返回|回到)[\p{Han}]{2,6}[，,]?{s}(?:查看更多|看更多))$`)
 )
@@ -216,7 +219,7 @@ func looksMeta(s string) bool {
 	if strings.ContainsRune(s, utf8.RuneError) {
 		return false
 	}
-	if reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || strings.HasPrefix(s, "#") ||
+	if reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || reMetaNav.MatchString(s) || strings.HasPrefix(s, "#") ||
 		strings.Count(s, "#") >= 2 || strings.Contains(s, "IP属地") || strings.Contains(s, "IP屬地") {
 		return true
 	}
@@ -231,5 +234,106 @@ func looksMeta(s string) bool {
 
 var (
 	reMetaDate = rx(`\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}|星期[一二三四五六日天]|週[一二三四五六日]|礼拜[一二三四五六日天]`)
+	// 主页 北马新闻, 分享工具 facebook: navigation and share buttons
+	reMetaNav  = rx(`^(?:主页|首页|主頁|首頁)|(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
 	reMetaRole = rx(`(?:记者|記者|编辑|編輯|责编|責編|作者|通讯员|通訊員|摄影|攝影|校对|校對|审核|審核|撰稿|监制|監製)(?:{s}[:：|/／]|[ \x{3000}]|$)|出品$`)
 )
+
+// bracketCredits cuts a bracketed opening from the lead that names the
+// publisher or the reporters: （观察者网讯）, 【环球网报道 记者 王晓明】,
+// 新民晚报讯（通讯员刘欢记者王晓明）is the dateline rule's.
+func bracketCredits(p Paragraph) (Match, bool) {
+	inner, end, ok := leadingBracket(p.Text)
+	if !ok || end >= len(p.Text) {
+		return Match{}, false
+	}
+	if m := reOutletNews.FindStringSubmatch(inner); m != nil {
+		return Match{Start: 0, End: end, Fields: []Field{{Key: FieldDateline, Value: p.Text[:end]}, {Key: fieldOutlet, Value: m[1]}}}, true
+	}
+	items, _, ok := parseCredits(inner)
+	if !ok {
+		return Match{}, false
+	}
+	return Match{Start: 0, End: end, Fields: creditFields(items)}, true
+}
+
+// leadingBracket returns the text inside a bracket that opens s, at most
+// 40 characters, and where the bracket and the blanks after it end.
+func leadingBracket(s string) (inner string, end int, ok bool) {
+	open, size := utf8.DecodeRuneInString(s)
+	var closeWith string
+	switch open {
+	case '（':
+		closeWith = "）"
+	case '(':
+		closeWith = ")"
+	case '【':
+		closeWith = "】"
+	case '〔':
+		closeWith = "〕"
+	case '［':
+		closeWith = "］"
+	default:
+		return "", 0, false
+	}
+	k := strings.Index(s[size:], closeWith)
+	if k <= 0 || k > 40*3 {
+		return "", 0, false
+	}
+	end = size + k + len(closeWith)
+	for end < len(s) && (s[end] == ' ' || strings.HasPrefix(s[end:], "\u3000")) {
+		if s[end] == ' ' {
+			end++
+		} else {
+			end += len("\u3000")
+		}
+	}
+	return s[size : size+k], end, true
+}
+
+// bylineGlued cuts a byline glued to the last sentence, bracketed or not:
+// "…秩序。（封面新闻记者 王晓明 陈晨 成都报道）", "…热热闹闹的。 紫牛新闻记者 王晓明".
+func bylineGlued(p Paragraph) (Match, bool) {
+	t := p.Text
+	// the last sentence's end, within the last 40 characters
+	at := -1
+	for i, n := len(t), 0; i > 0 && n < 40; n++ {
+		r, size := utf8.DecodeLastRuneInString(t[:i])
+		if isSentenceEnd(r) || r == '”' || r == '」' {
+			if i < len(t) {
+				at = i
+			}
+			break
+		}
+		i -= size
+	}
+	if at <= 0 {
+		return Match{}, false
+	}
+	rest := strings.TrimLeft(t[at:], " \u3000")
+	items, _, ok := parseCredits(rest)
+	if !ok {
+		return Match{}, false
+	}
+	// a credit that names a reporter or an editor, not a bare name
+	named := false
+	for _, it := range items {
+		named = named || it.kind == roleReporter || it.kind == roleEditor || it.kind == rolePhoto
+	}
+	if !named {
+		return Match{}, false
+	}
+	return Match{Start: at, End: len(t), Fields: creditFields(items)}, true
+}
+
+// bareCredit removes a photographer's credit on a line of its own
+// (儿基会/Ali Haddad) and the caption just above it.
+func bareCredit(p Paragraph) (Match, bool) {
+	if m := reBareCredit.FindStringSubmatch(p.Text); m != nil {
+		return whole(p, []Field{{Key: FieldPhotographer, Value: m[1]}})
+	}
+	if runes(p.Text) <= 40 && reBareCredit.MatchString(p.Next) {
+		return whole(p, nil)
+	}
+	return Match{}, false
+}
