@@ -147,8 +147,11 @@ func isRoleSep(r rune) bool {
 // must be two to four Han characters.
 func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	s = strings.TrimSpace(s)
-	// 記者王曉明報道。: a byline written as a sentence
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "。"), "：")
+	// 記者王曉明報道。, 記者王曉明報道：: a byline written as a sentence
+	glued := false
+	if t := strings.TrimSuffix(strings.TrimSuffix(s, "。"), "："); t != s && containsAny(t[max(0, len(t)-6):], "报道", "報道", "報導") {
+		s, glued = t, true
+	}
 	// （編輯：陳惠玲）1140516: a date code after the bracket
 	if d := strings.TrimRightFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }); len(s)-len(d) >= 6 && len(s)-len(d) <= 8 &&
 		(strings.HasSuffix(d, "）") || strings.HasSuffix(d, ")")) {
@@ -236,6 +239,11 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 				break
 			}
 			name := s[pos:end]
+			// a name told from the words around it only by where a role
+			// begins starts with a surname: not 记者将跟进报道
+			if (glued || end < runEnd) && !it.colon && !hasSurname(name) {
+				return nil, false, false
+			}
 			if it.colon {
 				if utf8.RuneCountInString(name) > 20 {
 					return nil, false, false
@@ -402,3 +410,14 @@ func isPlaceReport(w string) bool {
 	}
 	return false
 }
+
+// hasSurname reports whether a name starts with one of the common Chinese
+// surnames, in either script.
+func hasSurname(name string) bool {
+	r, _ := utf8.DecodeRuneInString(name)
+	return strings.ContainsRune(surnames, r)
+}
+
+// surnames are the common Chinese surnames, Simplified and Traditional,
+// less those that are also words often written after 记者 (来, 同, 向…).
+const surnames = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔汤湯温溫康施文牛樊葛邢齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿兰蘭焦俞左柳祝宁寧舒阮柯纪紀梅童凌毕畢单單季裴霍涂苗谷盛曲翁冉骆駱蓝藍路辛靳柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤穆卓吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑党宫宮费費晏卫衛柏宗瞿桂佟臧闵閔苟邬鄔卞姬仇栾欒隋刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏佘池查麻苑迟遲邝鄺谈談匡鞠惠荆荊冀郁胥班储儲栗燕楚鄢劳勞谌諶奚粟冼蔺藺楼樓闻聞厉厲伊仝郜阚闞帅帥屠朴盖蓋练練廉禹祖漆巴卿狄索宣晋晉容敬扈晁芮阙闕浦戈伏鹿薄邸雍辜羊阿乌烏母裘亓邰赫杭鲜鮮逯隆茹慕玉银銀亢嵇哈湛宾賓戎勾茅揭尉冶檀阴陰昝奉衡尧堯闭閉"
