@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -162,6 +163,16 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	// 記者王曉明／新北報導, 記者王曉明、李振華/台中報導聯合報: the place
 	// and the publisher after the names
 	s, _, paper := slashDateline(s)
+	// 文/北京青年报记者 王晓明: "文/" before the publisher and the role
+	for _, w := range [...]string{"文/", "文／", "文 / "} {
+		if t, ok := strings.CutPrefix(s, w); ok && outletPrefix(t) > 0 {
+			s = t
+		}
+	}
+	// 本报赴泰国特派记者 王欢: the paper's own reporter sent somewhere
+	if m := reOwnReporter.FindStringIndex(s); m != nil {
+		s = "记者 " + s[m[1]:]
+	}
 	// 经济日报记者 王晓明, 潮新闻客户端 记者 X, 北京日报客户端 | 记者 X: the
 	// publisher's name before the reporter's role
 	outlet := ""
@@ -169,9 +180,9 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	if m := reOutletReport.FindStringSubmatchIndex(s); m != nil {
 		outlet, s = s[m[2]:m[3]], s[m[1]:]
 	} else if o := outletPrefix(s); o > 0 {
-		outlet = strings.TrimRight(s[:o], " |｜\u3000")
+		outlet = paperOf(strings.TrimRight(s[:o], " |｜\u3000"))
 		// 潮新闻客户端: the publisher, not its app
-		for _, app := range []string{"客户端", "客戶端"} {
+		for _, app := range []string{"客户端", "客戶端", "全媒体", "全媒體", "融媒体", "融媒體"} {
 			if t := strings.TrimSuffix(outlet, app); t != outlet && t != "" {
 				outlet = t
 			}
@@ -239,6 +250,31 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 				break
 			}
 			name := s[pos:end]
+			// 王 欢: a two-character name set with a space to fill three
+			if utf8.RuneCountInString(name) == 1 && !it.colon {
+				if j := after(s, end, isBlank); j > end && j < len(s) {
+					if k := after(s, j, isNameRune); utf8.RuneCountInString(s[j:k]) == 1 {
+						name, end, runEnd = name+s[j:k], k, k
+					}
+				}
+			}
+			// 王晓明李想: two names run together, when only one split
+			// gives two names that start with surnames
+			if a, b, ok := splitPair(name); ok && !it.colon {
+				it.names = append(it.names, a)
+				name = b
+			}
+			// 王晓明李想文/摄: the reporters took the photographs too
+			if rest := s[end:]; len(it.names) > 0 || name != "" {
+				if tail, ok := cutPrefixAny(rest, "文/摄", "文/攝", "文/图", "文/圖", "图/文", "圖/文", "文／摄", "文／攝"); ok && strings.TrimSpace(tail) == "" {
+					it.names = append(it.names, name)
+					if strings.ContainsAny(rest, "摄攝图圖") {
+						items = append(items, credit{role: "摄", kind: rolePhoto, names: slices.Clone(it.names)})
+					}
+					pos = len(s)
+					break
+				}
+			}
 			// a name told from the words around it only by where a role
 			// begins starts with a surname: not 记者将跟进报道
 			if (glued || end < runEnd) && !it.colon && !hasSurname(name) {
@@ -289,10 +325,12 @@ var bylineTail = map[string]bool{"报道": true, "報導": true, "報道": true,
 
 // reOutletReport is a publisher's name and its word for a report before
 // the credits: 环球网报道 记者 X.
+var reOwnReporter = regexp.MustCompile(`^(?:本报|本報)[\p{Han}]{1,8}?(?:特派|驻|駐|前方)?(?:记者|記者)`)
+
 var reOutletReport = regexp.MustCompile(`^([\p{Han}]{2,8}?(?:网|網|报|報|社|台))(?:报道|報道|報導|讯|訊)\s+`)
 
 // reOutlet is a publisher's name as it stands before a reporter's role.
-var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|周末|週末|新闻|新聞|网|網|社|报|報|电视台|電視台|\+|之音|之聲|之声|电台|電台)(?:客户端|客戶端|网|網)?|总台央视|總台央視|总台|總台|央视|央視)\s*[|｜]?\s*`)
+var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|周末|週末|新闻|新聞|网|網|社|报|報|电视台|電視台|\+|之音|之聲|之声|电台|電台)(?:客户端|客戶端|网|網|全媒体|全媒體|融媒体|融媒體)?(?:[/／][\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|新闻|新聞|网|網|社|报|報))?|总台央视|總台央視|总台|總台|央视|央視)\s*[|｜]?\s*`)
 
 // outletPrefix returns the length of a publisher's name at the start of s
 // when a reporter's or an editor's role follows it, or 0.
@@ -372,6 +410,14 @@ func lastRune(s string) rune {
 // word or the byline's end is glued to it (刘欢记者王晓明, 王晓明责编,
 // 王晓明综合报道), or end, the end of the run of name characters.
 func splitGlued(s string, pos, end int) int {
+	// 王晓明文/摄: the work's word before a slash is not the name's
+	if rest := s[end:]; strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "／") {
+		for _, w := range [...]string{"文", "图", "圖", "摄", "攝"} {
+			if strings.HasSuffix(s[pos:end], w) && end-len(w) > pos {
+				return end - len(w)
+			}
+		}
+	}
 	w := s[pos:end]
 	if utf8.RuneCountInString(w) <= 4 {
 		return end
@@ -421,3 +467,51 @@ func hasSurname(name string) bool {
 // surnames are the common Chinese surnames, Simplified and Traditional,
 // less those that are also words often written after 记者 (来, 同, 向…).
 const surnames = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔汤湯温溫康施文牛樊葛邢齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿兰蘭焦俞左柳祝宁寧舒阮柯纪紀梅童凌毕畢单單季裴霍涂苗谷盛曲翁冉骆駱蓝藍路辛靳柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤穆卓吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑党宫宮费費晏卫衛柏宗瞿桂佟臧闵閔苟邬鄔卞姬仇栾欒隋刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏佘池查麻苑迟遲邝鄺谈談匡鞠惠荆荊冀郁胥班储儲栗燕楚鄢劳勞谌諶奚粟冼蔺藺楼樓闻聞厉厲伊仝郜阚闞帅帥屠朴盖蓋练練廉禹祖漆巴卿狄索宣晋晉容敬扈晁芮阙闕浦戈伏鹿薄邸雍辜羊阿乌烏母裘亓邰赫杭鲜鮮逯隆茹慕玉银銀亢嵇哈湛宾賓戎勾茅揭尉冶檀阴陰昝奉衡尧堯闭閉"
+
+// paperOf picks the newspaper from "小时新闻/钱江晚报" (its app and the
+// paper): the part that ends in 报, else the first.
+func paperOf(outlet string) string {
+	i := strings.IndexAny(outlet, "/／")
+	if i < 0 {
+		return outlet
+	}
+	parts := strings.FieldsFunc(outlet, func(r rune) bool { return r == '/' || r == '／' })
+	for _, p := range parts {
+		if strings.HasSuffix(p, "报") || strings.HasSuffix(p, "報") {
+			return p
+		}
+	}
+	return parts[0]
+}
+
+// splitPair splits two names run together (王晓明李想) when exactly one
+// split gives two names of two or three characters that both start with
+// a surname.
+func splitPair(s string) (a, b string, ok bool) {
+	rs := []rune(s)
+	if len(rs) < 4 || len(rs) > 6 {
+		return "", "", false
+	}
+	found := 0
+	for k := 2; k <= 3 && k <= len(rs)-2; k++ {
+		if len(rs)-k > 3 {
+			continue
+		}
+		if strings.ContainsRune(surnames, rs[0]) && strings.ContainsRune(surnames, rs[k]) {
+			a, b = string(rs[:k]), string(rs[k:])
+			found++
+		}
+	}
+	// four characters may be one name (欧阳明月): only a split of five or
+	// six is taken
+	return a, b, found == 1 && len(rs) >= 5
+}
+
+func cutPrefixAny(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if t, ok := strings.CutPrefix(s, p); ok {
+			return t, true
+		}
+	}
+	return s, false
+}

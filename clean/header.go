@@ -33,7 +33,7 @@ var headerKeys = map[string]fieldKind{
 	"统筹": fkOther, "統籌": fkOther, "流程编辑": fkEditor, "流程編輯": fkEditor,
 	"浏览": fkIgnore, "瀏覽": fkIgnore, "浏览次数": fkIgnore, "瀏覽次數": fkIgnore, "阅读": fkIgnore,
 	"閱讀": fkIgnore, "阅读量": fkIgnore, "点击": fkIgnore, "點擊": fkIgnore, "点击数": fkIgnore,
-	"字号": fkIgnore, "字號": fkIgnore, "访问量": fkIgnore, "訪問量": fkIgnore, "人气": fkIgnore,
+	"字号": fkIgnore, "字號": fkIgnore, "版次": fkIgnore, "栏目": fkIgnore, "欄目": fkIgnore, "版面": fkIgnore, "版名": fkIgnore, "期数": fkIgnore, "期數": fkIgnore, "点击量": fkIgnore, "點擊量": fkIgnore, "访问量": fkIgnore, "訪問量": fkIgnore, "人气": fkIgnore,
 }
 
 var headerWords = func() []string {
@@ -73,6 +73,9 @@ type headerField struct {
 // "發布時間:2022-05-09 15:11:00來源: 人民網-山西頻道" or
 // "2022-05-09 10:20 来源：新华社 作者：张三". It fails on anything else.
 func parseHeader(s string) ([]headerField, bool) {
+	// • 2024年05月16日 来源:齐鲁晚报, |  编辑部 发布于 2024-05-16 | …: a
+	// bullet or a bar before the header
+	s = strings.TrimLeft(s, "•·|｜▪■□●◆ \u3000")
 	// every header has a label with a colon or starts with a date
 	if len(s) == 0 || len(s) > 4*120 || (!(s[0] >= '0' && s[0] <= '9') && !hasColon(s)) ||
 		utf8.RuneCountInString(s) > 120 {

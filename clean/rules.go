@@ -344,7 +344,8 @@ func defaultRules() []Rule {
 			}
 			return whole(p, headerFields(hs))
 		})},
-		{Name: "masthead", Category: Header, Zone: Head, Match: short(12, masthead)},
+		{Name: "masthead", Category: Header, Zone: Head, Match: short(20, masthead)},
+		{Name: "masthead-time", Category: Header, Zone: Edges, Match: short(40, mastheadTime)},
 		{Name: "title", Category: Header, Zone: Head, Match: short(60, func(p Paragraph) (Match, bool) {
 			last, _ := utf8.DecodeLastRuneInString(p.Text)
 			if isSentenceEnd(last) || strings.ContainsAny(p.Text, "：:") || isBreadcrumb(p.Text) {
@@ -472,6 +473,7 @@ func defaultRules() []Rule {
 		{Name: "headline-bullet", Category: Related, Zone: Tail, Match: short(60, bulletHeadline)},
 		{Name: "image-credit", Category: Caption, Zone: Anywhere, Match: short(40, needs(words("图 圖 视频 視頻"), anyOf(reImageCredit)))},
 		{Name: "dateline", Category: Byline, Zone: Lead, Match: datelineMatch},
+		{Name: "credit-lead", Category: Byline, Zone: Lead, Match: creditLead},
 		{Name: "reporter-lead", Category: Byline, Zone: Lead, Match: reporterLeadMatch},
 		{Name: "marker-glued", Category: Navigation, Zone: Last, Match: suffix(words("> # 更多 ① ② ③ ④ ⑤ ⑥ ⑦ ⑧ ⑨ ⑩ 0 1 2 3 4 5 6 7 8 9"), patternRule("", "", 0, reGluedMarker).Match)},
 		{Name: "end-mark-glued", Category: EndMark, Zone: Last, Match: suffix(words(") ） 】 END End - — －"), endGluedMatch)},

@@ -20,7 +20,9 @@ var (
 	// 索引号： on a line of its own, its value on the next
 	reLabelLine = rx(`^[\p{Han}]{2,8}{s}{:}$`)
 	// 新京报, 星島頭條網, BBC中文: the publisher's name as a line
-	reMasthead = rx(`^[\p{Han}A-Za-z.·+]{1,10}?(?:社|网|網|报|報|日报|日報|新闻|新聞|晚报|晚報|时报|時報|之音|之聲|中文|中文网|中文網)$`)
+	reMasthead = rx(`^[\p{Han}A-Za-z.·+]{1,10}?(?:社|网|網|报|報|日报|日報|新闻|新聞|晚报|晚報|时报|時報|之音|之聲|中文|中文网|中文網)(?:[·・/／][\p{Han}A-Za-z]{2,8})?$`)
+	// 每日经济新闻 2024-05-16 09:15:47: the publisher and the time
+	reMastheadTime = rx(`^(?P<outlet>[\p{Han}A-Za-z0-9·]{2,12}?){s}(?P<published>\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:{s}\d{1,2}:\d{2}(?::\d{2})?)?)$`)
 	// 凤凰网财经综合: the publisher that compiled the story
 	reCompiled = rx(`^(?P<source>[\p{Han}A-Za-z0-9+]{2,12}?)(?:综合|綜合)(?:报道|報導|整理)?$`)
 	// （路透社、德新社）: the agencies a story draws on
@@ -49,6 +51,7 @@ var (
 	reBulletHeadline = rx(`^[►▶▸➤→]{s}\S`)
 	// 凤凰网财经讯 …影响。#, …出海。详情>>>, …增收。返回搜狐，查看更多, …奔头！”②9
 	reOutletNews  = rx(`^([\p{Han}A-Za-z0-9.]{2,10}?(?:网|網|报|報|社|台|新闻|新聞))(?:讯|訊|消息|专讯|專訊)$`)
+	reOutletWord  = rx(`(?:社|网|網|报|報|新闻|新聞|财经|財經|时报|時報|之音|之聲|中文|日报|日報|晚报|晚報)$`)
 	reHanWord     = rx(`^[\p{Han}]{2,6}$`)
 	reGluedMarker = rx(`[。！？!?”」』）)](?P<cut>[①-⑳]\d{0,2}|#|(?:详情|詳情){s}>{1,3}|(?:返回|回到)[\p{Han}]{2,6}[，,]?{s}(?:查看更多|看更多))$`)
 )
@@ -149,7 +152,67 @@ func masthead(p Paragraph) (Match, bool) {
 	if !reMasthead.MatchString(p.Text) {
 		return Match{}, false
 	}
-	return whole(p, []Field{{Key: fieldOutlet, Value: p.Text}})
+	// 齐鲁晚报·齐鲁壹点: the paper and its app
+	name := p.Text
+	if i := strings.IndexAny(name, "·・/／"); i > 0 {
+		name = name[:i]
+	}
+	return whole(p, []Field{{Key: fieldOutlet, Value: name}})
+}
+
+// mastheadTime removes the publisher's name with the time, a line of its
+// own over the story: 第一财经 2024-05-16 10:23:11.
+func mastheadTime(p Paragraph) (Match, bool) {
+	m := reMastheadTime.FindStringSubmatch(p.Text)
+	if m == nil || !reOutletWord.MatchString(m[1]) {
+		return Match{}, false
+	}
+	return whole(p, []Field{{Key: fieldOutlet, Value: m[1]}, {Key: FieldPublished, Value: m[2]}})
+}
+
+// creditLead cuts the credits that open the lead with no bracket or
+// dateline: "文/羊城晚报全媒体记者 王晓明通讯员 李想记者从…获悉",
+// "证券时报记者 王晓明本报讯 5月16日，…". The credits end at a blank, at
+// the role word that begins the story (记者从…) or at 本报讯.
+func creditLead(p Paragraph) (Match, bool) {
+	t := prefix(p.Text, 60*3)
+	if matchRole(t) == "" && outletPrefix(t) == 0 && !strings.HasPrefix(t, "文/") {
+		return Match{}, false
+	}
+	best, next := -1, 0
+	var items []credit
+	for k := 0; k < len(t); {
+		r, size := utf8.DecodeRuneInString(t[k:])
+		if k > 0 && (isBlank(r) || matchRole(t[k:]) != "" || strings.HasPrefix(t[k:], "本报讯") || strings.HasPrefix(t[k:], "本報訊")) {
+			if its, _, ok := parseCredits(t[:k]); ok && hasRoleNames(its) {
+				best, items = k, its
+			}
+		}
+		k += size
+	}
+	if best < 0 {
+		return Match{}, false
+	}
+	next = after(p.Text, best, isBlank)
+	for _, w := range [...]string{"本报讯", "本報訊"} {
+		if strings.HasPrefix(p.Text[next:], w) {
+			next = after(p.Text, next+len(w), isBlank)
+		}
+	}
+	if next >= len(p.Text) || next == 0 {
+		return Match{}, false
+	}
+	return Match{Start: 0, End: next, Fields: creditFields(items)}, true
+}
+
+// hasRoleNames reports credits that name a reporter or an editor.
+func hasRoleNames(items []credit) bool {
+	for _, it := range items {
+		if (it.kind == roleReporter || it.kind == roleEditor) && len(it.names) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // latinCaption removes a caption credited in Latin letters:
