@@ -283,7 +283,22 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 		}
 	}
 	if first < 0 {
-		return head, tail
+		// no prose at all (a poem, a list): the story starts and ends
+		// with its first and last lines that neither a rule knows nor
+		// read as furniture
+		for i := head; i < tail && first < 0; i++ {
+			if s := d.paras[i].m.s; !d.paras[i].gone && !looksMeta(s) && !c.wouldRemoveIn(d, i, Head) {
+				first = i
+			}
+		}
+		for i := tail - 1; i >= head && first >= 0 && last < 0; i-- {
+			if s := d.paras[i].m.s; !d.paras[i].gone && !looksMeta(s) && !c.wouldRemoveIn(d, i, Tail) {
+				last = i
+			}
+		}
+		if first < 0 {
+			return head, tail
+		}
 	}
 	known := false
 	for j := last + 1; j < tail; j++ {
@@ -296,7 +311,7 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 			continue
 		}
 		if (known || blocks && looksMeta(p.m.s)) && c.enabled(ruleTailBlock, Block) && blockable(p.m.s) && !c.offRules(p.m.s, Tail) {
-			d.remove(p, 0, len(p.m.s), ruleTailBlock, Block, nil)
+			d.remove(p, 0, len(p.m.s), ruleTailBlock, Block, looseCredits(p.m.s))
 		}
 	}
 	for tail > last+1 && d.paras[tail-1].gone {
@@ -309,14 +324,14 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 		if d.paras[j].gone {
 			continue
 		}
-		if c.try(d, j, Head, true) {
+		if c.try(d, j, Head, true) || blocks && looksMeta(d.paras[j].m.s) {
 			lastKnown = j
 		}
 	}
 	if c.enabled(ruleHeadBlock, Block) {
 		for j := head; j < first; j++ {
 			if p := d.paras[j]; !p.gone && blockable(p.m.s) && (j < lastKnown || blocks && looksMeta(p.m.s)) && !c.offRules(p.m.s, Head) {
-				d.remove(p, 0, len(p.m.s), ruleHeadBlock, Block, nil)
+				d.remove(p, 0, len(p.m.s), ruleHeadBlock, Block, looseCredits(p.m.s))
 			}
 		}
 	}
