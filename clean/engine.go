@@ -282,17 +282,19 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 			break
 		}
 	}
+	meta := looksMeta
 	if first < 0 {
+		meta = strongMeta
 		// no prose at all (a poem, a list): the story starts and ends
 		// with its first and last lines that neither a rule knows nor
 		// read as furniture
 		for i := head; i < tail && first < 0; i++ {
-			if s := d.paras[i].m.s; !d.paras[i].gone && !looksMeta(s) && !c.wouldRemoveIn(d, i, Head) {
+			if s := d.paras[i].m.s; !d.paras[i].gone && !meta(s) && !c.wouldRemoveIn(d, i, Head) {
 				first = i
 			}
 		}
 		for i := tail - 1; i >= head && first >= 0 && last < 0; i-- {
-			if s := d.paras[i].m.s; !d.paras[i].gone && !looksMeta(s) && !c.wouldRemoveIn(d, i, Tail) {
+			if s := d.paras[i].m.s; !d.paras[i].gone && !meta(s) && !c.wouldRemoveIn(d, i, Tail) {
 				last = i
 			}
 		}
@@ -310,7 +312,7 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 			known = true
 			continue
 		}
-		if (known || blocks && looksMeta(p.m.s)) && c.enabled(ruleTailBlock, Block) && blockable(p.m.s) && !c.offRules(p.m.s, Tail) {
+		if (known || blocks && meta(p.m.s)) && c.enabled(ruleTailBlock, Block) && blockable(p.m.s) && !c.offRules(p.m.s, Tail) {
 			d.remove(p, 0, len(p.m.s), ruleTailBlock, Block, looseCredits(p.m.s))
 		}
 	}
@@ -324,13 +326,13 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 		if d.paras[j].gone {
 			continue
 		}
-		if c.try(d, j, Head, true) || blocks && looksMeta(d.paras[j].m.s) {
+		if c.try(d, j, Head, true) || blocks && meta(d.paras[j].m.s) {
 			lastKnown = j
 		}
 	}
 	if c.enabled(ruleHeadBlock, Block) {
 		for j := head; j < first; j++ {
-			if p := d.paras[j]; !p.gone && blockable(p.m.s) && (j < lastKnown || blocks && looksMeta(p.m.s)) && !c.offRules(p.m.s, Head) {
+			if p := d.paras[j]; !p.gone && blockable(p.m.s) && (j < lastKnown || blocks && meta(p.m.s)) && !c.offRules(p.m.s, Head) {
 				d.remove(p, 0, len(p.m.s), ruleHeadBlock, Block, looseCredits(p.m.s))
 			}
 		}

@@ -279,12 +279,11 @@ func slashDateline(s string) (credits, place, outlet string) {
 // signature's date (2024年5月20日) and a misread line (U+FFFD) are none of
 // these.
 func looksMeta(s string) bool {
+	if strongMeta(s) {
+		return true
+	}
 	if strings.ContainsRune(s, utf8.RuneError) {
 		return false
-	}
-	if reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || reMetaNav.MatchString(s) || strings.HasPrefix(s, "#") ||
-		strings.Count(s, "#") >= 2 || strings.Contains(s, "IP属地") || strings.Contains(s, "IP屬地") {
-		return true
 	}
 	han := 0
 	for _, r := range s {
@@ -293,6 +292,17 @@ func looksMeta(s string) bool {
 		}
 	}
 	return han == 0 || runes(s) <= 4
+}
+
+// strongMeta reports the surer half of looksMeta: a date and time, a
+// credit, hashtags, navigation or share buttons. A story with no prose
+// (a poem) has only these taken from its edges.
+func strongMeta(s string) bool {
+	if strings.ContainsRune(s, utf8.RuneError) {
+		return false
+	}
+	return reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || reMetaNav.MatchString(s) || strings.HasPrefix(s, "#") ||
+		strings.Count(s, "#") >= 2 || strings.Contains(s, "IP属地") || strings.Contains(s, "IP屬地")
 }
 
 var (
