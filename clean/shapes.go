@@ -414,42 +414,57 @@ func bareCredit(p Paragraph) (Match, bool) {
 // looseCredits reads the credits in a line that goes with a block of
 // furniture though no rule could read it whole — "每经记者|王晓明 李想
 // 每经编辑|张三", "栏目主编：张三 文字编辑：李四 题图来源：视觉中国": each
-// role word and the names right after it.
+// role word and the names right after it, up to the next label.
 func looseCredits(s string) []Field {
 	var fs []Field
 	for _, m := range reLooseCredit.FindAllStringSubmatchIndex(s, -1) {
 		role := s[m[2]:m[3]]
-		kind, ok := roles[role]
-		if !ok {
-			continue
-		}
 		key := FieldCredit
-		switch kind {
-		case roleEditor:
+		switch {
+		case strings.HasSuffix(role, "编辑") || strings.HasSuffix(role, "編輯") || role == "责编" || role == "責編":
 			key = FieldEditor
-		case roleReporter:
-			key = FieldReporter
-		case rolePhoto:
+		case role == "摄影" || role == "攝影":
 			key = FieldPhotographer
+		default:
+			key = FieldReporter
 		}
-		for _, n := range splitNames(s[m[4]:m[5]]) {
-			// a name, not the next role (每经编辑) or a date
-			if isHanName(n) && matchRoleIn(n) == "" && (key != FieldCredit) {
-				fs = append(fs, Field{Key: key, Role: role, Value: n})
+		rest := s[m[1]:]
+		// the names end at the next label (题图来源：) or a figure
+		if k := strings.IndexAny(rest, "：:|｜0123456789"); k >= 0 {
+			label := strings.LastIndexAny(rest[:k], " \u3000")
+			if k < len(rest) && (rest[k] == '0' || rest[k] >= '1' && rest[k] <= '9') || label < 0 {
+				rest = rest[:k]
+			} else {
+				rest = rest[:label]
+			}
+		}
+		for _, n := range splitNames(rest) {
+			// 王晓明责编: a role glued to the name ends it and the names
+			w := matchRoleIn(n)
+			if w != "" {
+				n = n[:strings.Index(n, w)]
+			}
+			if !isHanName(n) {
+				break
+			}
+			fs = append(fs, Field{Key: key, Role: role, Value: n})
+			if w != "" {
+				break
 			}
 		}
 	}
 	return fs
 }
 
-// matchRoleIn returns a role word inside s, or "".
+// matchRoleIn returns a role word of two characters or more inside s
+// after its first character, or "".
 func matchRoleIn(s string) string {
 	for i := range s {
-		if w := matchRole(s[i:]); w != "" && len(w) > 3 {
+		if w := matchRole(s[i:]); i > 0 && w != "" && len(w) > 3 {
 			return w
 		}
 	}
 	return ""
 }
 
-var reLooseCredit = rx(`(责任编辑|責任編輯|文字编辑|文字編輯|图片编辑|圖片編輯|编辑|編輯|责编|責編|记者|記者|通讯员|通訊員|实习生|實習生|作者|摄影|攝影){s}[:：|｜/／]?{s}((?:[\p{Han}·]{2,4}(?:[ 、，,\x{3000}]+|$|\d)){1,4})`)
+var reLooseCredit = rx(`(责任编辑|責任編輯|文字编辑|文字編輯|图片编辑|圖片編輯|编辑|編輯|责编|責編|记者|記者|通讯员|通訊員|实习生|實習生|作者|摄影|攝影){s}[:：|｜/／]?{s}`)
