@@ -239,7 +239,7 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 			// 刘欢记者王晓明, 王晓明责编 李四, 王晓明综合报道: a role or
 			// the byline's end glued to the name ends the name there
 			runEnd := end
-			end = splitGlued(s, pos, end)
+			end = splitGlued(s, pos, end, len(it.names) == 0)
 			if w := s[pos:end]; len(it.names) > 0 && (bylineTail[w] || strings.HasPrefix(w, "报道") || strings.HasPrefix(w, "報導") || strings.HasPrefix(w, "報道") ||
 				isPlaceReport(w) && after(s, end, isBlank) >= len(s)) {
 				// 王晓明 报道, 王晓明 文图: the end of the byline
@@ -409,7 +409,7 @@ func lastRune(s string) rune {
 // splitGlued returns where the name starting at s[pos:] ends when a role
 // word or the byline's end is glued to it (刘欢记者王晓明, 王晓明责编,
 // 王晓明综合报道), or end, the end of the run of name characters.
-func splitGlued(s string, pos, end int) int {
+func splitGlued(s string, pos, end int, first bool) int {
 	// 王晓明文/摄: the work's word before a slash is not the name's
 	if rest := s[end:]; strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "／") {
 		for _, w := range [...]string{"文", "图", "圖", "摄", "攝"} {
@@ -419,7 +419,9 @@ func splitGlued(s string, pos, end int) int {
 		}
 	}
 	w := s[pos:end]
-	if utf8.RuneCountInString(w) <= 4 {
+	// 通讯员 李想报道: a name and the end, where a name is due; after a
+	// name, 成都报道 is the place
+	if n := utf8.RuneCountInString(w); n < 4 || n == 4 && (!first || !isReportEnd(w[len(w)-6:])) {
 		return end
 	}
 	// the role or the end must come after a name of two to four

@@ -226,6 +226,11 @@ func headerFields(hs []headerField) []Field {
 			fs = append(fs, Field{Key: FieldSource, Value: h.value})
 		case fkAuthor:
 			for _, n := range splitNames(h.value) {
+				// 作者：解放日报 王晓明: the paper is not an author
+				if reOutletWord.MatchString(n) && utf8.RuneCountInString(n) >= 3 {
+					fs = append(fs, Field{Key: fieldOutlet, Value: n})
+					continue
+				}
 				fs = append(fs, Field{Key: FieldReporter, Role: "作者", Value: n})
 			}
 		case fkEditor:

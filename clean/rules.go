@@ -345,6 +345,7 @@ func defaultRules() []Rule {
 			return whole(p, headerFields(hs))
 		})},
 		{Name: "masthead", Category: Header, Zone: Head, Match: short(20, masthead)},
+		{Name: "account-name", Category: Header, Zone: Head, Match: short(20, accountName)},
 		{Name: "masthead-time", Category: Header, Zone: Edges, Match: short(40, mastheadTime)},
 		{Name: "title", Category: Header, Zone: Head, Match: short(60, func(p Paragraph) (Match, bool) {
 			last, _ := utf8.DecodeLastRuneInString(p.Text)
@@ -467,6 +468,7 @@ func defaultRules() []Rule {
 			}
 			return whole(p, creditFields(items))
 		})},
+		{Name: "byline-marked", Category: Byline, Zone: Body, Match: short(40, markedByline)},
 		{Name: "caption", Category: Caption, Zone: Anywhere, Match: short(200, captionMatch)},
 		{Name: "caption-credit", Category: Caption, Zone: Anywhere, Match: short(40, bareCredit)},
 		{Name: "caption-latin", Category: Caption, Zone: Anywhere, Match: short(120, needs(words("for / ／"), latinCaption))},
@@ -781,7 +783,12 @@ func reporterLeadMatch(p Paragraph) (Match, bool) {
 			fs = append(fs, Field{Key: FieldReporter, Role: role, Value: n})
 		}
 	}
-	return Match{Start: 0, End: loc[1], Fields: fs}, true
+	// 記者王曉明報道：康文署…: the colon goes with the byline
+	end := after(p.Text, loc[1], func(r rune) bool { return isBlank(r) || r == ':' || r == '：' })
+	if end >= len(p.Text) {
+		return Match{}, false
+	}
+	return Match{Start: 0, End: end, Fields: fs}, true
 }
 
 // endGluedMatch cuts an end mark glued to the last sentence: "…胜利。（完）",

@@ -453,8 +453,14 @@ func looseCredits(s string) []Field {
 			}
 		}
 	}
+	// 新闻来源:欧洲时报: a source among the labels
+	if m := reLooseSource.FindStringSubmatch(s); m != nil {
+		fs = append(fs, Field{Key: FieldSource, Value: m[1]})
+	}
 	return fs
 }
+
+var reLooseSource = rx(`(?:^|[\s|｜•·])(?:新闻来源|新聞來源|文章来源|文章來源|来源|來源|稿源){s}[:：]{s}([^\s|｜：:，,。]{2,20})`)
 
 // matchRoleIn returns a role word of two characters or more inside s
 // after its first character, or "".
@@ -468,3 +474,28 @@ func matchRoleIn(s string) string {
 }
 
 var reLooseCredit = rx(`(责任编辑|責任編輯|文字编辑|文字編輯|图片编辑|圖片編輯|编辑|編輯|责编|責編|记者|記者|通讯员|通訊員|实习生|實習生|作者|摄影|攝影){s}[:：|｜/／]?{s}`)
+
+// markedByline removes a byline set off by a mark inside the body, as
+// Hong Kong papers print one under the first paragraph: ◆香港文匯報記者
+// 王曉明、李振華.
+func markedByline(p Paragraph) (Match, bool) {
+	r, _ := utf8.DecodeRuneInString(p.Text)
+	if !strings.ContainsRune("◆□■●", r) {
+		return Match{}, false
+	}
+	items, _, ok := parseCredits(p.Text)
+	if !ok || !hasRoleNames(items) {
+		return Match{}, false
+	}
+	return whole(p, creditFields(items))
+}
+
+// accountName removes the account's name over a post on a platform,
+// followed by its 关注 button: 临江同城资讯 / 关注.
+func accountName(p Paragraph) (Match, bool) {
+	switch strings.TrimLeft(p.Next, "+＋ ") {
+	case "关注", "關注", "已关注", "已關注", "订阅", "訂閱":
+		return whole(p, []Field{{Key: fieldOutlet, Value: p.Text}})
+	}
+	return Match{}, false
+}
