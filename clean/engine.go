@@ -289,12 +289,12 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 		// with its first and last lines that neither a rule knows nor
 		// read as furniture
 		for i := head; i < tail && first < 0; i++ {
-			if s := d.paras[i].m.s; !d.paras[i].gone && !meta(s) && !c.wouldRemoveIn(d, i, Head) {
+			if s := d.paras[i].m.s; !d.paras[i].gone && !looksMeta(s) && !c.wouldRemoveIn(d, i, Head) {
 				first = i
 			}
 		}
 		for i := tail - 1; i >= head && first >= 0 && last < 0; i-- {
-			if s := d.paras[i].m.s; !d.paras[i].gone && !meta(s) && !c.wouldRemoveIn(d, i, Tail) {
+			if s := d.paras[i].m.s; !d.paras[i].gone && !looksMeta(s) && !c.wouldRemoveIn(d, i, Tail) {
 				last = i
 			}
 		}
@@ -363,9 +363,10 @@ func isProse(s string) bool {
 }
 
 // blockable reports a line that may go with a block of boilerplate though
-// no rule knows it: short, and ending no sentence.
+// no rule knows it: short (up to 40 characters, 80 for a line with a time,
+// credits or buttons in it), and ending no sentence.
 func blockable(s string) bool {
-	if runes(s) > 40 {
+	if n := runes(s); n > 80 || n > 40 && !strongMeta(s) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "”」』\"'"))
