@@ -302,13 +302,18 @@ func strongMeta(s string) bool {
 		return false
 	}
 	return reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || reMetaNav.MatchString(s) || strings.HasPrefix(s, "#") ||
-		strings.Count(s, "#") >= 2 || strings.Contains(s, "IP属地") || strings.Contains(s, "IP屬地")
+		strings.Count(s, "#") >= 2 || strings.Contains(s, "IP属地") || strings.Contains(s, "IP屬地") ||
+		len(reFooterLabel.FindAllStringIndex(s, 3)) >= 2
 }
+
+// reFooterLabel is a label of a site's footer: a line with two of them
+// (通信地址:… 邮编:… E-mail:…) is the site's, not a story's (报名地点：…).
+var reFooterLabel = rx(`(?:通信地址|地址|邮编|郵編|E-mail|Email|email|电子邮箱|電子郵箱|传真|傳真|总机|總機){s}[:：]`)
 
 var (
 	reMetaDate = rx(`\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}|星期[一二三四五六日天]|週[一二三四五六日]|礼拜[一二三四五六日天]`)
 	// 主页 北马新闻, 分享工具 facebook: navigation and share buttons
-	reMetaNav  = rx(`^(?:主页|首页|主頁|首頁)|(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
+	reMetaNav  = rx(`^(?:主页|首页|主頁|首頁)|上一篇|下一篇|上一頁|下一頁|放大|缩小|縮小|打印本页|打印本頁|关闭窗口|關閉窗口|返回顶部|返回頂部|(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
 	reMetaRole = rx(`(?:记者|記者|编辑|編輯|责编|責編|作者|通讯员|通訊員|摄影|攝影|校对|校對|审核|審核|撰稿|监制|監製)(?:{s}[:：|/／]|[ \x{3000}]|$)|出品$`)
 )
 
