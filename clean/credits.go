@@ -170,14 +170,16 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 		}
 	}
 	// 本报赴泰国特派记者 王欢: the paper's own reporter sent somewhere
-	if m := reOwnReporter.FindStringIndex(s); m != nil {
-		s = "记者 " + s[m[1]:]
+	if strings.HasPrefix(s, "本报") || strings.HasPrefix(s, "本報") {
+		if m := reOwnReporter.FindStringIndex(s); m != nil {
+			s = "记者 " + s[m[1]:]
+		}
 	}
 	// 经济日报记者 王晓明, 潮新闻客户端 记者 X, 北京日报客户端 | 记者 X: the
 	// publisher's name before the reporter's role
 	outlet := ""
 	// 环球网报道 记者 X: the publisher and its word for a report first
-	if m := reOutletReport.FindStringSubmatchIndex(s); m != nil {
+	if m := outletReport(s); m != nil {
 		outlet, s = s[m[2]:m[3]], s[m[1]:]
 	} else if o := outletPrefix(s); o > 0 {
 		outlet = paperOf(strings.TrimRight(s[:o], " |｜\u3000"))
@@ -325,6 +327,14 @@ var bylineTail = map[string]bool{"报道": true, "報導": true, "報道": true,
 
 // reOutletReport is a publisher's name and its word for a report before
 // the credits: 环球网报道 记者 X.
+// outletReport matches reOutletReport when s holds a word for a report.
+func outletReport(s string) []int {
+	if !containsAny(prefix(s, 40), "报道", "報道", "報導", "讯", "訊") {
+		return nil
+	}
+	return reOutletReport.FindStringSubmatchIndex(s)
+}
+
 var reOwnReporter = regexp.MustCompile(`^(?:本报|本報)[\p{Han}]{1,8}?(?:特派|驻|駐|前方)?(?:记者|記者)`)
 
 var reOutletReport = regexp.MustCompile(`^([\p{Han}]{2,8}?(?:网|網|报|報|社|台))(?:报道|報道|報導|讯|訊)\s+`)

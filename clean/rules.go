@@ -154,7 +154,9 @@ var (
 	rePlatform   = rx(`(?i)^本文由.{1,16}(?:上传|上傳|发布|發布).{0,8}(?:不代表|仅代表|僅代表)|(?:使用了您的|使用了你的)(?:图片|圖片|作品|文章).{0,20}(?:联系|聯繫|稿酬|撤下)|(?:索取稿酬|要求撤下)|仅提供信息存储空间服务|僅提供信息存儲空間服務|仅提供信息存储服务|僅提供信息存儲服務|仅提供信息发布平台|僅提供信息發布平台|系信息发布平台|係信息發布平台|申请澎湃号请用电脑访问|申請澎湃號請用電腦訪問|^notice\s*:\s*the content above|(?:网易号|網易號|头条号|頭條號|百家号|百家號|搜狐号|搜狐號|企鹅号|大鱼号).{0,12}(?:用户上传|用戶上傳|作者上传|作者上傳|授权发布|授權發布|不代表)|^举报/反馈$|^舉報/反饋$`)
 
 	reCopyright = rx(`(?i)^{[}?(?:版权声明|版權聲明|版权说明|版權說明|版权所有|版權所有|著作权声明|著作權聲明|版权申明|版權申明){]}?|(?:版权所有|版權所有).{0,60}(?:未经|未經|不得|禁止|严禁|嚴禁|转载|轉載)|(?:未经|未經)(?:本网|本網|本站)?(?:书面)?(?:授权|授權|许可|許可|同意).{0,10}(?:不得|禁止|严禁|嚴禁|请勿|請勿)(?:转载|轉載|复制|複製|使用|镜像|鏡像)|copyright\s*(?:©|\(c\))|©\s*(?:\d{4}|copyright)|all\s+rights\s+reserved|^凡(?:本网|本網|本站)?注明|转载请注明(?:出处|来源)|轉載請註明(?:出處|來源)|如需转载|如需轉載|(?:原创|原創|独家|獨家)稿件.{0,12}(?:转载|轉載)|(?:未经|未經).{1,20}?(?:授权|授權|许可|許可|同意).{0,10}(?:不得|禁止|严禁|嚴禁|请勿|請勿)(?:转载|轉載|复制|複製|使用|镜像|鏡像|摘编|摘編)`)
-	reICP       = rx(`(?i)icp\s*(?:备|備|证|證)?\s*[0-9０-９]{6,}|公网安备|公網安備|网络文化经营许可证|網絡文化經營許可證|互联网新闻信息服务许可证|互聯網新聞信息服務許可證`)
+	// reCopyrightHead is the part of reCopyright anchored at the start.
+	reCopyrightHead = rx(`(?i)^{[}?(?:版权声明|版權聲明|版权说明|版權說明|版权所有|版權所有|著作权声明|著作權聲明|版权申明|版權申明){]}?`)
+	reICP           = rx(`(?i)icp\s*(?:备|備|证|證)?\s*[0-9０-９]{6,}|公网安备|公網安備|网络文化经营许可证|網絡文化經營許可證|互联网新闻信息服务许可证|互聯網新聞信息服務許可證`)
 
 	reShare = rx(`^[^\p{Han}A-Za-z0-9]*(?:欢迎|歡迎|请|請|记得|記得|戳|↓)*(?:{[}?(?:分享到|分享至|分享){]}?{s}{:}?{s}$|(?:分享到|分享至){s}{:}|分享让更多人看到|分享讓更多人看到|扫一扫在手机(?:上)?打开(?:当前页|本页)|掃一掃在手機(?:上)?打開(?:當前頁|本頁)|(?:点击|點擊)(?:上方|下方|顶部|頂部|蓝字|藍字).{0,8}(?:关注|關注|订阅|訂閱)|(?:长按|長按)(?:识别|識別)?(?:图中|圖中)?(?:二维码|二維碼)|(?:打开|打開).{1,15}[，,]?{s}(?:查看更多|查看全文|阅读全文|閱讀全文)|(?:点|點)(?:个|個)?在看|(?:微信)?(?:扫一扫|掃一掃)|扫描二维码|掃描二維碼|(?:关注|關注)(?:我们|我們)|(?:下载|下載).{0,10}(?:客户端|客戶端|APP|App)|(?:分享|转发|轉發)到(?:微信|朋友圈|微博|QQ)|(?:扫码|掃碼)(?:关注|關注|下载|下載|阅读|閱讀)|(?:阅读原文|閱讀原文)$|喜欢此内容的人还喜欢)`)
 
@@ -371,7 +373,7 @@ func defaultRules() []Rule {
 		{Name: "byline-comma", Category: Byline, Zone: Edges, Match: short(30, patternRule("", "", 0, reRoleComma).Match)},
 		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲 作 平"), anyOf(reDisclaimer))},
 		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋 稿酬 撤下"), anyOf(rePlatform))))},
-		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyright)),
+		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyrightHead)),
 			short(160, needs(words("版权 版權 未经 未經 opyright OPYRIGHT © ights IGHTS 转载 轉載"), anyOf(reCopyright))))},
 		{Name: "icp-record", Category: Copyright, Zone: Edges, Match: short(120, needs(words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)))},
 		{Name: "follow-prompt", Category: Share, Zone: Tail, Match: short(160, needs(words("欢迎 歡迎 请 請 → 点击 點擊 更多 第一时间 第一時間 获取 獲取 建议 建議"), func(p Paragraph) (Match, bool) {
@@ -384,7 +386,7 @@ func defaultRules() []Rule {
 			}
 			return Match{}, false
 		}))},
-		{Name: "promo-line", Category: Share, Zone: Edges, Match: short(80, anyOf(rePromo))},
+		{Name: "promo-line", Category: Share, Zone: Edges, Match: short(80, or(anyOf(rePromo), needs(words("點我 点我 點此 点此 按此 按我 LINE Line"), anyOf(reJoinPrompt))))},
 		{Name: "read-more", Category: Navigation, Zone: Edges, Match: short(80, anyOf(reReadMore))},
 		{Name: "version-link", Category: Navigation, Zone: Edges, Match: short(20, anyOf(reVersionLink))},
 		{Name: "share-prompt", Category: Share, Zone: Anywhere, Match: short(40, needs(words("分享 扫 掃 点击 點擊 按 打开 打開 在看 关注 關注 下载 下載 转发 轉發 阅读原文 閱讀原文 喜欢"), anyOf(reShare)))},
@@ -596,6 +598,14 @@ func captionMatch(p Paragraph) (Match, bool) {
 	return whole(p, fs)
 }
 
+// pictureSlash reports "图/" or "圖／" in s.
+func pictureSlash(s string) bool {
+	if strings.IndexByte(s, '/') < 0 && !strings.Contains(s, "／") {
+		return false
+	}
+	return containsAny(s, "图/", "圖/", "图／", "圖／")
+}
+
 // captionGroups are the groups of reCaption that hold the photographers.
 var captionGroups = []int{reCaption.SubexpIndex("photographer"), reCaption.SubexpIndex("photographer2"), reCaption.SubexpIndex("photographer3")}
 
@@ -616,7 +626,7 @@ func suffixOf(s string, n int) string {
 // "…行程碼。高文武 攝", "（记者 张三 摄）", "(尹錦恩攝)(明報製圖)".
 func captionCredit(t string) ([]Field, bool) {
 	// a graphics note after the credit: (明報製圖), （新华社发）
-	if strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
+	if (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")) && containsAny(suffixOf(t, 24), "製圖", "制图", "圖表", "图表", "供圖", "供图", "發", "发") {
 		at := max(0, len(t)-48)
 		for at > 0 && !utf8.RuneStart(t[at]) {
 			at++
@@ -628,7 +638,7 @@ func captionCredit(t string) ([]Field, bool) {
 	// the credit ends the paragraph, perhaps in brackets: 王晓明 摄, （王晓明摄）
 	end := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(t, "）"), ")"), " ")
 	if !strings.HasSuffix(end, "摄") && !strings.HasSuffix(end, "攝") &&
-		!strings.HasSuffix(end, "摄影") && !strings.HasSuffix(end, "攝影") && !containsAny(suffixOf(t, 60), "图/", "圖/", "图／", "圖／") {
+		!strings.HasSuffix(end, "摄影") && !strings.HasSuffix(end, "攝影") && !pictureSlash(suffixOf(t, 60)) {
 		return nil, false
 	}
 	// the credit is at the end: look at the last 32 characters only

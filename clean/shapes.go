@@ -37,6 +37,8 @@ var (
 	reLatinCredit = rx(`[。.！!]{s}(?P<photographer>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}){s}(?:for|/|／){s}(?:[Tt]he )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,4}$`)
 	// 资料图片：巴黎一处地铁站入口。 © 路透社
 	reCopyrightCaption = rx(`^(?:资料图片|資料圖片|资料图|資料圖|资料照片|資料照片){s}{:}|[。.]{s}©{s}[\p{Han}A-Za-z .]{2,24}$`)
+	// 點我加入TVBS新聞 LINE好友
+	reJoinPrompt = rx(`(?:點我|点我|點此|点此|按此|按我)(?:加入|訂閱|订阅|追蹤|追踪|下載|下载)|加入.{0,16}(?:LINE|Line)(?:好友|官方帳號|官方账号)`)
 	// …建议大家把“江城生活圈”设为星标，否则可能就看不到我们的推送了！
 	rePinPrompt = rx(`(?:设为|設為|标为|標為|加|加个|加個)(?:星标|星標)|(?:置顶|置頂).{0,10}(?:公众号|公眾號)|(?:星标|星標).{0,30}(?:推送|公众号|公眾號)`)
 	// 儿基会/Ali Haddad: a photo credit on a line of its own
@@ -46,7 +48,7 @@ var (
 	// 詳情請瀏覽：旺角老字號…: a link to the full story
 	reReadMore = rx(`^(?:詳情|详情|全文|更多詳情|更多详情|完整報導|完整报道)(?:請|请)?(?:瀏覽|浏览|參閱|参阅|查看|看|見|见|按此|點擊|点击)?{s}{:}|^(?:大家都在搜|相关搜索|相關搜尋|热门搜索|熱門搜尋|更多新聞|更多新闻|更多報導|更多报道){s}{:}`)
 	// 《星島頭條》每朝為你精選…, 【更多即時新聞詳情請上東網新聞】
-	rePromo = rx(`^《[^》]{2,12}》.{0,40}(?:為你|为你|為您|为您|帶你|带你)|(?:點我|点我|點此|点此|按此|按我)(?:加入|訂閱|订阅|追蹤|追踪|下載|下载)|加入.{0,16}(?:LINE|Line)(?:好友|官方帳號|官方账号)|^{[}{s}更多.{0,20}(?:請上|请上|請瀏覽|请浏览|請到|请到|請看|请看|詳情|详情).{0,20}{]}$`)
+	rePromo = rx(`^《[^》]{2,12}》.{0,40}(?:為你|为你|為您|为您|帶你|带你)|^{[}{s}更多.{0,20}(?:請上|请上|請瀏覽|请浏览|請到|请到|請看|请看|詳情|详情).{0,20}{]}$`)
 	// ►河口濕地復育有成 候鳥種類創新高: a headline in a list with no heading
 	reBulletHeadline = rx(`^[►▶▸➤→]{s}\S`)
 	// 凤凰网财经讯 …影响。#, …出海。详情>>>, …增收。返回搜狐，查看更多, …奔头！”②9
@@ -58,6 +60,7 @@ var (
 
 // the lead sets of the patterns tried on every lead
 var (
+	leadBareCredit = leadOf(reBareCredit)
 	leadOutletLead = leadOf(reOutletLead)
 	leadDashLead   = leadOf(reDashLead)
 )
@@ -407,13 +410,18 @@ func bylineGlued(p Paragraph) (Match, bool) {
 // bareCredit removes a photographer's credit on a line of its own
 // (儿基会/Ali Haddad) and the caption just above it.
 func bareCredit(p Paragraph) (Match, bool) {
-	if m := reBareCredit.FindStringSubmatch(p.Text); m != nil {
+	if isBareCredit(p.Text) {
+		m := reBareCredit.FindStringSubmatch(p.Text)
 		return whole(p, []Field{{Key: FieldPhotographer, Value: m[1]}})
 	}
-	if runes(p.Text) <= 40 && reBareCredit.MatchString(p.Next) {
+	if runes(p.Text) <= 40 && isBareCredit(p.Next) {
 		return whole(p, nil)
 	}
 	return Match{}, false
+}
+
+func isBareCredit(s string) bool {
+	return len(s) <= 60 && strings.ContainsAny(s, "/／") && leadBareCredit.admits(s) && reBareCredit.MatchString(s)
 }
 
 // looseCredits reads the credits in a line that goes with a block of
