@@ -29,7 +29,7 @@ const (
 	Gloss      Category = "gloss"      // inline pinyin glosses: 業(ye)
 	Markup     Category = "markup"     // HTML navigation, footer and share containers
 	Page       Category = "page"       // a whole page's text outside the article, furniture inside it
-	Block      Category = "block"      // short unknown lines among head or tail boilerplate: 阅读 (), 举报
+	Block      Category = "block"      // unknown lines among head or tail boilerplate or that read as furniture: 阅读 (), 举报, 2024-05-16 20:45
 )
 
 // Removal is one piece of the input that cleaning took out.
