@@ -40,6 +40,16 @@
 // keeps its 记者：questions, and a byline glued to the lead
 // (新华社太原6月3日电（记者王晓明）记者从…) loses the byline, not the lead.
 //
+// Where the story starts and ends is read from what the lines are: a
+// paragraph of prose ends a sentence and is not a line of credits. Every
+// line beyond the first and last such paragraph is judged on its own, so a
+// tail ending in a line no rule knows (阅读 (), 举报) still loses its
+// 责任编辑 line; short unknown lines among known ones, and lines that read
+// as furniture (a date and time, a role word before a name, hashtags, page
+// buttons, a line with no Chinese), go with them under the [Block]
+// category, and the credits they hold still reach [Meta]. A list, a poem,
+// a short closing quote or a notice's signature and date stay.
+//
 // Inline pinyin glosses (業(ye) , 會(hui) , 據(jù) ) are removed before any rule
 // runs, and only when the syllable is a reading of the character before it,
 // checked against the readings of github.com/mozillazg/go-pinyin: (朔州),
