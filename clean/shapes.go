@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -392,16 +393,9 @@ func bylineGlued(p Paragraph) (Match, bool) {
 		return Match{}, false
 	}
 	rest := strings.TrimLeft(t[at:], " \u3000")
+	// a credit that names a reporter, an editor or a photographer
 	items, _, ok := parseCredits(rest)
-	if !ok {
-		return Match{}, false
-	}
-	// a credit that names a reporter or an editor, not a bare name
-	named := false
-	for _, it := range items {
-		named = named || it.kind == roleReporter || it.kind == roleEditor || it.kind == rolePhoto
-	}
-	if !named {
+	if !ok || !hasRoleNames(items) && !slices.ContainsFunc(items, func(it credit) bool { return it.kind == rolePhoto }) {
 		return Match{}, false
 	}
 	return Match{Start: at, End: len(t), Fields: creditFields(items)}, true
