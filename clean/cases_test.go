@@ -253,6 +253,8 @@ var labelledCases = []labelled{
 		want: body1 + "\n" + body2, rules: []string{"head-block", "head-block", "head-block"}},
 	{name: "tail lines that read as furniture", in: body1 + "\n" + body2 + "\n#临江 #出行提示\n关于我们\n2024-05-16 20:45",
 		want: body1 + "\n" + body2, rules: []string{"tail-block", "tail-block", "tail-block"}},
+	{name: "trap: the paper's reporter as the lead's subject", in: "本报讯（记者 李四）本报记者王晓明采写的系列报道日前获得省新闻奖一等奖。\n" + body2,
+		want: "本报记者王晓明采写的系列报道日前获得省新闻奖一等奖。\n" + body2, rules: []string{"dateline"}, meta: Meta{Reporters: []string{"李四"}, Dateline: "本报讯"}},
 	{name: "trap: a subhead before the story", in: "老街换了新模样\n" + body1,
 		want: "老街换了新模样\n" + body1},
 	{name: "credits glued to names", in: "新民晚报讯（通讯员刘欢记者王晓明）" + body1 + "\n" + body2 + "（封面新闻记者 李想 成都报道）",

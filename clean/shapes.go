@@ -183,11 +183,15 @@ func creditLead(p Paragraph) (Match, bool) {
 	if matchRole(t) == "" && outletPrefix(t) == 0 && !strings.HasPrefix(t, "文/") {
 		return Match{}, false
 	}
+	// where the credits end without a blank (…李想记者从…), they must
+	// name a publisher: "本报记者王晓明采写的报道" is the story's subject
+	named := outletPrefix(strings.TrimPrefix(t, "文/")) > 0
 	best, next := -1, 0
 	var items []credit
 	for k := 0; k < len(t); {
 		r, size := utf8.DecodeRuneInString(t[k:])
-		if k > 0 && (isBlank(r) || matchRole(t[k:]) != "" || strings.HasPrefix(t[k:], "本报讯") || strings.HasPrefix(t[k:], "本報訊")) {
+		blank := isBlank(r) || strings.HasPrefix(t[k:], "本报讯") || strings.HasPrefix(t[k:], "本報訊")
+		if k > 0 && (blank || named && matchRole(t[k:]) != "") {
 			if its, _, ok := parseCredits(t[:k]); ok && hasRoleNames(its) {
 				best, items = k, its
 			}
