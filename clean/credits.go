@@ -40,6 +40,8 @@ var roles = map[string]roleKind{
 	"摄影": rolePhoto, "攝影": rolePhoto, "摄像": rolePhoto, "攝像": rolePhoto,
 	"图": rolePhoto, "圖": rolePhoto, "图片": rolePhoto, "圖片": rolePhoto,
 	"摄": rolePhoto, "攝": rolePhoto,
+	"文案": roleOther, "后期": roleOther, "後期": roleOther, "审读": roleOther, "審讀": roleOther,
+	"剪辑": roleOther, "剪輯": roleOther, "配音": roleOther, "出镜": roleOther, "出鏡": roleOther,
 }
 
 // roleWords lists roles longest first, so 责任编辑 wins over 编辑.
@@ -160,6 +162,16 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	}
 	s, bracketed = stripBrackets(s)
 	s = strings.TrimLeft(s, "□■●◆▲")
+	// 文 案:张三, 摄 像:李四: a role of two characters set with a space
+	if m := reSpacedRole.FindStringSubmatchIndex(s); m != nil {
+		s = s[m[2]:m[3]] + s[m[4]:]
+	}
+	// 报道：王晓明: the report's word as the reporter's role
+	for _, w := range [...]string{"报道", "報導", "報道"} {
+		if t, ok := strings.CutPrefix(s, w); ok && (strings.HasPrefix(t, "：") || strings.HasPrefix(t, ":")) {
+			s = "记者" + t
+		}
+	}
 	// 記者王曉明／新北報導, 記者王曉明、李振華/台中報導聯合報: the place
 	// and the publisher after the names
 	s, _, paper := slashDateline(s)
@@ -334,6 +346,8 @@ func outletReport(s string) []int {
 	}
 	return reOutletReport.FindStringSubmatchIndex(s)
 }
+
+var reSpacedRole = regexp.MustCompile(`^(\p{Han}) (\p{Han}\s*[:：])`)
 
 var reOwnReporter = regexp.MustCompile(`^(?:本报|本報)[\p{Han}]{1,8}?(?:特派|驻|駐|前方)?(?:记者|記者)`)
 

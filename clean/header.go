@@ -25,6 +25,7 @@ var headerKeys = map[string]fieldKind{
 	"发表时间": fkTime, "發表時間": fkTime, "更新时间": fkTime, "更新時間": fkTime, "发布日期": fkTime,
 	"發布日期": fkTime, "更新日期": fkTime, "最後更新日期": fkTime, "最后更新日期": fkTime, "最後更新": fkTime, "最后更新": fkTime, "时间": fkTime, "時間": fkTime, "日期": fkTime, "发布于": fkTime, "發佈於": fkTime,
 	"来源": fkSource, "來源": fkSource, "文章来源": fkSource, "文章來源": fkSource, "稿源": fkSource,
+	"新聞來源": fkSource, "消息来源": fkSource, "消息來源": fkSource,
 	"出处": fkSource, "出處": fkSource, "信息来源": fkSource, "信息來源": fkSource, "新闻来源": fkSource,
 	"作者": fkAuthor, "记者": fkAuthor, "記者": fkAuthor, "撰文": fkAuthor,
 	"编辑": fkEditor, "編輯": fkEditor, "责任编辑": fkEditor, "責任編輯": fkEditor, "责编": fkEditor, "責編": fkEditor,

@@ -171,11 +171,11 @@ var (
 	reEditorGlued     = rx(`[(（【\[]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[^()（）【】\[\]]{1,20}?){s}[)）】\]]$`)
 	reSourceGlued     = rx(`[(（【\[]{s}(?:文章|本文|信息|稿件)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
 	reBylineGlued     = rx(`[(（]{s}(?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者){s}{:}?{s}(?P<reporter>[\p{Han}·]{2,5}(?:[、 ,，][\p{Han}·]{2,5})*){s}[)）]$`)
-	reCaption         = rx(`(?:^|[。！？!?”」\s)）])(?:(?:[\p{Han}A-Za-z/]{1,12}?(?:记者|記者|通讯员|通訊員)|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:(?:图|圖|图片|圖片)(?:来源|來源)?{s}[／/:：]?{s})?(?:[\p{Han}]{0,8}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝){)}|(?:图|圖){s}[／/]{s}(?:[\p{Han}A-Za-z/]{0,12}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer3>[\p{Han}·]{2,4}(?:[、 ][\p{Han}·]{2,4}){0,3}))$`)
+	reCaption         = rx(`(?:^|[。！？!?”」\s)）])(?:(?:[\p{Han}A-Za-z/]{1,12}?(?:记者|記者|通讯员|通訊員)|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:(?:图|圖|图片|圖片)(?:来源|來源)?{s}[／/:：]?{s})?(?:[\p{Han}]{0,8}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}[／/]?{s}(?:摄影|攝影|摄|攝){)}|(?:特约|特約)?(?:摄影|攝影){s}(?P<photographer4>[\p{Han}·]{2,4}(?:[、 ][\p{Han}·]{2,4}){0,2})|(?:图|圖){s}[／/]{s}(?:[\p{Han}A-Za-z/]{0,12}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer3>[\p{Han}·]{2,4}(?:[、 ][\p{Han}·]{2,4}){0,3}))$`)
 	reImageCredit     = rx(`^{(}?(?:图片来源|圖片來源|图片|圖片|图|圖|视频来源|視頻來源|图源|圖源|题图|題圖|配图|配圖){s}(?:{:}|/|／){s}[^。！？]{1,30}{)}?$`)
-	reDateline        = rx(`^(?P<dateline>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網|中国新闻网|中國新聞網|澎湃新闻|澎湃新聞|本报|本報|[\p{Han}]{2,8}?(?:网|網|社|报|報|台))[\p{Han}]{0,8}?(?:\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\d{1,2}时\d{1,2}分|\d{1,2}時\d{1,2}分)?(?:电|電|讯|訊|消息)|(?:本报讯|本報訊)|(?:央视网|央視網|新华网|新華網|人民网|人民網|中新网|中新網|环球网|環球網|中国网|中國網)消息|[\p{Han}]{2,8}(?:[·・][\p{Han}]{2,8})?\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{1,2}分)?(?:讯|訊)|[\p{Han}]{1,10}?(?:网|網|报|報|社|新闻|新聞|财经|財經|日报|日報)(?:讯|訊)|【[\p{Han}A-Za-z0-9.]{2,12}(?:专讯|專訊|讯|訊|消息)】|【[\p{Han}]{2,6}(?:网|網)】)`)
+	reDateline        = rx(`^(?P<dateline>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網|中国新闻网|中國新聞網|澎湃新闻|澎湃新聞|本报|本報|[\p{Han}]{2,8}?(?:网|網|社|报|報|台))[\p{Han}]{0,8}?(?:\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\d{1,2}时\d{1,2}分|\d{1,2}時\d{1,2}分)?(?:电|電|讯|訊|消息)|(?:本报讯|本報訊)|(?:央视网|央視網|新华网|新華網|人民网|人民網|中新网|中新網|环球网|環球網|中国网|中國網)消息|[\p{Han}A-Za-z]{2,12}?(?:网|網|在线|在線|台|社|频道|頻道)消息|[\p{Han}]{2,8}(?:[·・][\p{Han}]{2,8})?\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{1,2}分)?(?:讯|訊)|[\p{Han}]{1,10}?(?:网|網|报|報|社|新闻|新聞|财经|財經|日报|日報)(?:讯|訊)|【[\p{Han}A-Za-z0-9.]{2,12}(?:专讯|專訊|讯|訊|消息)】|【[\p{Han}]{2,6}(?:网|網)】)`)
 	reReporterLead    = rx(`^(?P<pre>[\p{Han}]{2,4}(?:[、 ][\p{Han}]{2,4}){0,3})?{s}(?:本报|本報)?(?:记者|記者)(?P<names>{s}[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3})(?:{s}(?:通讯员|通訊員){s}(?P<names2>[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3}))?{s}(?:报道|報道)`)
-	reRelatedHead     = rx(`^{[}?{s}(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報道|相关链接|相關鏈接|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|精彩推荐|精彩推薦|今日推荐|今日推薦|往期推荐|往期推薦|其他人也在看|相关话题|相關話題|更多报道详见|更多報道詳見|延伸閱讀|你可能感兴趣|你可能感興趣|热门阅读|熱門閱讀){s}{]}?{s}{:}?{s}$`)
+	reRelatedHead     = rx(`^{[}?{s}(?:更多[\p{Han}A-Za-z]{0,12}(?:報導|报道|新聞|新闻)|相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報道|相关链接|相關鏈接|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|精彩推荐|精彩推薦|今日推荐|今日推薦|往期推荐|往期推薦|其他人也在看|相关话题|相關話題|更多报道详见|更多報道詳見|延伸閱讀|你可能感兴趣|你可能感興趣|热门阅读|熱門閱讀){s}{]}?{s}{:}?{s}$`)
 	reEditorGluedCode = rx(`[(（]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[\p{Han}·]{2,5}){s}[)）]\d{6,8}$`)
 	reAuthorNote      = rx(`^{(}?(?:本文)?(?:作者单位|作者單位|作者简介|作者簡介|作者系|作者为|作者為|作者是){s}{:}?{s}[^。！？]{2,40}{)}?$`)
 	reFollow          = rx(`(?:安装|安裝|下载|下載).{0,16}(?:客户端|客戶端|APP|App|app)|(?:订阅|訂閱|关注|關注|追踪|追蹤).{0,16}(?:频道|頻道|WhatsApp|Telegram|Instagram|Facebook|官方微信|公众号|公眾號|视频号|視頻號)|(?:扫描|掃描|扫码|掃碼|长按|長按).{0,12}(?:二维码|二維碼)|设为星标|設為星標|点个在看|點個在看|点赞|點讚|点亮在看|欢迎搜索|歡迎搜尋`)
@@ -183,10 +183,10 @@ var (
 	rePublishLine     = rx(`^(?:(\d{4}-\d{1,2}-\d{1,2}{s}\d{1,2}:\d{2}(?::\d{2})?){s}(?:发布于|發佈於|发表于|發表於|来自|來自|[·・])[^。，,]{0,30}|(?:发布|發佈|發布|更新|发表|發表){s}[/／]{s}(\d{4}年\d{1,2}月\d{1,2}日{s}\d{1,2}:\d{2})|(?:发表时间|發表時間|发布时间|發佈時間){s}{:}{s}\d{1,2}/\d{1,2}/\d{4}{s}-?{s}\d{1,2}:\d{2})$`)
 	reKeywordLine     = rx(`^(?:(?:相關字詞|相关字词|关键词|關鍵詞|关键字|關鍵字|标签|標籤|相關標籤|相关标签){s}[:：﹕].{1,60}|(?:#[^#\s]{1,20}#{s})+|本文(?:收录|收錄)(?:于|於)?.{0,24})$`)
 	reBracketByline   = regexp.MustCompile(`^[（(]([\p{Han}]{2,8}?(?:网|網|报|報|社|台))[ \x{3000}]([\p{Han}]{2,4})[）)]$`)
-	reMarker          = rx(`^(?:[-—–]*{s}(?:ADVERTISEMENT|Advertisement|广告|廣告){s}[-—–]*|(?:我是廣告|我是广告){s}(?:請繼續往下閱讀|请继续往下阅读)\.{0,6}…?|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?|\d{1,2}{s}(?:分钟|分鐘)(?:阅读|閱讀)?)$`)
+	reMarker          = rx(`^(?:[-—–]*{s}(?:ADVERTISEMENT|Advertisement|广告|廣告){s}[-—–]*|[|｜丨]+|图片默认标题|圖片默認標題|展开阅读全文|展開閱讀全文|.{1,20}等{s}\d+{s}人赞同了该(?:文章|回答)|(?:我是廣告|我是广告){s}(?:請繼續往下閱讀|请继续往下阅读)\.{0,6}…?|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?|\d{1,2}{s}(?:分钟|分鐘)(?:阅读|閱讀)?)$`)
 	reHotline         = rx(`(?:爆料|报料|報料|新闻线索|新聞線索|投稿|广告热线|廣告熱線|新闻热线|新聞熱線|读者热线|讀者熱線)`)
 	reHotlineHow      = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
-	rePrintEdition    = rx(`^[（(]?(?:本文)?(?:首发于|首發於|刊于|刊於|原载于|原載於|原载|原載|来源于|來源於)?{s}\d{0,4}年?\d{0,2}月?\d{0,2}日?{s}《[^》]{2,14}》{s}[（(]?{s}(?:\d{4}年\d{1,2}月\d{1,2}日)?{s}(?:\d{1,3}{s}版|第{s}\d{1,3}{s}版)?{s}[）)]?{s}[）)]?$`)
+	rePrintEdition    = rx(`^[（(]?(?:本文)?(?:首发于|首發於|刊于|刊於|原载于|原載於|原载|原載|来源于|來源於)?{s}\d{0,4}年?\d{0,2}月?\d{0,2}日?{s}《[^》]{2,14}》{s}[（(]?{s}(?:\d{4}年\d{1,2}月\d{1,2}日)?{s}(?:\d{1,3}{s}版|第{s}[\d一二三四五六七八九十]{1,3}{s}版)?{s}[）)]?{s}[）)]?$`)
 	rePhotoLine       = rx(`^(?:[▲▼△▽]|图为|圖為)|[（(](?:资料照|資料照|资料图|資料圖|图/[^）)]{1,20}|圖／[^）)]{1,20}|圖/[^）)]{1,20})[）)]$|^(?:图片由|圖片由)[\p{Han}]{1,12}(?:提供|供图|供圖)$|^(?:图像来源|圖像來源|图像加注文字|圖像加註文字)[，,]`)
 	reGraphicNote     = rx(`{(}[\p{Han}]{0,6}(?:製圖|制图|圖表|图表|供圖|供图|發|发){)}$`)
 	reListBullet      = regexp.MustCompile(`^(?:[·•●○◆◇■□▪►▶>*\-—]+|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*`)
@@ -354,7 +354,7 @@ func defaultRules() []Rule {
 			if isSentenceEnd(last) || strings.ContainsAny(p.Text, "：:") || isBreadcrumb(p.Text) {
 				return Match{}, false
 			}
-			if p.Element != "h1" {
+			if p.Element != "h1" && !headlineFirst(p) {
 				hs, ok := parseHeader(p.Next)
 				if !ok {
 					return Match{}, false
@@ -369,6 +369,7 @@ func defaultRules() []Rule {
 			}
 			return whole(p, []Field{{Key: FieldTitle, Value: p.Text}})
 		})},
+		{Name: "names-line", Category: Byline, Zone: Head, Match: short(30, namesLine)},
 		{Name: "byline-date", Category: Byline, Zone: Head, Match: short(40, patternRule("", "", 0, reBylineDate).Match)},
 		{Name: "byline-comma", Category: Byline, Zone: Edges, Match: short(30, patternRule("", "", 0, reRoleComma).Match)},
 		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲 作 平"), anyOf(reDisclaimer))},
@@ -386,7 +387,7 @@ func defaultRules() []Rule {
 			}
 			return Match{}, false
 		}))},
-		{Name: "promo-line", Category: Share, Zone: Edges, Match: short(80, or(anyOf(rePromo), needs(words("點我 点我 點此 点此 按此 按我 LINE Line"), anyOf(reJoinPrompt))))},
+		{Name: "promo-line", Category: Share, Zone: Edges, Match: short(80, or(anyOf(rePromo), needs(words("點我 点我 點此 点此 按此 按我 LINE Line 鎖定 锁定 收看 粉絲 粉丝"), anyOf(reJoinPrompt))))},
 		{Name: "read-more", Category: Navigation, Zone: Edges, Match: short(80, anyOf(reReadMore))},
 		{Name: "version-link", Category: Navigation, Zone: Edges, Match: short(20, anyOf(reVersionLink))},
 		{Name: "share-prompt", Category: Share, Zone: Anywhere, Match: short(40, needs(words("分享 扫 掃 点击 點擊 按 打开 打開 在看 关注 關注 下载 下載 转发 轉發 阅读原文 閱讀原文 喜欢"), anyOf(reShare)))},
@@ -607,7 +608,7 @@ func pictureSlash(s string) bool {
 }
 
 // captionGroups are the groups of reCaption that hold the photographers.
-var captionGroups = []int{reCaption.SubexpIndex("photographer"), reCaption.SubexpIndex("photographer2"), reCaption.SubexpIndex("photographer3")}
+var captionGroups = []int{reCaption.SubexpIndex("photographer"), reCaption.SubexpIndex("photographer2"), reCaption.SubexpIndex("photographer3"), reCaption.SubexpIndex("photographer4")}
 
 // suffixOf returns the last n bytes of s or fewer, cut at a character
 // boundary.
@@ -625,6 +626,7 @@ func suffixOf(s string, n int) string {
 // captionCredit reads the photographers' credit that ends a caption,
 // "…行程碼。高文武 攝", "（记者 张三 摄）", "(尹錦恩攝)(明報製圖)".
 func captionCredit(t string) ([]Field, bool) {
+	t = strings.TrimRight(t, " |｜")
 	// a graphics note after the credit: (明報製圖), （新华社发）
 	if (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")) && containsAny(suffixOf(t, 24), "製圖", "制图", "圖表", "图表", "供圖", "供图", "發", "发") {
 		at := max(0, len(t)-48)
@@ -638,7 +640,8 @@ func captionCredit(t string) ([]Field, bool) {
 	// the credit ends the paragraph, perhaps in brackets: 王晓明 摄, （王晓明摄）
 	end := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(t, "）"), ")"), " ")
 	if !strings.HasSuffix(end, "摄") && !strings.HasSuffix(end, "攝") &&
-		!strings.HasSuffix(end, "摄影") && !strings.HasSuffix(end, "攝影") && !pictureSlash(suffixOf(t, 60)) {
+		!strings.HasSuffix(end, "摄影") && !strings.HasSuffix(end, "攝影") && !pictureSlash(suffixOf(t, 60)) &&
+		!containsAny(suffixOf(t, 30), "摄影", "攝影") {
 		return nil, false
 	}
 	// the credit is at the end: look at the last 32 characters only

@@ -39,7 +39,7 @@ var (
 	// 资料图片：巴黎一处地铁站入口。 © 路透社
 	reCopyrightCaption = rx(`^(?:资料图片|資料圖片|资料图|資料圖|资料照片|資料照片){s}{:}|[。.]{s}©{s}[\p{Han}A-Za-z .]{2,24}$`)
 	// 點我加入TVBS新聞 LINE好友
-	reJoinPrompt = rx(`(?:點我|点我|點此|点此|按此|按我)(?:加入|訂閱|订阅|追蹤|追踪|下載|下载)|加入.{0,16}(?:LINE|Line)(?:好友|官方帳號|官方账号)`)
+	reJoinPrompt = rx(`(?:點我|点我|點此|点此|按此|按我)(?:加入|訂閱|订阅|追蹤|追踪|下載|下载)|加入.{0,16}(?:LINE|Line)(?:好友|官方帳號|官方账号)|請鎖定|请锁定|請收看|请收看|請點此|请点此|粉絲團|粉丝团|官方粉絲|官方粉丝`)
 	// …建议大家把“江城生活圈”设为星标，否则可能就看不到我们的推送了！
 	rePinPrompt = rx(`(?:设为|設為|标为|標為|加|加个|加個)(?:星标|星標)|(?:置顶|置頂).{0,10}(?:公众号|公眾號)|(?:星标|星標).{0,30}(?:推送|公众号|公眾號)`)
 	// 儿基会/Ali Haddad: a photo credit on a line of its own
@@ -53,7 +53,11 @@ var (
 	// ►河口濕地復育有成 候鳥種類創新高: a headline in a list with no heading
 	reBulletHeadline = rx(`^[►▶▸➤→]{s}\S`)
 	// 凤凰网财经讯 …影响。#, …出海。详情>>>, …增收。返回搜狐，查看更多, …奔头！”②9
-	reOutletNews  = rx(`^([\p{Han}A-Za-z0-9.]{2,10}?(?:网|網|报|報|社|台|新闻|新聞))(?:讯|訊|消息|专讯|專訊)$`)
+	reOutletNews  = rx(`^([\p{Han}A-Za-z0-9.]{2,10}?(?:网|網|报|報|社|台|新闻|新聞|新聞台|新闻台|電視台|电视台))(?:讯|訊|消息|专讯|專訊)?$`)
+	// 王曉明 李四 / 台中市: names, and the place after a slash
+	reNamesLine = rx(`^(?P<reporter>[\p{Han}·]{2,3}(?:[ 、][\p{Han}·]{2,3}){0,3})(?:{s}[/／]{s}[\p{Han}]{2,6})?$`)
+	// 生活中心/王曉明、李四 新竹報導: a desk, the names and the place
+	reDeskLead = rx(`^[\p{Han}]{2,6}中心[/／](?P<reporter>[\p{Han}·]{2,3}(?:[、 ][\p{Han}·]{2,3}){0,3}){s}[\p{Han}]{2,6}(?:報導|报道|報道)`)
 	reOutletWord  = rx(`(?:社|网|網|报|報|新闻|新聞|财经|財經|时报|時報|之音|之聲|中文|日报|日報|晚报|晚報)$`)
 	reHanWord     = rx(`^[\p{Han}]{2,6}$`)
 	reGluedMarker = rx(`[。！？!?”」』）)](?P<cut>[①-⑳]\d{0,2}|#|(?:详情|詳情){s}>{1,3}|(?:返回|回到)[\p{Han}]{2,6}[，,]?{s}(?:查看更多|看更多))$`)
@@ -86,6 +90,11 @@ func otherLead(s string) []int {
 	if leadOutletLead.admits(s) {
 		if loc := reOutletLead.FindStringSubmatchIndex(prefix(s, 60)); loc != nil && matchRole(s[loc[1]:]) != "" {
 			loc[1] = loc[3] // the credits after the blank are read next
+			return loc
+		}
+	}
+	if strings.Contains(prefix(s, 30), "中心") {
+		if loc := reDeskLead.FindStringSubmatchIndex(prefix(s, 90)); loc != nil {
 			return loc
 		}
 	}
@@ -311,7 +320,26 @@ func strongMeta(s string) bool {
 	}
 	return reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || reMetaNav.MatchString(s) || strings.HasPrefix(s, "#") ||
 		strings.Count(s, "#") >= 2 || strings.Contains(s, "IP属地") || strings.Contains(s, "IP屬地") ||
-		len(reFooterLabel.FindAllStringIndex(s, 3)) >= 2
+		len(reFooterLabel.FindAllStringIndex(s, 3)) >= 2 || isMenu(s)
+}
+
+// isMenu reports a line of a site's menu: three or more items between
+// bars (关于中工网 | 版权声明 | …), or six or more words of a few
+// characters (荆楚网首页 新闻 政务 评论 问政 …).
+func isMenu(s string) bool {
+	if strings.Count(s, "|")+strings.Count(s, "｜") >= 2 {
+		return true
+	}
+	words := strings.Fields(s)
+	if len(words) < 6 {
+		return false
+	}
+	for _, w := range words {
+		if runes(w) > 5 {
+			return false
+		}
+	}
+	return true
 }
 
 // reFooterLabel is a label of a site's footer: a line with two of them
@@ -321,7 +349,7 @@ var reFooterLabel = rx(`(?:通信地址|地址|邮编|郵編|E-mail|Email|email|
 var (
 	reMetaDate = rx(`\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}|星期[一二三四五六日天]|週[一二三四五六日]|礼拜[一二三四五六日天]`)
 	// 主页 北马新闻, 分享工具 facebook: navigation and share buttons
-	reMetaNav  = rx(`^(?:主页|首页|主頁|首頁)|上一篇|下一篇|上一頁|下一頁|放大|缩小|縮小|打印本页|打印本頁|关闭窗口|關閉窗口|返回顶部|返回頂部|(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
+	reMetaNav  = rx(`^(?:主页|首页|主頁|首頁)|^[-—–]{1,2} |(?i)\.(?:jpe?g|png|gif|webp)$|字号|字號|字体|字體|背景色|上一篇|下一篇|上一頁|下一頁|放大|缩小|縮小|打印本页|打印本頁|关闭窗口|關閉窗口|返回顶部|返回頂部|(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
 	reMetaRole = rx(`(?:记者|記者|编辑|編輯|责编|責編|作者|通讯员|通訊員|摄影|攝影|校对|校對|审核|審核|撰稿|监制|監製)(?:{s}[:：|/／]|[ \x{3000}]|$)|出品$`)
 )
 
@@ -359,6 +387,8 @@ func leadingBracket(s string) (inner string, end int, ok bool) {
 		closeWith = "〕"
 	case '［':
 		closeWith = "］"
+	case '[':
+		closeWith = "]"
 	default:
 		return "", 0, false
 	}
@@ -509,4 +539,41 @@ func accountName(p Paragraph) (Match, bool) {
 		return whole(p, []Field{{Key: fieldOutlet, Value: p.Text}})
 	}
 	return Match{}, false
+}
+
+// headlineFirst reports a headline as the first line of the text: short,
+// ending no sentence, and either two clauses set apart by a space, as
+// headlines are (芙蓉新巴士总站下月启用 旧站改建停车场), or standing over a
+// line of furniture. A subhead over the story (老街换了新模样) is neither.
+func headlineFirst(p Paragraph) bool {
+	if p.Prev != "" || runes(p.Text) < 8 || runes(p.Text) > 40 || strings.ContainsAny(p.Text, "，,。") || strongMeta(p.Text) {
+		return false
+	}
+	if _, _, credits := parseCredits(p.Text); credits {
+		return false // 澎湃新闻记者 王晓明
+	}
+	return reHeadlineGap.MatchString(p.Text) || p.Next != "" && strongMeta(p.Next)
+}
+
+var reHeadlineGap = rx(`\p{Han}[”」』]?[ \x{3000}]+[“「『]?[\p{Han}\d]`)
+
+// namesLine removes a line of names alone in the head, each starting with
+// a surname (王晓明 李四), perhaps with the place after a slash.
+func namesLine(p Paragraph) (Match, bool) {
+	m := reNamesLine.FindStringSubmatch(p.Text)
+	if m == nil {
+		return Match{}, false
+	}
+	var fs []Field
+	names := splitNames(m[1])
+	if len(names) == 1 && runes(names[0]) < 3 {
+		return Match{}, false // 楼主: one word of two characters is no byline
+	}
+	for _, n := range names {
+		if !hasSurname(n) {
+			return Match{}, false
+		}
+		fs = append(fs, Field{Key: FieldReporter, Value: n})
+	}
+	return whole(p, fs)
 }
