@@ -40,7 +40,9 @@ var roles = map[string]roleKind{
 	"摄影": rolePhoto, "攝影": rolePhoto, "摄像": rolePhoto, "攝像": rolePhoto,
 	"图": rolePhoto, "圖": rolePhoto, "图片": rolePhoto, "圖片": rolePhoto,
 	"摄": rolePhoto, "攝": rolePhoto,
-	"文案": roleOther, "后期": roleOther, "後期": roleOther, "审读": roleOther, "審讀": roleOther,
+	"图片编辑": roleEditor, "圖片編輯": roleEditor, "文字编辑": roleEditor, "文字編輯": roleEditor,
+	"视频编辑": roleEditor, "視頻編輯": roleEditor,
+	"栏目主编": roleOther, "欄目主編": roleOther, "文案": roleOther, "后期": roleOther, "後期": roleOther, "审读": roleOther, "審讀": roleOther,
 	"剪辑": roleOther, "剪輯": roleOther, "配音": roleOther, "出镜": roleOther, "出鏡": roleOther,
 }
 
@@ -212,6 +214,28 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 		}
 	}()
 	pos := 0
+	// 王晓明 实习生 李四: the reporters' names first, with no role, when a
+	// role follows them
+	if matchRole(s) == "" && outlet == "" {
+		var lead []string
+		k := 0
+		for k < len(s) {
+			e := after(s, k, isNameRune)
+			n := s[k:e]
+			if e == k || !isHanName(n) || !hasSurname(n) || utf8.RuneCountInString(n) > 3 {
+				break
+			}
+			lead = append(lead, n)
+			k = after(s, e, func(r rune) bool { return isBlank(r) || r == '、' })
+			if k == e {
+				break
+			}
+		}
+		if len(lead) > 0 && k < len(s) && matchRole(s[k:]) != "" {
+			items = append(items, credit{role: "记者", kind: roleReporter, names: lead})
+			pos = k
+		}
+	}
 	for {
 		pos = after(s, pos, isItemSep)
 		if pos >= len(s) {

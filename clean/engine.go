@@ -229,6 +229,18 @@ func (c *Cleaner) pass(d *doc, blocks bool) {
 				break
 			}
 		}
+		// lines no rule knows may stand over the story: its first
+		// paragraph of prose is a lead too (【本報訊】…)
+		for i := first + 1; i < last && !isProse(d.paras[first].m.s); i++ {
+			if p := d.paras[i]; !p.gone && isProse(p.m.s) {
+				for range 4 {
+					if p.gone || !c.try(d, i, Lead, false) {
+						break
+					}
+				}
+				break
+			}
+		}
 		for range 8 {
 			if d.paras[last].gone || !c.try(d, last, Last, false) {
 				break

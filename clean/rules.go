@@ -480,7 +480,7 @@ func defaultRules() []Rule {
 		{Name: "dateline", Category: Byline, Zone: Lead, Match: datelineMatch},
 		{Name: "credit-lead", Category: Byline, Zone: Lead, Match: creditLead},
 		{Name: "reporter-lead", Category: Byline, Zone: Lead, Match: reporterLeadMatch},
-		{Name: "marker-glued", Category: Navigation, Zone: Last, Match: suffix(words("> # 更多 ① ② ③ ④ ⑤ ⑥ ⑦ ⑧ ⑨ ⑩ 0 1 2 3 4 5 6 7 8 9"), patternRule("", "", 0, reGluedMarker).Match)},
+		{Name: "marker-glued", Category: Navigation, Zone: Last, Match: suffix(words("> # 更多 ① ② ③ ④ ⑤ ⑥ ⑦ ⑧ ⑨ ⑩ 0 1 2 3 4 5 6 7 8 9 报道 報道 報導 前"), patternRule("", "", 0, reGluedMarker).Match)},
 		{Name: "end-mark-glued", Category: EndMark, Zone: Last, Match: suffix(words(") ） 】 END End - — －"), endGluedMatch)},
 		{Name: "editor-glued", Category: Editor, Zone: Last, Match: or(suffix(closers, patternRule("", "", 0, reEditorGlued).Match),
 			suffix(words("0 1 2 3 4 5 6 7 8 9"), patternRule("", "", 0, reEditorGluedCode).Match))},
