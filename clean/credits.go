@@ -378,7 +378,7 @@ var reOwnReporter = regexp.MustCompile(`^(?:本报|本報)[\p{Han}]{1,8}?(?:特�
 var reOutletReport = regexp.MustCompile(`^([\p{Han}]{2,8}?(?:网|網|报|報|社|台))(?:报道|報道|報導|讯|訊)\s+`)
 
 // reOutlet is a publisher's name as it stands before a reporter's role.
-var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|周末|週末|新闻|新聞|网|網|社|报|報|电视台|電視台|\+|之音|之聲|之声|电台|電台)(?:客户端|客戶端|网|網|全媒体|全媒體|融媒体|融媒體)?(?:[/／][\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|新闻|新聞|网|網|社|报|報))?|总台央视|總台央視|总台|總台|央视|央視)\s*[|｜]?\s*`)
+var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|周末|週末|新闻|新聞|网|網|社|报|報|电视台|電視台|\+|之音|之聲|之声|电台|電台)(?:客户端|客戶端|网|網|全媒体|全媒體|融媒体|融媒體)?(?:[/／-][\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|新闻|新聞|网|網|社|报|報))?|总台央视|總台央視|总台|總台|央视|央視)\s*[|｜]?\s*`)
 
 // outletPrefix returns the length of a publisher's name at the start of s
 // when a reporter's or an editor's role follows it, or 0.
@@ -521,11 +521,11 @@ const surnames = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫�
 // paperOf picks the newspaper from "小时新闻/钱江晚报" (its app and the
 // paper): the part that ends in 报, else the first.
 func paperOf(outlet string) string {
-	i := strings.IndexAny(outlet, "/／")
+	i := strings.IndexAny(outlet, "/／-")
 	if i < 0 {
 		return outlet
 	}
-	parts := strings.FieldsFunc(outlet, func(r rune) bool { return r == '/' || r == '／' })
+	parts := strings.FieldsFunc(outlet, func(r rune) bool { return r == '/' || r == '／' || r == '-' })
 	for _, p := range parts {
 		if strings.HasSuffix(p, "报") || strings.HasSuffix(p, "報") {
 			return p

@@ -227,6 +227,10 @@ func headerFields(hs []headerField) []Field {
 			fs = append(fs, Field{Key: FieldSource, Value: h.value})
 		case fkAuthor:
 			for _, n := range splitNames(h.value) {
+				// 作者： 2024-05-16: an empty field before the next
+				if strings.ContainsAny(n, "0123456789") {
+					continue
+				}
 				// 作者：解放日报 王晓明: the paper is not an author
 				if reOutletWord.MatchString(n) && utf8.RuneCountInString(n) >= 3 {
 					fs = append(fs, Field{Key: fieldOutlet, Value: n})

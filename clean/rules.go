@@ -479,6 +479,7 @@ func defaultRules() []Rule {
 		{Name: "image-credit", Category: Caption, Zone: Anywhere, Match: short(40, needs(words("图 圖 视频 視頻"), anyOf(reImageCredit)))},
 		{Name: "dateline", Category: Byline, Zone: Lead, Match: datelineMatch},
 		{Name: "credit-lead", Category: Byline, Zone: Lead, Match: creditLead},
+		{Name: "desk-lead", Category: Byline, Zone: Lead, Match: needs(words("中心"), deskLead)},
 		{Name: "reporter-lead", Category: Byline, Zone: Lead, Match: reporterLeadMatch},
 		{Name: "marker-glued", Category: Navigation, Zone: Last, Match: suffix(words("> # 更多 ① ② ③ ④ ⑤ ⑥ ⑦ ⑧ ⑨ ⑩ 0 1 2 3 4 5 6 7 8 9 报道 報道 報導 前"), patternRule("", "", 0, reGluedMarker).Match)},
 		{Name: "end-mark-glued", Category: EndMark, Zone: Last, Match: suffix(words(") ） 】 END End - — －"), endGluedMatch)},
@@ -665,8 +666,8 @@ func captionCredit(t string) ([]Field, bool) {
 	}
 	var fs []Field
 	for _, n := range splitNames(names) {
-		if strings.ContainsAny(n, "拍航") {
-			return nil, false // 航拍, 拍摄: not a name
+		if strings.ContainsAny(n, "拍航") || isReportEnd(n) {
+			return nil, false // 航拍, 拍摄, 摄影报道: not a name
 		}
 		fs = append(fs, Field{Key: FieldPhotographer, Role: "摄", Value: n})
 	}

@@ -110,11 +110,6 @@ func otherLead(s string) []int {
 			return loc
 		}
 	}
-	if strings.Contains(prefix(s, 30), "中心") {
-		if loc := reDeskLead.FindStringSubmatchIndex(prefix(s, 90)); loc != nil {
-			return loc
-		}
-	}
 	if leadDashLead.admits(s) {
 		if loc := reDashLead.FindStringSubmatchIndex(prefix(s, 60)); loc != nil {
 			return loc
@@ -515,8 +510,15 @@ func looseCredits(s string) []Field {
 	if m := reLooseSource.FindStringSubmatch(s); m != nil {
 		fs = append(fs, Field{Key: FieldSource, Value: m[1]})
 	}
+	// 三立新聞網 setn.com ・ 2024年5月16日, 2024-05-16 18:42 红星新闻: the
+	// publisher before or after the time
+	if m := reLooseOutlet.FindStringSubmatch(s); m != nil {
+		fs = append(fs, Field{Key: fieldOutlet, Value: m[1] + m[2]})
+	}
 	return fs
 }
+
+var reLooseOutlet = rx(`^([\p{Han}A-Za-z]{2,10}?(?:网|網|报|報|新闻|新聞|社|台))\s|\d{1,2}:\d{2}(?::\d{2})?\s+([\p{Han}]{2,10}?(?:网|網|报|報|新闻|新聞|社|台))$`)
 
 var reLooseSource = rx(`(?:^|[\s|｜•·])(?:新闻来源|新聞來源|文章来源|文章來源|来源|來源|稿源){s}[:：]{s}([^\s|｜：:，,。]{2,20})`)
 
@@ -556,6 +558,24 @@ func accountName(p Paragraph) (Match, bool) {
 		return whole(p, []Field{{Key: fieldOutlet, Value: p.Text}})
 	}
 	return Match{}, false
+}
+
+// deskLead cuts a desk's byline from the lead: "生活中心/王曉明、李四
+// 新竹報導新竹縣政府…" keeps "新竹縣政府…".
+func deskLead(p Paragraph) (Match, bool) {
+	m := reDeskLead.FindStringSubmatchIndex(prefix(p.Text, 90))
+	if m == nil {
+		return Match{}, false
+	}
+	end := after(p.Text, m[1], func(r rune) bool { return isBlank(r) || r == ':' || r == '：' })
+	if end >= len(p.Text) {
+		return Match{}, false
+	}
+	var fs []Field
+	for _, n := range splitNames(p.Text[m[2]:m[3]]) {
+		fs = append(fs, Field{Key: FieldReporter, Role: "記者", Value: n})
+	}
+	return Match{Start: 0, End: end, Fields: fs}, true
 }
 
 // headlineFirst reports a headline as the first line of the text: short,
