@@ -165,8 +165,10 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	s, bracketed = stripBrackets(s)
 	s = strings.TrimLeft(s, "□■●◆▲")
 	// 文 案:张三, 摄 像:李四: a role of two characters set with a space
-	if m := reSpacedRole.FindStringSubmatchIndex(s); m != nil {
-		s = s[m[2]:m[3]] + s[m[4]:]
+	if len(s) > 4 && s[3] == ' ' {
+		if m := reSpacedRole.FindStringSubmatchIndex(s); m != nil {
+			s = s[m[2]:m[3]] + s[m[4]:]
+		}
 	}
 	// 报道：王晓明: the report's word as the reporter's role
 	for _, w := range [...]string{"报道", "報導", "報道"} {
@@ -216,7 +218,7 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	pos := 0
 	// 王晓明 实习生 李四: the reporters' names first, with no role, when a
 	// role follows them
-	if matchRole(s) == "" && outlet == "" {
+	if outlet == "" && hasSurname(s) && matchRole(s) == "" {
 		var lead []string
 		k := 0
 		for k < len(s) {
@@ -365,7 +367,7 @@ var bylineTail = map[string]bool{"报道": true, "報導": true, "報道": true,
 // the credits: 环球网报道 记者 X.
 // outletReport matches reOutletReport when s holds a word for a report.
 func outletReport(s string) []int {
-	if !containsAny(prefix(s, 40), "报道", "報道", "報導", "讯", "訊") {
+	if h := prefix(s, 40); !strings.Contains(h, "报道") && !strings.Contains(h, "報") && !strings.Contains(h, "讯") && !strings.Contains(h, "訊") {
 		return nil
 	}
 	return reOutletReport.FindStringSubmatchIndex(s)

@@ -40,6 +40,9 @@ type doc struct {
 	removed  []removal
 	warnings []Warning
 	changes  int // removals made so far
+	// candidates is set by a pass that found lines beyond the story that
+	// read as furniture, for the block pass to take
+	candidates bool
 }
 
 func newDoc(input string, f Format) *doc {
@@ -69,7 +72,7 @@ func (d *doc) remove(p *para, a, b int, rule string, cat Category, fields []Fiel
 		return
 	}
 	d.removed = append(d.removed, removal{rule, cat, p.m.at(a), p.m.at(b), fields})
-	p.m, p.runes = p.m.rewrite([]edit{{a: a, b: b}}), -1
+	p.m, p.runes, p.maskOK = p.m.rewrite([]edit{{a: a, b: b}}), -1, false
 	p.glossDone = false
 }
 
@@ -87,7 +90,7 @@ func (d *doc) removeGlosses(p *para) {
 			d.removed = append(d.removed, removal{ruleGloss, Gloss, p.m.at(e.a), p.m.at(e.b), nil})
 			again = again || strings.HasPrefix(p.m.s[e.b:], "(") || strings.HasPrefix(p.m.s[e.b:], "（")
 		}
-		p.m, p.runes = p.m.rewrite(edits), -1
+		p.m, p.runes, p.maskOK = p.m.rewrite(edits), -1, false
 		d.changes++
 		if !again {
 			break
@@ -100,9 +103,9 @@ func (d *doc) removeGlosses(p *para) {
 func (d *doc) view(i int, z Zone) Paragraph {
 	p := d.paras[i]
 	if p.runes < 0 {
-		p.mask, p.runes = maskOf(p.m.s)
+		p.runes = countRunes(p.m.s)
 	}
-	v := Paragraph{Text: p.m.s, Index: i, Count: len(d.paras), Zone: z, Element: p.elem, Container: p.container, runes: p.runes, mask: &p.mask}
+	v := Paragraph{Text: p.m.s, Index: i, Count: len(d.paras), Zone: z, Element: p.elem, Container: p.container, runes: p.runes, src: p}
 	v.Prev, v.Next = neighbours(d.paras, i)
 	return v
 }
@@ -131,7 +134,7 @@ func (c *Cleaner) try(d *doc, i int, z Zone, whole bool) bool {
 	}
 	v := d.view(i, z)
 	for _, r := range c.rules {
-		if r.Zone&z == 0 {
+		if r.Zone&z == 0 || r.max > 0 && v.runes > r.max {
 			continue
 		}
 		m, ok := r.Match(v)
@@ -165,10 +168,11 @@ func (c *Cleaner) finish(d *doc) Result {
 	blocks := false
 	for range 2 * maxPasses {
 		before := d.changes
+		d.candidates = false
 		c.pass(d, blocks)
 		if d.changes == before {
-			if blocks {
-				break
+			if blocks || !d.candidates {
+				break // no line is left that a block could take
 			}
 			blocks = true
 			continue
@@ -324,6 +328,7 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 			known = true
 			continue
 		}
+		d.candidates = d.candidates || !blocks && meta(p.m.s)
 		if (known || blocks && meta(p.m.s)) && c.enabled(ruleTailBlock, Block) && blockable(p.m.s) && !c.offRules(p.m.s, Tail) {
 			d.remove(p, 0, len(p.m.s), ruleTailBlock, Block, looseCredits(p.m.s))
 		}
@@ -338,6 +343,7 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 		if d.paras[j].gone {
 			continue
 		}
+		d.candidates = d.candidates || !blocks && !d.paras[j].gone && meta(d.paras[j].m.s)
 		if c.try(d, j, Head, true) || blocks && meta(d.paras[j].m.s) {
 			lastKnown = j
 		}
@@ -427,7 +433,7 @@ func (c *Cleaner) wouldRemoveIn(d *doc, j int, z Zone) bool {
 	}
 	v := d.view(j, z)
 	for _, r := range c.rules {
-		if r.Zone&z == 0 {
+		if r.Zone&z == 0 || r.max > 0 && v.runes > r.max {
 			continue
 		}
 		if m, ok := r.Match(v); ok && m.Start == 0 && m.End == len(v.Text) {

@@ -117,3 +117,11 @@ func TestCharMask(t *testing.T) {
 		t.Errorf("prefix cut at %q", p)
 	}
 }
+
+func TestCountRunes(t *testing.T) {
+	for _, s := range []string{"", "abc", "新华社北京5月16日电（记者王晓明）", "穩就業 Ｘ ü é 😀"} {
+		if got, want := countRunes(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("countRunes(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -42,3 +42,17 @@ func (m *charMask) holds(lit *charMask) bool {
 	}
 	return true
 }
+
+// countRunes counts the characters of s, valid UTF-8 as the normaliser
+// leaves every paragraph: the bytes that start a character. It is
+// utf8.RuneCountInString without decoding, several times faster on
+// Chinese text.
+func countRunes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}

@@ -46,8 +46,8 @@ type Paragraph struct {
 	// an HTML ancestor's tag, class or id marks it as page furniture, "".
 	Container string
 
-	runes int       // characters in Text, 0 when not counted
-	mask  *charMask // the characters of Text or of a text holding it, or nil
+	runes int   // characters in Text, 0 when not counted
+	src   *para // the paragraph Text is, filtered on demand, or nil
 }
 
 // Runes returns the number of characters in p.Text.
@@ -56,6 +56,19 @@ func (p Paragraph) Runes() int {
 		return utf8.RuneCountInString(p.Text)
 	}
 	return p.runes
+}
+
+// charMask returns the filter of p.Text's characters, or nil when p is
+// not a paragraph of a document.
+func (p Paragraph) charMask() *charMask {
+	if p.src == nil {
+		return nil
+	}
+	if !p.src.maskOK {
+		p.src.mask, _ = maskOf(p.src.m.s)
+		p.src.maskOK = true
+	}
+	return &p.src.mask
 }
 
 // FieldKey names a piece of metadata a rule found.
@@ -99,6 +112,8 @@ type Rule struct {
 	Category Category
 	Zone     Zone
 	Match    func(p Paragraph) (Match, bool)
+
+	max int // the longest paragraph, in characters, Match can match; 0 for any
 }
 
 // Pattern builds a rule from a regular expression (RE2 syntax, as in package

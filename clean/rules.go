@@ -60,8 +60,9 @@ func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Matc
 		masks[i], _ = maskOf(l)
 	}
 	return func(p Paragraph) (Match, bool) {
+		m := p.charMask()
 		for i, l := range lits {
-			if (p.mask == nil || p.mask.holds(&masks[i])) && strings.Contains(p.Text, l) {
+			if (m == nil || m.holds(&masks[i])) && strings.Contains(p.Text, l) {
 				return f(p)
 			}
 		}
@@ -99,7 +100,7 @@ func suffix(ends []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Mat
 			for cut < len(p.Text) && !utf8.RuneStart(p.Text[cut]) {
 				cut++
 			}
-			p.Text, p.runes = p.Text[cut:], 0
+			p.Text, p.runes, p.src = p.Text[cut:], 0, nil
 		}
 		m, ok := f(p)
 		m.Start += cut
@@ -183,11 +184,12 @@ var (
 	rePublishLine     = rx(`^(?:(\d{4}-\d{1,2}-\d{1,2}{s}\d{1,2}:\d{2}(?::\d{2})?){s}(?:发布于|發佈於|发表于|發表於|来自|來自|[·・])[^。，,]{0,30}|(?:发布|發佈|發布|更新|发表|發表){s}[/／]{s}(\d{4}年\d{1,2}月\d{1,2}日{s}\d{1,2}:\d{2})|(?:发表时间|發表時間|发布时间|發佈時間){s}{:}{s}\d{1,2}/\d{1,2}/\d{4}{s}-?{s}\d{1,2}:\d{2})$`)
 	reKeywordLine     = rx(`^(?:(?:相關字詞|相关字词|关键词|關鍵詞|关键字|關鍵字|标签|標籤|相關標籤|相关标签){s}[:：﹕].{1,60}|(?:#[^#\s]{1,20}#{s})+|本文(?:收录|收錄)(?:于|於)?.{0,24})$`)
 	reBracketByline   = regexp.MustCompile(`^[（(]([\p{Han}]{2,8}?(?:网|網|报|報|社|台))[ \x{3000}]([\p{Han}]{2,4})[）)]$`)
-	reMarker          = rx(`^(?:[-—–]*{s}(?:ADVERTISEMENT|Advertisement|广告|廣告){s}[-—–]*|[|｜丨]+|图片默认标题|圖片默認標題|展开阅读全文|展開閱讀全文|.{1,20}等{s}\d+{s}人赞同了该(?:文章|回答)|(?:我是廣告|我是广告){s}(?:請繼續往下閱讀|请继续往下阅读)\.{0,6}…?|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?|\d{1,2}{s}(?:分钟|分鐘)(?:阅读|閱讀)?)$`)
+	reMarker          = rx(`^(?:[-—–]*{s}(?:ADVERTISEMENT|Advertisement|广告|廣告){s}[-—–]*|[|｜丨]+|图片默认标题|圖片默認標題|展开阅读全文|展開閱讀全文|(?:我是廣告|我是广告){s}(?:請繼續往下閱讀|请继续往下阅读)\.{0,6}…?|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?|\d{1,2}{s}(?:分钟|分鐘)(?:阅读|閱讀)?)$`)
 	reHotline         = rx(`(?:爆料|报料|報料|新闻线索|新聞線索|投稿|广告热线|廣告熱線|新闻热线|新聞熱線|读者热线|讀者熱線)`)
 	reHotlineHow      = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
 	rePrintEdition    = rx(`^[（(]?(?:本文)?(?:首发于|首發於|刊于|刊於|原载于|原載於|原载|原載|来源于|來源於)?{s}\d{0,4}年?\d{0,2}月?\d{0,2}日?{s}《[^》]{2,14}》{s}[（(]?{s}(?:\d{4}年\d{1,2}月\d{1,2}日)?{s}(?:\d{1,3}{s}版|第{s}[\d一二三四五六七八九十]{1,3}{s}版)?{s}[）)]?{s}[）)]?$`)
 	rePhotoLine       = rx(`^(?:[▲▼△▽]|图为|圖為)|[（(](?:资料照|資料照|资料图|資料圖|图/[^）)]{1,20}|圖／[^）)]{1,20}|圖/[^）)]{1,20})[）)]$|^(?:图片由|圖片由)[\p{Han}]{1,12}(?:提供|供图|供圖)$|^(?:图像来源|圖像來源|图像加注文字|圖像加註文字)[，,]`)
+	reUpvotes         = rx(`^.{1,20}等{s}\d+{s}人(?:赞同|贊同)了(?:该|該)(?:文章|回答)$`)
 	reGraphicNote     = rx(`{(}[\p{Han}]{0,6}(?:製圖|制图|圖表|图表|供圖|供图|發|发){)}$`)
 	reListBullet      = regexp.MustCompile(`^(?:[·•●○◆◇■□▪►▶>*\-—]+|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*`)
 )
@@ -291,7 +293,7 @@ func defaultRules() []Rule {
 			}
 			return whole(p, nil)
 		}},
-		{Name: "editor-line", Category: Editor, Zone: Anywhere, Match: short(60, func(p Paragraph) (Match, bool) {
+		{Name: "editor-line", Category: Editor, Zone: Anywhere, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
 			items, bracketed, ok := parseCredits(p.Text)
 			if !ok {
 				return Match{}, false
@@ -306,18 +308,18 @@ func defaultRules() []Rule {
 			}
 			return whole(p, creditFields(items))
 		})},
-		{Name: "empty-credit", Category: Editor, Zone: Edges, Match: short(12, anyOf(reEmptyCredit))},
-		{Name: "edit-notice", Category: Editor, Zone: Anywhere, Match: short(60, starts(words("本帖 本貼"), anyOf(reEditNotice)))},
-		{Name: "tool-links", Category: Editor, Zone: Anywhere, Match: short(40, starts(words("【 [ ［ 〔"), anyOf(reTools)))},
-		{Name: "source-paren", Category: Source, Zone: Anywhere, Match: short(50, starts(words("( （ 【 ["), patternRule("", "", 0, reSourceParen).Match))},
-		{Name: "original-title", Category: Source, Zone: Anywhere, Match: short(110, starts(words("原 【原 [原 （原 (原"), patternRule("", "", 0, reOrigTitle).Match))},
-		{Name: "wechat-card", Category: Source, Zone: Head, Match: short(60, starts(words("以下文章"), patternRule("", "", 0, reWechatCard).Match))},
-		{Name: "account-card", Category: Source, Zone: Head, Match: short(80, accountLines)},
-		{Name: "dateline-title", Category: Byline, Zone: Head, Match: short(100, needs(words("题 題"), datelineTitle))},
-		{Name: "header-label", Category: Header, Zone: Head, Match: short(10, labelLine)},
-		{Name: "header-value", Category: Header, Zone: Head, Match: short(40, labelValue)},
-		{Name: "app-source", Category: Source, Zone: Anywhere, Match: short(100, starts(words("本文 此文 本篇"), or(headerLine, patternRule("", "", 0, reAppSource).Match)))},
-		{Name: "source-line", Category: Source, Zone: Edges, Match: short(120, func(p Paragraph) (Match, bool) {
+		{Name: "empty-credit", Category: Editor, Zone: Edges, max: 12, Match: short(12, anyOf(reEmptyCredit))},
+		{Name: "edit-notice", Category: Editor, Zone: Anywhere, max: 60, Match: short(60, starts(words("本帖 本貼"), anyOf(reEditNotice)))},
+		{Name: "tool-links", Category: Editor, Zone: Anywhere, max: 40, Match: short(40, starts(words("【 [ ［ 〔"), anyOf(reTools)))},
+		{Name: "source-paren", Category: Source, Zone: Anywhere, max: 50, Match: short(50, starts(words("( （ 【 ["), patternRule("", "", 0, reSourceParen).Match))},
+		{Name: "original-title", Category: Source, Zone: Anywhere, max: 110, Match: short(110, starts(words("原 【原 [原 （原 (原"), patternRule("", "", 0, reOrigTitle).Match))},
+		{Name: "wechat-card", Category: Source, Zone: Head, max: 60, Match: short(60, starts(words("以下文章"), patternRule("", "", 0, reWechatCard).Match))},
+		{Name: "account-card", Category: Source, Zone: Head, max: 80, Match: short(80, accountLines)},
+		{Name: "dateline-title", Category: Byline, Zone: Head, max: 100, Match: short(100, needs(words("题 題"), datelineTitle))},
+		{Name: "header-label", Category: Header, Zone: Head, max: 10, Match: short(10, labelLine)},
+		{Name: "header-value", Category: Header, Zone: Head, max: 40, Match: short(40, labelValue)},
+		{Name: "app-source", Category: Source, Zone: Anywhere, max: 100, Match: short(100, starts(words("本文 此文 本篇"), or(headerLine, patternRule("", "", 0, reAppSource).Match)))},
+		{Name: "source-line", Category: Source, Zone: Edges, max: 120, Match: short(120, func(p Paragraph) (Match, bool) {
 			hs, ok := parseHeader(p.Text)
 			if !ok {
 				return Match{}, false
@@ -329,9 +331,9 @@ func defaultRules() []Rule {
 			}
 			return whole(p, headerFields(hs))
 		})},
-		{Name: "agencies", Category: Source, Zone: Edges, Match: short(40, starts(words("( （"), patternRule("", "", 0, reAgencies).Match))},
-		{Name: "compiled-from", Category: Source, Zone: Edges, Match: short(20, suffix(words("综合 綜合 报道 報導 整理"), patternRule("", "", 0, reCompiled).Match))},
-		{Name: "header-meta", Category: Header, Zone: Edges, Match: short(120, func(p Paragraph) (Match, bool) {
+		{Name: "agencies", Category: Source, Zone: Edges, max: 40, Match: short(40, starts(words("( （"), patternRule("", "", 0, reAgencies).Match))},
+		{Name: "compiled-from", Category: Source, Zone: Edges, max: 20, Match: short(20, suffix(words("综合 綜合 报道 報導 整理"), patternRule("", "", 0, reCompiled).Match))},
+		{Name: "header-meta", Category: Header, Zone: Edges, max: 120, Match: short(120, func(p Paragraph) (Match, bool) {
 			hs, ok := parseHeader(p.Text)
 			if !ok {
 				return Match{}, false
@@ -346,10 +348,10 @@ func defaultRules() []Rule {
 			}
 			return whole(p, headerFields(hs))
 		})},
-		{Name: "masthead", Category: Header, Zone: Head, Match: short(20, masthead)},
-		{Name: "account-name", Category: Header, Zone: Head, Match: short(20, accountName)},
-		{Name: "masthead-time", Category: Header, Zone: Edges, Match: short(40, mastheadTime)},
-		{Name: "title", Category: Header, Zone: Head, Match: short(60, func(p Paragraph) (Match, bool) {
+		{Name: "masthead", Category: Header, Zone: Head, max: 20, Match: short(20, masthead)},
+		{Name: "account-name", Category: Header, Zone: Head, max: 20, Match: short(20, accountName)},
+		{Name: "masthead-time", Category: Header, Zone: Edges, max: 40, Match: short(40, mastheadTime)},
+		{Name: "title", Category: Header, Zone: Head, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
 			last, _ := utf8.DecodeLastRuneInString(p.Text)
 			if isSentenceEnd(last) || strings.ContainsAny(p.Text, "：:") || isBreadcrumb(p.Text) {
 				return Match{}, false
@@ -369,15 +371,15 @@ func defaultRules() []Rule {
 			}
 			return whole(p, []Field{{Key: FieldTitle, Value: p.Text}})
 		})},
-		{Name: "names-line", Category: Byline, Zone: Head, Match: short(30, namesLine)},
-		{Name: "byline-date", Category: Byline, Zone: Head, Match: short(40, patternRule("", "", 0, reBylineDate).Match)},
-		{Name: "byline-comma", Category: Byline, Zone: Edges, Match: short(30, patternRule("", "", 0, reRoleComma).Match)},
+		{Name: "names-line", Category: Byline, Zone: Head, max: 30, Match: short(30, namesLine)},
+		{Name: "byline-date", Category: Byline, Zone: Head, max: 40, Match: short(40, patternRule("", "", 0, reBylineDate).Match)},
+		{Name: "byline-comma", Category: Byline, Zone: Edges, max: 30, Match: short(30, patternRule("", "", 0, reRoleComma).Match)},
 		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲 作 平"), anyOf(reDisclaimer))},
 		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋 稿酬 撤下"), anyOf(rePlatform))))},
 		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyrightHead)),
 			short(160, needs(words("版权 版權 未经 未經 opyright OPYRIGHT © ights IGHTS 转载 轉載"), anyOf(reCopyright))))},
-		{Name: "icp-record", Category: Copyright, Zone: Edges, Match: short(120, needs(words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)))},
-		{Name: "follow-prompt", Category: Share, Zone: Tail, Match: short(160, needs(words("欢迎 歡迎 请 請 → 点击 點擊 更多 第一时间 第一時間 获取 獲取 建议 建議"), func(p Paragraph) (Match, bool) {
+		{Name: "icp-record", Category: Copyright, Zone: Edges, max: 120, Match: short(120, needs(words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)))},
+		{Name: "follow-prompt", Category: Share, Zone: Tail, max: 160, Match: short(160, needs(words("欢迎 歡迎 请 請 → 点击 點擊 更多 第一时间 第一時間 获取 獲取 建议 建議"), func(p Paragraph) (Match, bool) {
 			// a sentence before the prompt is the story's: 会议召开。更多请下载客户端
 			if i := strings.Index(p.Text, "。"); i >= 0 && i+len("。") < len(p.Text) {
 				return Match{}, false
@@ -387,11 +389,11 @@ func defaultRules() []Rule {
 			}
 			return Match{}, false
 		}))},
-		{Name: "promo-line", Category: Share, Zone: Edges, Match: short(80, or(anyOf(rePromo), needs(words("點我 点我 點此 点此 按此 按我 LINE Line 鎖定 锁定 收看 粉絲 粉丝"), anyOf(reJoinPrompt))))},
-		{Name: "read-more", Category: Navigation, Zone: Edges, Match: short(80, anyOf(reReadMore))},
-		{Name: "version-link", Category: Navigation, Zone: Edges, Match: short(20, anyOf(reVersionLink))},
-		{Name: "share-prompt", Category: Share, Zone: Anywhere, Match: short(40, needs(words("分享 扫 掃 点击 點擊 按 打开 打開 在看 关注 關注 下载 下載 转发 轉發 阅读原文 閱讀原文 喜欢"), anyOf(reShare)))},
-		{Name: "app-prompt", Category: Share, Zone: Edges, Match: short(80, needs(words("下载 下載 安装 安裝 APP App"), func(p Paragraph) (Match, bool) {
+		{Name: "promo-line", Category: Share, Zone: Edges, max: 80, Match: short(80, or(anyOf(rePromo), needs(words("點我 点我 點此 点此 按此 按我 LINE Line 鎖定 锁定 收看 粉絲 粉丝"), anyOf(reJoinPrompt))))},
+		{Name: "read-more", Category: Navigation, Zone: Edges, max: 80, Match: short(80, anyOf(reReadMore))},
+		{Name: "version-link", Category: Navigation, Zone: Edges, max: 20, Match: short(20, anyOf(reVersionLink))},
+		{Name: "share-prompt", Category: Share, Zone: Anywhere, max: 40, Match: short(40, needs(words("分享 扫 掃 点击 點擊 按 打开 打開 在看 关注 關注 下载 下載 转发 轉發 阅读原文 閱讀原文 喜欢"), anyOf(reShare)))},
+		{Name: "app-prompt", Category: Share, Zone: Edges, max: 80, Match: short(80, needs(words("下载 下載 安装 安裝 APP App"), func(p Paragraph) (Match, bool) {
 			// 不用抽 不用搶 現在用APP看新聞 點我下載APP: not a sentence of the
 			// story, nor glued to one (会议召开。更多精彩请下载客户端)
 			if isProse(p.Text) || strings.Contains(p.Text, "。") || !reFollow.MatchString(p.Text) {
@@ -399,32 +401,32 @@ func defaultRules() []Rule {
 			}
 			return whole(p, nil)
 		}))},
-		{Name: "pin-prompt", Category: Share, Zone: Edges, Match: short(120, needs(words("星标 星標 置顶 置頂"), anyOf(rePinPrompt)))},
-		{Name: "breadcrumb", Category: Navigation, Zone: Edges, Match: short(80, func(p Paragraph) (Match, bool) {
+		{Name: "pin-prompt", Category: Share, Zone: Edges, max: 120, Match: short(120, needs(words("星标 星標 置顶 置頂"), anyOf(rePinPrompt)))},
+		{Name: "breadcrumb", Category: Navigation, Zone: Edges, max: 80, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isBreadcrumb(p.Text) {
 				return whole(p, nil)
 			}
 			return Match{}, false
 		})},
-		{Name: "nav-link", Category: Navigation, Zone: Anywhere, Match: short(40, needs(words("返回 回到"), anyOf(reNavLink)))},
-		{Name: "prev-next", Category: Navigation, Zone: Edges, Match: short(80, anyOf(rePrevNext))},
+		{Name: "nav-link", Category: Navigation, Zone: Anywhere, max: 40, Match: short(40, needs(words("返回 回到"), anyOf(reNavLink)))},
+		{Name: "prev-next", Category: Navigation, Zone: Edges, max: 80, Match: short(80, anyOf(rePrevNext))},
 		{Name: "markdown-links", Category: Navigation, Zone: Anywhere, Match: starts(words("[ ! 　 \t"), anyOf(reMdLinks))},
-		{Name: "bare-url", Category: Navigation, Zone: Anywhere, Match: short(300, starts(words("< http www // 原文 本文 文章 链接 鏈接 网址 網址"), anyOf(reBareURL)))},
-		{Name: "site-links", Category: Navigation, Zone: Edges, Match: short(80, func(p Paragraph) (Match, bool) {
+		{Name: "bare-url", Category: Navigation, Zone: Anywhere, max: 300, Match: short(300, starts(words("< http www // 原文 本文 文章 链接 鏈接 网址 網址"), anyOf(reBareURL)))},
+		{Name: "site-links", Category: Navigation, Zone: Edges, max: 80, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isSiteLinks(p.Text) {
 				return whole(p, nil)
 			}
 			return Match{}, false
 		})},
-		{Name: "end-mark", Category: EndMark, Zone: Anywhere, Match: short(20, anyOf(reEndMark))},
-		{Name: "marker", Category: Navigation, Zone: Anywhere, Match: short(20, anyOf(reMarker))},
-		{Name: "news-tips", Category: Share, Zone: Edges, Match: short(200, needs(words("爆料 报料 報料 线索 線索 投稿 热线 熱線"), func(p Paragraph) (Match, bool) {
+		{Name: "end-mark", Category: EndMark, Zone: Anywhere, max: 20, Match: short(20, anyOf(reEndMark))},
+		{Name: "marker", Category: Navigation, Zone: Anywhere, Match: or(short(20, anyOf(reMarker)), short(30, needs(words("赞同 贊同"), anyOf(reUpvotes))))},
+		{Name: "news-tips", Category: Share, Zone: Edges, max: 200, Match: short(200, needs(words("爆料 报料 報料 线索 線索 投稿 热线 熱線"), func(p Paragraph) (Match, bool) {
 			if reHotline.MatchString(p.Text) && reHotlineHow.MatchString(p.Text) {
 				return whole(p, nil)
 			}
 			return Match{}, false
 		}))},
-		{Name: "print-edition", Category: Source, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
+		{Name: "print-edition", Category: Source, Zone: Edges, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
 			if !strings.Contains(p.Text, "《") || !leadPrintEdition.admits(p.Text) {
 				return Match{}, false
 			}
@@ -434,10 +436,10 @@ func defaultRules() []Rule {
 			}
 			return Match{}, false
 		})},
-		{Name: "author-note", Category: Byline, Zone: Edges, Match: short(60, starts(words("( （ 【 作者 本文作者"), anyOf(reAuthorNote)))},
-		{Name: "author-bio", Category: Byline, Zone: Edges, Match: short(60, patternRule("", "", 0, reAuthorIs).Match)},
-		{Name: "photo-line", Category: Caption, Zone: Anywhere, Match: short(160, photoLine)},
-		{Name: "publish-line", Category: Header, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
+		{Name: "author-note", Category: Byline, Zone: Edges, max: 60, Match: short(60, starts(words("( （ 【 作者 本文作者"), anyOf(reAuthorNote)))},
+		{Name: "author-bio", Category: Byline, Zone: Edges, max: 60, Match: short(60, patternRule("", "", 0, reAuthorIs).Match)},
+		{Name: "photo-line", Category: Caption, Zone: Anywhere, max: 160, Match: short(160, photoLine)},
+		{Name: "publish-line", Category: Header, Zone: Edges, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
 			if !leadPublishLine.admits(p.Text) {
 				return Match{}, false
 			}
@@ -451,15 +453,15 @@ func defaultRules() []Rule {
 			}
 			return whole(p, fs)
 		})},
-		{Name: "keyword-line", Category: Navigation, Zone: Edges, Match: short(80, anyOf(reKeywordLine))},
-		{Name: "bracket-byline", Category: Byline, Zone: Edges, Match: short(30, starts(words("( （"), func(p Paragraph) (Match, bool) {
+		{Name: "keyword-line", Category: Navigation, Zone: Edges, max: 80, Match: short(80, anyOf(reKeywordLine))},
+		{Name: "bracket-byline", Category: Byline, Zone: Edges, max: 30, Match: short(30, starts(words("( （"), func(p Paragraph) (Match, bool) {
 			m := reBracketByline.FindStringSubmatch(p.Text)
 			if m == nil {
 				return Match{}, false
 			}
 			return whole(p, []Field{{Key: fieldOutlet, Value: m[1]}, {Key: FieldReporter, Role: "记者", Value: m[2]}})
 		}))},
-		{Name: "byline", Category: Byline, Zone: Edges, Match: short(60, func(p Paragraph) (Match, bool) {
+		{Name: "byline", Category: Byline, Zone: Edges, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
 			items, _, ok := parseCredits(p.Text)
 			if !ok {
 				return Match{}, false
@@ -471,12 +473,12 @@ func defaultRules() []Rule {
 			}
 			return whole(p, creditFields(items))
 		})},
-		{Name: "byline-marked", Category: Byline, Zone: Body, Match: short(40, markedByline)},
-		{Name: "caption", Category: Caption, Zone: Anywhere, Match: short(200, captionMatch)},
-		{Name: "caption-credit", Category: Caption, Zone: Anywhere, Match: short(40, bareCredit)},
-		{Name: "caption-latin", Category: Caption, Zone: Anywhere, Match: short(120, needs(words("for / ／"), latinCaption))},
-		{Name: "headline-bullet", Category: Related, Zone: Tail, Match: short(60, bulletHeadline)},
-		{Name: "image-credit", Category: Caption, Zone: Anywhere, Match: short(40, needs(words("图 圖 视频 視頻"), anyOf(reImageCredit)))},
+		{Name: "byline-marked", Category: Byline, Zone: Body, max: 40, Match: short(40, markedByline)},
+		{Name: "caption", Category: Caption, Zone: Anywhere, max: 200, Match: short(200, captionMatch)},
+		{Name: "caption-credit", Category: Caption, Zone: Anywhere, max: 40, Match: short(40, bareCredit)},
+		{Name: "caption-latin", Category: Caption, Zone: Anywhere, max: 120, Match: short(120, needs(words("for / ／"), latinCaption))},
+		{Name: "headline-bullet", Category: Related, Zone: Tail, max: 60, Match: short(60, bulletHeadline)},
+		{Name: "image-credit", Category: Caption, Zone: Anywhere, max: 40, Match: short(40, needs(words("图 圖 视频 視頻"), anyOf(reImageCredit)))},
 		{Name: "dateline", Category: Byline, Zone: Lead, Match: datelineMatch},
 		{Name: "credit-lead", Category: Byline, Zone: Lead, Match: creditLead},
 		{Name: "desk-lead", Category: Byline, Zone: Lead, Match: needs(words("中心"), deskLead)},
@@ -491,7 +493,7 @@ func defaultRules() []Rule {
 	// a line made of several pieces the rules above know, or page tools:
 	// 【我要纠错】 责任编辑：张三, 【字体：大 中 小】 打印本页 关闭窗口
 	known := rules
-	rules = append(rules, Rule{Name: "combined-line", Category: Navigation, Zone: Edges, Match: short(100, needs(words("【 [ 打印 关闭 關閉 纠错 糾錯 字号 字號 字体 字體 编辑 編輯 责编 責編"), func(p Paragraph) (Match, bool) {
+	rules = append(rules, Rule{Name: "combined-line", Category: Navigation, Zone: Edges, max: 100, Match: short(100, needs(words("【 [ 打印 关闭 關閉 纠错 糾錯 字号 字號 字体 字體 编辑 編輯 责编 責編"), func(p Paragraph) (Match, bool) {
 		return combinedLine(known, p)
 	}))})
 	return rules
@@ -520,7 +522,7 @@ func combinedLine(rules []Rule, p Paragraph) (Match, bool) {
 			continue
 		}
 		v := p
-		v.Text, v.runes = piece, 0
+		v.Text, v.runes, v.src = piece, 0, nil
 		ok := false
 		for _, r := range rules {
 			if r.Zone&p.Zone == 0 {
@@ -627,7 +629,10 @@ func suffixOf(s string, n int) string {
 // captionCredit reads the photographers' credit that ends a caption,
 // "…行程碼。高文武 攝", "（记者 张三 摄）", "(尹錦恩攝)(明報製圖)".
 func captionCredit(t string) ([]Field, bool) {
-	t = strings.TrimRight(t, " |｜")
+	// 特约摄影 赵五 |: a bar after the credit
+	for strings.HasSuffix(t, " ") || strings.HasSuffix(t, "|") || strings.HasSuffix(t, "｜") {
+		t = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, " "), "|"), "｜")
+	}
 	// a graphics note after the credit: (明報製圖), （新华社发）
 	if (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")) && containsAny(suffixOf(t, 24), "製圖", "制图", "圖表", "图表", "供圖", "供图", "發", "发") {
 		at := max(0, len(t)-48)
@@ -685,7 +690,7 @@ func datelineMatch(p Paragraph) (Match, bool) {
 	}
 	var loc []int
 	if leadDateline.admits(p.Text) {
-		loc = reDateline.FindStringSubmatchIndex(prefix(p.Text, 240))
+		loc = reDateline.FindStringSubmatchIndex(prefix(p.Text, 150))
 	}
 	if loc == nil {
 		if loc = otherLead(p.Text); loc == nil {

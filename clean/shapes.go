@@ -53,13 +53,13 @@ var (
 	// ►河口濕地復育有成 候鳥種類創新高: a headline in a list with no heading
 	reBulletHeadline = rx(`^[►▶▸➤→]{s}\S`)
 	// 凤凰网财经讯 …影响。#, …出海。详情>>>, …增收。返回搜狐，查看更多, …奔头！”②9
-	reOutletNews  = rx(`^([\p{Han}A-Za-z0-9.]{2,10}?(?:网|網|报|報|社|台|新闻|新聞|新聞台|新闻台|電視台|电视台))(?:讯|訊|消息|专讯|專訊)?$`)
-	reAppLead   = rx(`^(?P<dateline>[\p{Han}A-Za-z0-9]{2,8}[·・][\p{Han}A-Za-z0-9]{2,6}(?:讯|訊))[（(]`)
-	rePressLead = rx(`^(?P<dateline>[\p{Han}]{2,6}{s}\d{4}年\d{1,2}月\d{1,2}日){s}/[\p{Han}A-Za-z ]{2,16}/{s}(?:--|—{1,2}){s}`)
+	reOutletNews = rx(`^([\p{Han}A-Za-z0-9.]{2,10}?(?:网|網|报|報|社|台|新闻|新聞|新聞台|新闻台|電視台|电视台))(?:讯|訊|消息|专讯|專訊)?$`)
+	reAppLead    = rx(`^(?P<dateline>[\p{Han}A-Za-z0-9]{2,8}[·・][\p{Han}A-Za-z0-9]{2,6}(?:讯|訊))[（(]`)
+	rePressLead  = rx(`^(?P<dateline>[\p{Han}]{2,6}{s}\d{4}年\d{1,2}月\d{1,2}日){s}/[\p{Han}A-Za-z ]{2,16}/{s}(?:--|—{1,2}){s}`)
 	// 王曉明 李四 / 台中市: names, and the place after a slash
 	reNamesLine = rx(`^(?P<reporter>[\p{Han}·]{2,3}(?:[ 、][\p{Han}·]{2,3}){0,3})(?:{s}[/／]{s}[\p{Han}]{2,6})?$`)
 	// 生活中心/王曉明、李四 新竹報導: a desk, the names and the place
-	reDeskLead = rx(`^[\p{Han}]{2,6}中心[/／](?P<reporter>[\p{Han}·]{2,3}(?:[、 ][\p{Han}·]{2,3}){0,3}){s}[\p{Han}]{2,6}(?:報導|报道|報道)`)
+	reDeskLead    = rx(`^[\p{Han}]{2,6}中心[/／](?P<reporter>[\p{Han}·]{2,3}(?:[、 ][\p{Han}·]{2,3}){0,3}){s}[\p{Han}]{2,6}(?:報導|报道|報道)`)
 	reOutletWord  = rx(`(?:社|网|網|报|報|新闻|新聞|财经|財經|时报|時報|之音|之聲|中文|日报|日報|晚报|晚報)$`)
 	reHanWord     = rx(`^[\p{Han}]{2,6}$`)
 	reGluedMarker = rx(`[。！？!?”」』）)](?P<cut>[①-⑳]\d{0,2}|#|综合报道|綜合報道|綜合報導|[A-Za-z0-9.\p{Han} ]{2,24}[・·]{s}\d{1,3}{s}(?:天前|小時前|小时前|分鐘前|分钟前|週前|周前)|(?:详情|詳情){s}>{1,3}|(?:返回|回到)[\p{Han}]{2,6}[，,]?{s}(?:查看更多|看更多))$`)
@@ -78,7 +78,7 @@ func datelineTitle(p Paragraph) (Match, bool) {
 	if !leadDateline.admits(p.Text) {
 		return Match{}, false
 	}
-	loc := reDateline.FindStringSubmatchIndex(prefix(p.Text, 240))
+	loc := reDateline.FindStringSubmatchIndex(prefix(p.Text, 150))
 	if loc == nil || !reTitleAfter.MatchString(p.Text[loc[1]:]) {
 		return Match{}, false
 	}
@@ -277,8 +277,10 @@ func containsAny(s string, words ...string) bool {
 // the publisher's name after it.
 func slashDateline(s string) (credits, place, outlet string) {
 	i, size := strings.LastIndexByte(s, '/'), 1
-	if j := strings.LastIndex(s, "／"); j > i {
-		i, size = j, len("／")
+	if strings.Contains(s, "／") {
+		if j := strings.LastIndex(s, "／"); j > i {
+			i, size = j, len("／")
+		}
 	}
 	if i <= 0 {
 		return s, "", ""

@@ -19,7 +19,8 @@ type para struct {
 	glossDone bool      // its glosses are removed
 	failed    Zone      // zones whose rules matched nothing in it
 	seen      [3]string // its text and neighbours when failed was set
-	mask      charMask  // its characters, when runes is counted
+	mask      charMask  // its characters, when maskOK
+	maskOK    bool
 }
 
 func newPara(m mtext, outer0, outer1 int, elem, container string) *para {
