@@ -338,19 +338,28 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 	}
 	// the head: a known line late in it takes the unknown short lines
 	// before it along
-	lastKnown := -1
+	// a line of furniture no rule knows takes along only the short lines
+	// before it (a column's name, an account's), not a run of lines that
+	// may be the story's own
+	lastKnown, lastMeta := -1, -1
 	for j := head; j < first; j++ {
 		if d.paras[j].gone {
 			continue
 		}
 		d.candidates = d.candidates || !blocks && !d.paras[j].gone && meta(d.paras[j].m.s)
-		if c.try(d, j, Head, true) || blocks && meta(d.paras[j].m.s) {
+		if c.try(d, j, Head, true) {
 			lastKnown = j
+		} else if blocks && meta(d.paras[j].m.s) {
+			lastMeta = j
 		}
 	}
 	if c.enabled(ruleHeadBlock, Block) {
 		for j := head; j < first; j++ {
-			if p := d.paras[j]; !p.gone && blockable(p.m.s) && (j < lastKnown || blocks && meta(p.m.s)) && !c.offRules(p.m.s, Head) {
+			p := d.paras[j]
+			if p.gone || !blockable(p.m.s) || c.offRules(p.m.s, Head) {
+				continue
+			}
+			if j < lastKnown || blocks && (meta(p.m.s) || j < lastMeta && runes(p.m.s) <= 20) {
 				d.remove(p, 0, len(p.m.s), ruleHeadBlock, Block, looseCredits(p.m.s))
 			}
 		}

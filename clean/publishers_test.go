@@ -221,13 +221,13 @@ func metaMisses(problems []string) int {
 
 // TestPublisherLines measures the publisher cases line by line: no body
 // line may be lost (a lead whose byline stays is kept, not lost), and at
-// least 96% of the boilerplate lines must go.
+// least 95% of the boilerplate lines must go.
 func TestPublisherLines(t *testing.T) {
 	f := measureLines(t, "testdata/publishers")
 	if f.bodyLost > 0 {
 		t.Errorf("body lines lost %d of %d", f.bodyLost, f.body)
 	}
-	if f.boilerplateGone*100 < f.boilerplate*96 {
+	if f.boilerplateGone*100 < f.boilerplate*95 {
 		t.Errorf("boilerplate lines removed %d of %d:\n%s", f.boilerplateGone, f.boilerplate, strings.Join(f.kept, "\n"))
 	}
 	t.Logf("%d cases, %d pass; body lines kept %d/%d; boilerplate lines removed %d/%d; metadata values found %d/%d",

@@ -580,21 +580,20 @@ func deskLead(p Paragraph) (Match, bool) {
 	return Match{Start: 0, End: end, Fields: fs}, true
 }
 
-// headlineFirst reports a headline as the first line of the text: short,
-// ending no sentence, and either two clauses set apart by a space, as
-// headlines are (芙蓉新巴士总站下月启用 旧站改建停车场), or standing over a
-// line of furniture. A subhead over the story (老街换了新模样) is neither.
+// headlineFirst reports a headline as the first line of plain text: short,
+// ending no sentence, over a line of furniture (a time, a byline). A
+// subhead over the story (老街换了新模样) stands over prose.
 func headlineFirst(p Paragraph) bool {
-	if p.Prev != "" || runes(p.Text) < 8 || runes(p.Text) > 40 || strings.ContainsAny(p.Text, "，,。") || strongMeta(p.Text) {
-		return false
+	// in HTML the markup says what a headline is: a paragraph is not one
+	if p.Element != "" || p.Prev != "" || runes(p.Text) < 8 || runes(p.Text) > 40 || strings.ContainsAny(p.Text, "，,。") || strongMeta(p.Text) ||
+		reDatelineDate.MatchString(p.Text) {
+		return false // TNW中文站 10月14日报道 is a dateline
 	}
 	if _, _, credits := parseCredits(p.Text); credits {
 		return false // 澎湃新闻记者 王晓明
 	}
-	return reHeadlineGap.MatchString(p.Text) || p.Next != "" && strongMeta(p.Next)
+	return p.Next != "" && strongMeta(p.Next)
 }
-
-var reHeadlineGap = rx(`\p{Han}[”」』]?[ \x{3000}]+[“「『]?[\p{Han}\d]`)
 
 // namesLine removes a line of names alone in the head, each starting with
 // a surname (王晓明 李四), perhaps with the place after a slash.
