@@ -328,6 +328,10 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 			known = true
 			continue
 		}
+		// what a colon introduces belongs to the paragraph before it
+		if j > 0 && (strings.HasSuffix(d.paras[j-1].m.s, "：") || strings.HasSuffix(d.paras[j-1].m.s, ":")) && !d.paras[j-1].gone {
+			continue
+		}
 		d.candidates = d.candidates || !blocks && meta(p.m.s)
 		if (known || blocks && meta(p.m.s)) && c.enabled(ruleTailBlock, Block) && blockable(p.m.s) && !c.offRules(p.m.s, Tail) {
 			d.remove(p, 0, len(p.m.s), ruleTailBlock, Block, looseCredits(p.m.s))
@@ -379,6 +383,11 @@ func isProse(s string) bool {
 	}
 	t := strings.TrimRight(s, "”」』\"'）)")
 	r, _ := utf8.DecodeLastRuneInString(t)
+	// a long paragraph ending in a colon introduces what follows:
+	// …请同时带上下面两个话题：
+	if (r == '：' || r == ':') && strings.Contains(s, "。") && len(s) > 40*3 {
+		return true
+	}
 	if !isSentenceEnd(r) || r == '；' || r == ';' {
 		return false
 	}

@@ -453,7 +453,12 @@ func defaultRules() []Rule {
 			}
 			return whole(p, fs)
 		})},
-		{Name: "keyword-line", Category: Navigation, Zone: Edges, max: 80, Match: short(80, anyOf(reKeywordLine))},
+		{Name: "keyword-line", Category: Navigation, Zone: Edges, max: 80, Match: short(80, func(p Paragraph) (Match, bool) {
+			if strings.HasSuffix(p.Prev, "：") {
+				return Match{}, false // the topics a sentence introduces: …带上下面两个话题：
+			}
+			return anyOf(reKeywordLine)(p)
+		})},
 		{Name: "bracket-byline", Category: Byline, Zone: Edges, max: 30, Match: short(30, starts(words("( （"), func(p Paragraph) (Match, bool) {
 			m := reBracketByline.FindStringSubmatch(p.Text)
 			if m == nil {
@@ -599,7 +604,39 @@ func captionMatch(p Paragraph) (Match, bool) {
 	if !ok {
 		return Match{}, false
 	}
+	// the story's last paragraph with a photographer's credit glued to
+	// it: "康文署表示，…安排。記者李四攝" loses the credit, not the paragraph
+	if p.Zone != Head && (p.Next == "" || isCreditLine(p.Next)) {
+		if at := glueAt(p.Text); at > 0 && runes(p.Text[:at]) > 40 && strings.ContainsAny(p.Text[:at], "，,") {
+			return Match{Start: at, End: len(p.Text), Fields: fs}, true
+		}
+	}
 	return whole(p, fs)
+}
+
+// glueAt returns where a credit glued after the last sentence begins: just
+// after the last 。！？ within the last 20 characters, or 0.
+func glueAt(s string) int {
+	for i, n := len(s), 0; i > 0 && n < 20; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if r == '。' || r == '！' || r == '？' {
+			if i < len(s) {
+				return i
+			}
+			return 0
+		}
+		i -= size
+	}
+	return 0
+}
+
+// isCreditLine reports a line of credits: 责任编辑：赵五.
+func isCreditLine(s string) bool {
+	if len(s) > 60*3 {
+		return false
+	}
+	_, _, ok := parseCredits(s)
+	return ok
 }
 
 // pictureSlash reports "图/" or "圖／" in s.

@@ -332,7 +332,7 @@ func strongMeta(s string) bool {
 	if strings.ContainsRune(s, utf8.RuneError) {
 		return false
 	}
-	return reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || reMetaNav.MatchString(s) || strings.HasPrefix(s, "#") ||
+	return reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || reMetaNav.MatchString(s) && (runes(s) <= 20 || !reNetworks.MatchString(s)) || strings.HasPrefix(s, "#") ||
 		strings.Count(s, "#") >= 2 || strings.Contains(s, "IP属地") || strings.Contains(s, "IP屬地") ||
 		len(reFooterLabel.FindAllStringIndex(s, 3)) >= 2 || isMenu(s)
 }
@@ -364,6 +364,7 @@ var (
 	reMetaDate = rx(`\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}|星期[一二三四五六日天]|週[一二三四五六日]|礼拜[一二三四五六日天]`)
 	// 主页 北马新闻, 分享工具 facebook: navigation and share buttons
 	reMetaNav  = rx(`^(?:主页|首页|主頁|首頁)|^[-—–]{1,2} |(?i)\.(?:jpe?g|png|gif|webp)$|字号|字號|字体|字體|背景色|上一篇|下一篇|上一頁|下一頁|放大|缩小|縮小|打印本页|打印本頁|关闭窗口|關閉窗口|返回顶部|返回頂部|(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
+	reNetworks = rx(`(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
 	reMetaRole = rx(`(?:记者|記者|编辑|編輯|责编|責編|作者|通讯员|通訊員|摄影|攝影|校对|校對|审核|審核|撰稿|监制|監製)(?:{s}[:：|/／]|[ \x{3000}]|$)|出品$`)
 )
 
