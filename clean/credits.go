@@ -42,7 +42,8 @@ var roles = map[string]roleKind{
 	"摄": rolePhoto, "攝": rolePhoto,
 	"图片编辑": roleEditor, "圖片編輯": roleEditor, "文字编辑": roleEditor, "文字編輯": roleEditor,
 	"视频编辑": roleEditor, "視頻編輯": roleEditor,
-	"栏目主编": roleOther, "欄目主編": roleOther, "文案": roleOther, "后期": roleOther, "後期": roleOther, "审读": roleOther, "審讀": roleOther,
+	"栏目主编": roleOther, "欄目主編": roleOther, "文案": roleOther,
+	"撰稿人": roleReporter, "审稿人": roleOther, "審稿人": roleOther, "供稿": roleOther, "后期": roleOther, "後期": roleOther, "审读": roleOther, "審讀": roleOther,
 	"剪辑": roleOther, "剪輯": roleOther, "配音": roleOther, "出镜": roleOther, "出鏡": roleOther,
 }
 

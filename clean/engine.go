@@ -287,7 +287,9 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 	}
 	first, last := -1, -1
 	for i := head; i < tail; i++ {
-		if !d.paras[i].gone && isProse(d.paras[i].m.s) && !c.wouldRemoveIn(d, i, Head) {
+		// a short exclamation over the story is a prompt, not its start:
+		// 前往小程序,Get更优阅读体验!
+		if !d.paras[i].gone && isProse(d.paras[i].m.s) && runes(d.paras[i].m.s) >= 20 && !c.wouldRemoveIn(d, i, Head) {
 			first = i
 			break
 		}

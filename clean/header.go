@@ -23,7 +23,7 @@ const (
 var headerKeys = map[string]fieldKind{
 	"发布时间": fkTime, "發布時間": fkTime, "發佈時間": fkTime, "发稿时间": fkTime, "發稿時間": fkTime,
 	"发表时间": fkTime, "發表時間": fkTime, "更新时间": fkTime, "更新時間": fkTime, "发布日期": fkTime,
-	"發布日期": fkTime, "更新日期": fkTime, "最後更新日期": fkTime, "最后更新日期": fkTime, "最後更新": fkTime, "最后更新": fkTime, "时间": fkTime, "時間": fkTime, "日期": fkTime, "发布于": fkTime, "發佈於": fkTime,
+	"發布日期": fkTime, "更新日期": fkTime, "最後更新日期": fkTime, "最后更新日期": fkTime, "最後更新": fkTime, "最后更新": fkTime, "时间": fkTime, "時間": fkTime, "日期": fkTime, "发布于": fkTime, "發佈於": fkTime, "原始发表时间": fkTime, "原始發表時間": fkTime,
 	"来源": fkSource, "來源": fkSource, "文章来源": fkSource, "文章來源": fkSource, "稿源": fkSource,
 	"新聞來源": fkSource, "消息来源": fkSource, "消息來源": fkSource,
 	"出处": fkSource, "出處": fkSource, "信息来源": fkSource, "信息來源": fkSource, "新闻来源": fkSource,

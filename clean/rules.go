@@ -149,12 +149,12 @@ var (
 
 	reSourceParen = rx(`^[(（【\[]{s}(?:文章|本文|信息|稿件|新闻|新聞)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
 	reOrigTitle   = rx(`^[(（【\[]?{s}原(?:标题|標題|题目|題目){s}{:}{s}(?P<original_title>.{1,100}?){s}[)）】\]]?$`)
-	reAppSource   = rx(`^(?:本文|此文|本篇)(?:来自|來自|转自|轉自|转载自|轉載自|首发于|首發於)(?:微信公众号|微信公眾號|公众号|公眾號)?{s}{:}?{s}{[}?(?P<source>[^，。,\s（(:：【】\[\]]{1,30}?){]}?{s}(?:客户端|客戶端|APP|App|app|公众号|公眾號)?(?:{s}[（(](?:ID|id|微信号|微信號){s}{:}{s}[A-Za-z0-9_-]{1,30}[）)])?(?:[，,]{s}(?:作者|作者为|作者為){s}{:}?{s}(?P<reporter>{name}))?(?:[，,].{0,60})?{end}$`)
+	reAppSource   = rx(`^(?:本文|此文|本篇)(?:来自|來自|转自|轉自|转载自|轉載自|首发于|首發於|分享自)(?:微信公众号|微信公眾號|公众号|公眾號)?{s}{:}?{s}{[}?(?P<source>[^，。,\s（(:：【】\[\]]{1,30}?){]}?{s}(?:客户端|客戶端|APP|App|app|公众号|公眾號)?(?:{s}[（(](?:ID|id|微信号|微信號){s}{:}{s}[A-Za-z0-9_-]{1,30}[）)])?(?:[，,]{s}(?:作者|作者为|作者為){s}{:}?{s}(?P<reporter>{name}))?(?:[，,].{0,60})?{end}$`)
 
-	reDisclaimer = rx(`^{[}?(?:免责声明|免責聲明|作者声明|作者聲明|平台声明|平台聲明|特别声明|特別聲明|郑重声明|鄭重聲明|法律声明|法律聲明|版权及免责声明|版權及免責聲明|风险提示|風險提示){]}?{s}{:}|^{[}?(?:声明|聲明){]}?{s}{:}.{0,80}(?:观点|觀點|仅代表|僅代表|不代表|侵权|侵權|转载|轉載|信息发布平台|信息發布平台|存储空间|存儲空間)`)
-	rePlatform   = rx(`(?i)^本文由.{1,16}(?:上传|上傳|发布|發布).{0,8}(?:不代表|仅代表|僅代表)|(?:使用了您的|使用了你的)(?:图片|圖片|作品|文章).{0,20}(?:联系|聯繫|稿酬|撤下)|(?:索取稿酬|要求撤下)|仅提供信息存储空间服务|僅提供信息存儲空間服務|仅提供信息存储服务|僅提供信息存儲服務|仅提供信息发布平台|僅提供信息發布平台|系信息发布平台|係信息發布平台|申请澎湃号请用电脑访问|申請澎湃號請用電腦訪問|^notice\s*:\s*the content above|(?:网易号|網易號|头条号|頭條號|百家号|百家號|搜狐号|搜狐號|企鹅号|大鱼号).{0,12}(?:用户上传|用戶上傳|作者上传|作者上傳|授权发布|授權發布|不代表)|^举报/反馈$|^舉報/反饋$`)
+	reDisclaimer = rx(`^{[}?(?:[\p{Han}A-Za-z]{2,10}(?:网|網|报|報|社|台)(?:声明|聲明)|广告声明|廣告聲明|免责声明|免責聲明|作者声明|作者聲明|平台声明|平台聲明|特别声明|特別聲明|郑重声明|鄭重聲明|法律声明|法律聲明|版权及免责声明|版權及免責聲明|风险提示|風險提示){]}?{s}{:}|^{[}?(?:声明|聲明){]}?{s}{:}.{0,80}(?:观点|觀點|仅代表|僅代表|不代表|侵权|侵權|转载|轉載|信息发布平台|信息發布平台|存储空间|存儲空間)`)
+	rePlatform   = rx(`(?i)^本文参与.{0,24}(?:计划|計劃)|^本文由.{1,16}(?:上传|上傳|发布|發布).{0,8}(?:不代表|仅代表|僅代表)|(?:使用了您的|使用了你的)(?:图片|圖片|作品|文章).{0,20}(?:联系|聯繫|稿酬|撤下)|(?:索取稿酬|要求撤下)|仅提供信息存储空间服务|僅提供信息存儲空間服務|仅提供信息存储服务|僅提供信息存儲服務|仅提供信息发布平台|僅提供信息發布平台|系信息发布平台|係信息發布平台|申请澎湃号请用电脑访问|申請澎湃號請用電腦訪問|^notice\s*:\s*the content above|(?:网易号|網易號|头条号|頭條號|百家号|百家號|搜狐号|搜狐號|企鹅号|大鱼号).{0,12}(?:用户上传|用戶上傳|作者上传|作者上傳|授权发布|授權發布|不代表)|^举报/反馈$|^舉報/反饋$`)
 
-	reCopyright = rx(`(?i)^{[}?(?:版权声明|版權聲明|版权说明|版權說明|版权所有|版權所有|著作权声明|著作權聲明|版权申明|版權申明){]}?|(?:版权所有|版權所有).{0,60}(?:未经|未經|不得|禁止|严禁|嚴禁|转载|轉載)|(?:未经|未經)(?:本网|本網|本站)?(?:书面)?(?:授权|授權|许可|許可|同意).{0,10}(?:不得|禁止|严禁|嚴禁|请勿|請勿)(?:转载|轉載|复制|複製|使用|镜像|鏡像)|copyright\s*(?:©|\(c\))|©\s*(?:\d{4}|copyright)|all\s+rights\s+reserved|^凡(?:本网|本網|本站)?注明|转载请注明(?:出处|来源)|轉載請註明(?:出處|來源)|如需转载|如需轉載|(?:原创|原創|独家|獨家)稿件.{0,12}(?:转载|轉載)|(?:未经|未經).{1,20}?(?:授权|授權|许可|許可|同意).{0,10}(?:不得|禁止|严禁|嚴禁|请勿|請勿)(?:转载|轉載|复制|複製|使用|镜像|鏡像|摘编|摘編)`)
+	reCopyright = rx(`(?i)^{[}?(?:版权声明|版權聲明|版权说明|版權說明|版权所有|版權所有|著作权声明|著作權聲明|版权申明|版權申明){]}?|(?:版权所有|版權所有).{0,60}(?:未经|未經|不得|禁止|严禁|嚴禁|转载|轉載)|(?:未经|未經)(?:本网|本網|本站)?(?:书面)?(?:授权|授權|许可|許可|同意).{0,10}(?:不得|禁止|严禁|嚴禁|请勿|請勿)(?:转载|轉載|复制|複製|使用|镜像|鏡像)|copyright\s*(?:©|\(c\))|©\s*(?:\d{4}|copyright)|all\s+rights\s+reserved|^凡(?:本网|本網|本站)?注明|(?:著作权|著作權|版权|版權)(?:归|歸).{0,12}所有|转载请注明(?:出处|来源)|轉載請註明(?:出處|來源)|如需转载|如需轉載|(?:原创|原創|独家|獨家)稿件.{0,12}(?:转载|轉載)|(?:未经|未經).{1,20}?(?:授权|授權|许可|許可|同意).{0,10}(?:不得|禁止|严禁|嚴禁|请勿|請勿)(?:转载|轉載|复制|複製|使用|镜像|鏡像|摘编|摘編)`)
 	// reCopyrightHead is the part of reCopyright anchored at the start.
 	reCopyrightHead = rx(`(?i)^{[}?(?:版权声明|版權聲明|版权说明|版權說明|版权所有|版權所有|著作权声明|著作權聲明|版权申明|版權申明){]}?`)
 	reICP           = rx(`(?i)icp\s*(?:备|備|证|證)?\s*[0-9０-９]{6,}|公网安备|公網安備|网络文化经营许可证|網絡文化經營許可證|互联网新闻信息服务许可证|互聯網新聞信息服務許可證`)
@@ -184,7 +184,7 @@ var (
 	rePublishLine     = rx(`^(?:(\d{4}-\d{1,2}-\d{1,2}{s}\d{1,2}:\d{2}(?::\d{2})?){s}(?:发布于|發佈於|发表于|發表於|来自|來自|[·・])[^。，,]{0,30}|(?:发布|發佈|發布|更新|发表|發表){s}[/／]{s}(\d{4}年\d{1,2}月\d{1,2}日{s}\d{1,2}:\d{2})|(?:发表时间|發表時間|发布时间|發佈時間){s}{:}{s}\d{1,2}/\d{1,2}/\d{4}{s}-?{s}\d{1,2}:\d{2})$`)
 	reKeywordLine     = rx(`^(?:(?:相關字詞|相关字词|关键词|關鍵詞|关键字|關鍵字|标签|標籤|相關標籤|相关标签){s}[:：﹕].{1,60}|(?:#[^#\s]{1,20}#{s})+|本文(?:收录|收錄)(?:于|於)?.{0,24})$`)
 	reBracketByline   = regexp.MustCompile(`^[（(]([\p{Han}]{2,8}?(?:网|網|报|報|社|台))[ \x{3000}]([\p{Han}]{2,4})[）)]$`)
-	reMarker          = rx(`^(?:[-—–]*{s}(?:ADVERTISEMENT|Advertisement|广告|廣告){s}[-—–]*|[|｜丨]+|图片默认标题|圖片默認標題|展开阅读全文|展開閱讀全文|(?:我是廣告|我是广告){s}(?:請繼續往下閱讀|请继续往下阅读)\.{0,6}…?|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?|\d{1,2}{s}(?:分钟|分鐘)(?:阅读|閱讀)?)$`)
+	reMarker          = rx(`^(?:[-—–]*{s}(?:ADVERTISEMENT|Advertisement|广告|廣告){s}[-—–]*|[|｜丨]+|图片默认标题|圖片默認標題|展开阅读全文|展開閱讀全文|视频加载中\.{0,6}|視頻加載中\.{0,6}|(?:我是廣告|我是广告){s}(?:請繼續往下閱讀|请继续往下阅读)\.{0,6}…?|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?|\d{1,2}{s}(?:分钟|分鐘)(?:阅读|閱讀)?)$`)
 	reHotline         = rx(`(?:爆料|报料|報料|新闻线索|新聞線索|投稿|广告热线|廣告熱線|新闻热线|新聞熱線|读者热线|讀者熱線)`)
 	reHotlineHow      = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
 	rePrintEdition    = rx(`^[（(]?(?:本文)?(?:首发于|首發於|刊于|刊於|原载于|原載於|原载|原載|来源于|來源於)?{s}\d{0,4}年?\d{0,2}月?\d{0,2}日?{s}《[^》]{2,14}》{s}[（(]?{s}(?:\d{4}年\d{1,2}月\d{1,2}日)?{s}(?:\d{1,3}{s}版|第{s}[\d一二三四五六七八九十]{1,3}{s}版)?{s}[）)]?{s}[）)]?$`)
@@ -375,9 +375,9 @@ func defaultRules() []Rule {
 		{Name: "byline-date", Category: Byline, Zone: Head, max: 40, Match: short(40, patternRule("", "", 0, reBylineDate).Match)},
 		{Name: "byline-comma", Category: Byline, Zone: Edges, max: 30, Match: short(30, patternRule("", "", 0, reRoleComma).Match)},
 		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲 作 平"), anyOf(reDisclaimer))},
-		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋 稿酬 撤下"), anyOf(rePlatform))))},
+		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋 稿酬 撤下 计划 計劃"), anyOf(rePlatform))))},
 		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyrightHead)),
-			short(160, needs(words("版权 版權 未经 未經 opyright OPYRIGHT © ights IGHTS 转载 轉載"), anyOf(reCopyright))))},
+			short(160, needs(words("版权 版權 未经 未經 opyright OPYRIGHT © ights IGHTS 转载 轉載 著作"), anyOf(reCopyright))))},
 		{Name: "icp-record", Category: Copyright, Zone: Edges, max: 120, Match: short(120, needs(words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)))},
 		{Name: "follow-prompt", Category: Share, Zone: Tail, max: 160, Match: short(160, needs(words("欢迎 歡迎 请 請 → 点击 點擊 更多 第一时间 第一時間 获取 獲取 建议 建議"), func(p Paragraph) (Match, bool) {
 			// a sentence before the prompt is the story's: 会议召开。更多请下载客户端
@@ -480,6 +480,8 @@ func defaultRules() []Rule {
 		})},
 		{Name: "byline-marked", Category: Byline, Zone: Body, max: 40, Match: short(40, markedByline)},
 		{Name: "caption", Category: Caption, Zone: Anywhere, max: 200, Match: short(200, captionMatch)},
+		{Name: "image-file", Category: Caption, Zone: Anywhere, max: 60, Match: short(60, anyOf(reImageFile))},
+		{Name: "byline-unit", Category: Byline, Zone: Edges, max: 40, Match: short(40, starts(words("( （"), unitByline))},
 		{Name: "caption-credit", Category: Caption, Zone: Anywhere, max: 40, Match: short(40, bareCredit)},
 		{Name: "caption-latin", Category: Caption, Zone: Anywhere, max: 120, Match: short(120, needs(words("for / ／"), latinCaption))},
 		{Name: "headline-bullet", Category: Related, Zone: Tail, max: 60, Match: short(60, bulletHeadline)},

@@ -332,7 +332,7 @@ func strongMeta(s string) bool {
 	if strings.ContainsRune(s, utf8.RuneError) {
 		return false
 	}
-	return reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || reMetaNav.MatchString(s) && (runes(s) <= 20 || !reNetworks.MatchString(s)) || strings.HasPrefix(s, "#") ||
+	return reMetaDate.MatchString(s) || reMetaRole.MatchString(s) || reCountLine.MatchString(s) || reMetaNav.MatchString(s) && (runes(s) <= 20 || !reNetworks.MatchString(s)) || strings.HasPrefix(s, "#") ||
 		strings.Count(s, "#") >= 2 || strings.Contains(s, "IP属地") || strings.Contains(s, "IP屬地") ||
 		len(reFooterLabel.FindAllStringIndex(s, 3)) >= 2 || isMenu(s)
 }
@@ -363,9 +363,15 @@ var reFooterLabel = rx(`(?:通信地址|地址|邮编|郵編|E-mail|Email|email|
 var (
 	reMetaDate = rx(`\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}|星期[一二三四五六日天]|週[一二三四五六日]|礼拜[一二三四五六日天]`)
 	// 主页 北马新闻, 分享工具 facebook: navigation and share buttons
-	reMetaNav  = rx(`^(?:主页|首页|主頁|首頁)|^[-—–]{1,2} |(?i)\.(?:jpe?g|png|gif|webp)$|字号|字號|字体|字體|背景色|上一篇|下一篇|上一頁|下一頁|放大|缩小|縮小|打印本页|打印本頁|关闭窗口|關閉窗口|返回顶部|返回頂部|(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
-	reNetworks = rx(`(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
-	reMetaRole = rx(`(?:记者|記者|编辑|編輯|责编|責編|作者|通讯员|通訊員|摄影|攝影|校对|校對|审核|審核|撰稿|监制|監製)(?:{s}[:：|/／]|[ \x{3000}]|$)|出品$`)
+	reMetaNav = rx(`^(?:主页|首页|主頁|首頁)|^[-—–]{1,2} |(?i)\.(?:jpe?g|png|gif|webp)$|字号|字號|字体|字體|背景色|上一篇|下一篇|上一頁|下一頁|放大|缩小|縮小|打印本页|打印本頁|关闭窗口|關閉窗口|返回顶部|返回頂部|(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
+	// 点赞 88, 阅读数：5.6万, 转发 56: a page's counters
+	reCountLine = rx(`^(?:点赞|點讚|點贊|赞|讚|评论|評論|转发|轉發|阅读|閱讀|阅读数|閱讀數|阅读量|閱讀量|收藏|分享|浏览|瀏覽)(?:{s}[:：]?{s}[\d.,]+(?:万|萬|k|w)?|{s}[:：])$|阅读{s}[:：]?$`)
+	// 夜校报名现场.jpg (160.33 KB, 下载次数: 4): an image's file name
+	reImageFile = rx(`^\S{1,40}\.(?i:jpe?g|png|gif|webp|bmp)(?:{s}\(.{0,40}\))?$`)
+	// （东岭区纪委监委 李四 王晓明）: a unit and the writers' names
+	reUnitByline = rx(`^{(}(?P<unit>[\p{Han}]{2,12}) (?P<names>[\p{Han}·]{2,3}(?: [\p{Han}·]{2,3}){0,3}){)}$`)
+	reNetworks   = rx(`(?i:facebook|twitter|whatsapp|telegram|instagram|weibo|wechat)|\bLINE\b|微博|微信`)
+	reMetaRole   = rx(`(?:记者|記者|编辑|編輯|责编|責編|作者|通讯员|通訊員|摄影|攝影|校对|校對|审核|審核|撰稿|监制|監製)(?:{s}[:：|/／]|[ \x{3000}]|$)|出品$`)
 )
 
 // bracketCredits cuts a bracketed opening from the lead that names the
@@ -609,6 +615,23 @@ func namesLine(p Paragraph) (Match, bool) {
 		return Match{}, false // 楼主: one word of two characters is no byline
 	}
 	for _, n := range names {
+		if !hasSurname(n) {
+			return Match{}, false
+		}
+		fs = append(fs, Field{Key: FieldReporter, Value: n})
+	}
+	return whole(p, fs)
+}
+
+// unitByline removes a bracketed unit with its writers' names, as
+// government and party sites print them: （东岭区纪委监委 李四 王晓明）.
+func unitByline(p Paragraph) (Match, bool) {
+	m := reUnitByline.FindStringSubmatch(p.Text)
+	if m == nil {
+		return Match{}, false
+	}
+	var fs []Field
+	for _, n := range splitNames(m[2]) {
 		if !hasSurname(n) {
 			return Match{}, false
 		}
