@@ -165,7 +165,7 @@ var (
 	rePrevNext = rx(`^(?:上一篇|下一篇|上一條|下一條|上一条|下一条|上一页|下一页|上一頁|下一頁)(?:文章)?{s}{:}?`)
 	reMdLinks  = rx(`^(?:{s}!?\[[^\]\n]*\]\([^)\s]*\){s}[|｜丨︱│/·•]?{s})+$`)
 	reBareURL  = rx(`^(?:(?:原文链接|原文鏈接|本文链接|本文鏈接|文章链接|文章鏈接|原文地址|链接|鏈接|网址|網址){s}{:}{s})?<?(?:https?://|www\.|//)[^\s<>]+>?$`)
-	reLocation = rx(`^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置|位置|现在位置){s}{:}`)
+	reLocation = rx(`^(?:您当前的位置|您當前的位置|当前的位置|當前的位置|当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置|位置|现在位置){s}{:}`)
 
 	reEndMark         = rx(`^(?:{(}{s}(?:完|全文完|本文完|结束|結束){s}{)}|{[}{s}完{s}{]}|[-—－─=]*{s}(?:END|End|end){s}[-—－─=]*|[-—－─]+{s}(?:完|全文完){s}[-—－─]+)$`)
 	reEndGlued        = rx(`(?:{(}(?:完|全文完|本文完){)}|【完】|[-—－]*{s}(?:END|End){s}[-—－]*)$`)
@@ -374,7 +374,8 @@ func defaultRules() []Rule {
 		{Name: "names-line", Category: Byline, Zone: Head, max: 30, Match: short(30, namesLine)},
 		{Name: "byline-date", Category: Byline, Zone: Head, max: 40, Match: short(40, patternRule("", "", 0, reBylineDate).Match)},
 		{Name: "byline-comma", Category: Byline, Zone: Edges, max: 30, Match: short(30, patternRule("", "", 0, reRoleComma).Match)},
-		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲 作 平"), anyOf(reDisclaimer))},
+		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: or(starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲 作 平"), anyOf(reDisclaimer)),
+			short(200, needs(words("声明 聲明"), anyOf(reDisclaimer))))},
 		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋 稿酬 撤下 计划 計劃"), anyOf(rePlatform))))},
 		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyrightHead)),
 			short(160, needs(words("版权 版權 未经 未經 opyright OPYRIGHT © ights IGHTS 转载 轉載 著作"), anyOf(reCopyright))))},
