@@ -73,6 +73,8 @@ type headerField struct {
 // parseHeader reads a line made only of labelled fields and dates, such as
 // "發布時間:2022-05-09 15:11:00來源: 人民網-山西頻道" or
 // "2022-05-09 10:20 来源：新华社 作者：张三". It fails on anything else.
+var reTrailingTime = regexp.MustCompile(`[ \x{3000}]+\d{4}[-./年]\d{1,2}.*$`)
+
 func parseHeader(s string) ([]headerField, bool) {
 	// • 2024年05月16日 来源:齐鲁晚报, |  编辑部 发布于 2024-05-16 | …: a
 	// bullet or a bar before the header
@@ -224,7 +226,12 @@ func headerFields(hs []headerField) []Field {
 		case fkTime:
 			fs = append(fs, Field{Key: FieldPublished, Value: h.value})
 		case fkSource:
-			fs = append(fs, Field{Key: FieldSource, Value: h.value})
+			// 江城晚报　2024-06-05 08:20: the time after the source
+			v := h.value
+			if loc := reTrailingTime.FindStringIndex(v); loc != nil && loc[0] > 0 {
+				v = v[:loc[0]]
+			}
+			fs = append(fs, Field{Key: FieldSource, Value: v})
 		case fkAuthor:
 			for _, n := range splitNames(h.value) {
 				// 作者： 2024-05-16: an empty field before the next
