@@ -458,7 +458,7 @@ func defaultRules() []Rule {
 			if strings.HasSuffix(p.Prev, "：") {
 				return Match{}, false // the topics a sentence introduces: …带上下面两个话题：
 			}
-			return anyOf(reKeywordLine)(p)
+			return keywordLine(p)
 		})},
 		{Name: "bracket-byline", Category: Byline, Zone: Edges, max: 30, Match: short(30, starts(words("( （"), func(p Paragraph) (Match, bool) {
 			m := reBracketByline.FindStringSubmatch(p.Text)
@@ -481,7 +481,12 @@ func defaultRules() []Rule {
 		})},
 		{Name: "byline-marked", Category: Byline, Zone: Body, max: 40, Match: short(40, markedByline)},
 		{Name: "caption", Category: Caption, Zone: Anywhere, max: 200, Match: short(200, captionMatch)},
-		{Name: "image-file", Category: Caption, Zone: Anywhere, max: 60, Match: short(60, anyOf(reImageFile))},
+		{Name: "image-file", Category: Caption, Zone: Anywhere, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
+			if !strings.Contains(p.Text, ".") || !containsAny(strings.ToLower(suffixOf(p.Text, 60)), ".jp", ".png", ".gif", ".webp", ".bmp") {
+				return Match{}, false
+			}
+			return imageFile(p)
+		})},
 		{Name: "byline-unit", Category: Byline, Zone: Edges, max: 40, Match: short(40, starts(words("( （"), unitByline))},
 		{Name: "caption-credit", Category: Caption, Zone: Anywhere, max: 40, Match: short(40, bareCredit)},
 		{Name: "caption-latin", Category: Caption, Zone: Anywhere, max: 120, Match: short(120, needs(words("for / ／"), latinCaption))},
@@ -641,6 +646,12 @@ func isCreditLine(s string) bool {
 	_, _, ok := parseCredits(s)
 	return ok
 }
+
+// the match functions of patterns used inside other rules, built once
+var (
+	keywordLine = anyOf(reKeywordLine)
+	imageFile   = anyOf(reImageFile)
+)
 
 // pictureSlash reports "图/" or "圖／" in s.
 func pictureSlash(s string) bool {
