@@ -302,7 +302,9 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 	}
 	meta := looksMeta
 	if first < 0 {
-		meta = strongMeta
+		// a story with no prose (a poem, a list) keeps every line no rule
+		// knows: nothing tells its lines from furniture
+		meta = func(string) bool { return false }
 		// no prose at all (a poem, a list): the story starts and ends
 		// with its first and last lines that neither a rule knows nor
 		// read as furniture

@@ -11,7 +11,11 @@ import (
 var builtinPatterns = []*regexp.Regexp{reMarker, reEndMark, reDateline, reBracketLead, reReporterLead,
 	reDisclaimer, reCopyright, reBareURL, reTools, reShare, reRelatedHead, reLocation, rePrevNext,
 	reAuthorNote, reKeywordLine, reImageCredit, reEditNotice, rePlatform, reICP, reNavLink, reMdLinks,
-	rePrintEdition, rePublishLine, reOutletLead, reDashLead, reRelatedHead, reLocation}
+	rePrintEdition, rePublishLine, reOutletLead, reDashLead, reRelatedHead, reLocation,
+	reCopyrightHead, rePromo, reJoinPrompt, reReadMore, reVersionLink, rePinPrompt, reUpvotes, reImageFile,
+	reUnitByline, reMastheadTime, reMasthead, reCompiled, reAgencies, reBylineDate, reRoleComma, reAuthorIs,
+	reEmptyCredit, reLabelLine, reBareCredit, reNamesLine, reDeskLead, reAppLead, rePressLead, reCountLine,
+	reGluedMarker, reOutletNews, reWechatCard, reSourceParen, reOrigTitle, reAppSource}
 
 func TestLeadOf(t *testing.T) {
 	for _, tc := range []struct {

@@ -326,8 +326,8 @@ func looksMeta(s string) bool {
 }
 
 // strongMeta reports the surer half of looksMeta: a date and time, a
-// credit, hashtags, navigation or share buttons. A story with no prose
-// (a poem) has only these taken from its edges.
+// credit, hashtags, counters, navigation or share buttons. Only these
+// make a line long enough to be a story's count as furniture.
 func strongMeta(s string) bool {
 	if strings.ContainsRune(s, utf8.RuneError) {
 		return false
