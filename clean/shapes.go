@@ -61,6 +61,7 @@ var (
 	// 生活中心/王曉明、李四 新竹報導: a desk, the names and the place
 	reDeskLead    = rx(`^[\p{Han}]{2,6}中心[/／](?P<reporter>[\p{Han}·]{2,3}(?:[、 ][\p{Han}·]{2,3}){0,3}){s}[\p{Han}]{2,6}(?:報導|报道|報道)`)
 	reOutletWord  = rx(`(?:社|网|網|报|報|新闻|新聞|财经|財經|时报|時報|之音|之聲|中文|日报|日報|晚报|晚報)$`)
+	reHanRun      = rx(`\p{Han}{4}`)
 	reHanWord     = rx(`^[\p{Han}]{2,6}$`)
 	reGluedMarker = rx(`[。！？!?”」』）)](?P<cut>[①-⑳]\d{0,2}|#|综合报道|綜合報道|綜合報導|[A-Za-z0-9.\p{Han} ]{2,24}[・·]{s}\d{1,3}{s}(?:天前|小時前|小时前|分鐘前|分钟前|週前|周前)|(?:详情|詳情){s}>{1,3}|(?:返回|回到)[\p{Han}]{2,6}[，,]?{s}(?:查看更多|看更多))$`)
 )
@@ -587,14 +588,13 @@ func deskLead(p Paragraph) (Match, bool) {
 	return Match{Start: 0, End: end, Fields: fs}, true
 }
 
-// headlineFirst reports a headline as the first line of plain text: short,
+// headlineFirst reports a headline as the first line: short, Chinese,
 // ending no sentence, over a line of furniture (a time, a byline). A
 // subhead over the story (老街换了新模样) stands over prose.
 func headlineFirst(p Paragraph) bool {
-	// in HTML the markup says what a headline is: a paragraph is not one
-	if p.Element != "" || p.Prev != "" || runes(p.Text) < 8 || runes(p.Text) > 40 || strings.ContainsAny(p.Text, "，,。") || strongMeta(p.Text) ||
-		reDatelineDate.MatchString(p.Text) {
-		return false // TNW中文站 10月14日报道 is a dateline
+	if p.Prev != "" || runes(p.Text) < 8 || runes(p.Text) > 40 || strings.ContainsAny(p.Text, "，,。") || strongMeta(p.Text) ||
+		reDatelineDate.MatchString(p.Text) || !reHanRun.MatchString(p.Text) {
+		return false // TNW中文站 10月14日报道 is a dateline; a headline is Chinese
 	}
 	if _, _, credits := parseCredits(p.Text); credits {
 		return false // 澎湃新闻记者 王晓明
