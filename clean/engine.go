@@ -300,28 +300,12 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 			break
 		}
 	}
-	meta := looksMeta
+	// a story with no prose (a poem, a list): nothing tells its lines
+	// from furniture but the rules that ran from its ends
 	if first < 0 {
-		// a story with no prose (a poem, a list) keeps every line no rule
-		// knows: nothing tells its lines from furniture
-		meta = func(string) bool { return false }
-		// no prose at all (a poem, a list): the story starts and ends
-		// with its first and last lines that neither a rule knows nor
-		// read as furniture
-		for i := head; i < tail && first < 0; i++ {
-			if s := d.paras[i].m.s; !d.paras[i].gone && !looksMeta(s) && !c.wouldRemoveIn(d, i, Head) {
-				first = i
-			}
-		}
-		for i := tail - 1; i >= head && first >= 0 && last < 0; i-- {
-			if s := d.paras[i].m.s; !d.paras[i].gone && !looksMeta(s) && !c.wouldRemoveIn(d, i, Tail) {
-				last = i
-			}
-		}
-		if first < 0 {
-			return head, tail
-		}
+		return head, tail
 	}
+	meta := looksMeta
 	known := false
 	for j := last + 1; j < tail; j++ {
 		p := d.paras[j]
