@@ -98,8 +98,12 @@ func (s *pageSplitter) flush() {
 }
 
 func (s *pageSplitter) feed(from, to int, loose bool) {
-	if from < s.last {
-		s.flush() // the parser moved this text: keep spans in input order
+	if from < s.last || s.rule != "" && gapText(s.input, s.last, from) {
+		// the parser moved this text, or other text lies between it and
+		// the last piece of a dropped paragraph (a table's foster
+		// children): a new paragraph, so that no removal spans text
+		// another paragraph keeps
+		s.flush()
 	} else if k, e := gapSpace(s.input, s.last, from); k >= 0 {
 		// white space between this text and the last, outside the tags
 		// in between, is a space on the page
@@ -183,6 +187,26 @@ func (s *pageSplitter) walk(n *html.Node, rule, cont, blk string) {
 
 // gapSpace finds white space in input[from:to] outside markup: the first
 // run of it, or -1.
+// gapText reports text outside the tags between input[from:to], other
+// than white space.
+func gapText(input string, from, to int) bool {
+	if from <= 0 || from >= to {
+		return false
+	}
+	inTag := false
+	for i := from; i < to; i++ {
+		switch c := input[i]; {
+		case c == '<':
+			inTag = true
+		case c == '>':
+			inTag = false
+		case !inTag && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f':
+			return true
+		}
+	}
+	return false
+}
+
 func gapSpace(input string, from, to int) (int, int) {
 	if from <= 0 || to-from > 4096 {
 		return -1, -1
