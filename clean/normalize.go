@@ -275,6 +275,9 @@ func decodeEntity(b string) (string, int) {
 		return "", 0
 	}
 	ent := b[:1+k]
+	if strings.HasSuffix(ent, greekQuestion) {
+		ent = strings.TrimSuffix(ent, greekQuestion) + ";"
+	}
 	s := unescape(ent)
 	if s == "" {
 		return "", 0
@@ -285,7 +288,11 @@ func decodeEntity(b string) (string, int) {
 		if k2 == 0 {
 			break
 		}
-		s2 := unescape("&" + b[n:n+k2])
+		ref := b[n : n+k2]
+		if strings.HasSuffix(ref, greekQuestion) {
+			ref = strings.TrimSuffix(ref, greekQuestion) + ";"
+		}
+		s2 := unescape("&" + ref)
 		if s2 == "" {
 			break
 		}
@@ -305,15 +312,22 @@ func unescape(ref string) string {
 	return s
 }
 
+// greekQuestion is U+037E, which NFC turns into ";": a reference it ends
+// is one once the text is normalised, so it is decoded now.
+const greekQuestion = "\u037e"
+
 // refLen returns the length of "name;", "#123;" or "#x1F;" at the start of
-// b, or 0.
+// b, or 0. U+037E counts as the semicolon.
 func refLen(b string) int {
 	for i := 0; i < len(b) && i < 33; i++ {
 		c := b[i]
 		switch {
-		case c == ';':
+		case c == ';' || strings.HasPrefix(b[i:], greekQuestion):
 			if i == 0 {
 				return 0
+			}
+			if c != ';' {
+				return i + len(greekQuestion)
 			}
 			return i + 1
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '#' && i == 0:
