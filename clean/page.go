@@ -185,32 +185,35 @@ func (s *pageSplitter) walk(n *html.Node, rule, cont, blk string) {
 	}
 }
 
-// gapSpace finds white space in input[from:to] outside markup: the first
-// run of it, or -1.
 // gapText reports text outside the tags between input[from:to], other
 // than white space.
 func gapText(input string, from, to int) bool {
 	if from <= 0 || from >= to {
 		return false
 	}
-	inTag := false
-	for i := from; i < to; i++ {
-		switch c := input[i]; {
-		case c == '<':
-			inTag = true
-		case c == '>':
-			inTag = false
-		case !inTag && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f':
-			return true
-		}
-	}
-	return false
+	return outsideTags(input, from, to, func(c byte) bool { return !isHTMLSpace(c) }) >= 0
 }
 
+// gapSpace finds white space in input[from:to] outside markup: the first
+// run of it, or -1.
 func gapSpace(input string, from, to int) (int, int) {
 	if from <= 0 || to-from > 4096 {
 		return -1, -1
 	}
+	i := outsideTags(input, from, to, isHTMLSpace)
+	if i < 0 {
+		return -1, -1
+	}
+	e := i + 1
+	for e < to && isHTMLSpace(input[e]) {
+		e++
+	}
+	return i, e
+}
+
+// outsideTags returns the offset of the first byte of input[from:to]
+// outside a tag for which want holds, or -1.
+func outsideTags(input string, from, to int, want func(byte) bool) int {
 	inTag := false
 	for i := from; i < to; i++ {
 		switch c := input[i]; {
@@ -218,15 +221,15 @@ func gapSpace(input string, from, to int) (int, int) {
 			inTag = true
 		case c == '>':
 			inTag = false
-		case !inTag && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'):
-			e := i + 1
-			for e < to && (input[e] == ' ' || input[e] == '\n' || input[e] == '\t' || input[e] == '\r' || input[e] == '\f') {
-				e++
-			}
-			return i, e
+		case !inTag && want(c):
+			return i
 		}
 	}
-	return -1, -1
+	return -1
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
 }
 
 // pageSkip reports the elements of a page whose text is not article text.
