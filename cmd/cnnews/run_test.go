@@ -196,16 +196,43 @@ func checkRejected(t *testing.T, rej []byte, spec corpusSpec) {
 	}
 }
 
+// earlierOutput makes a directory holding the output of an earlier run,
+// which an interrupted run must leave as it was.
+func earlierOutput(t *testing.T) (dir, out string, old []byte) {
+	t.Helper()
+	dir = t.TempDir()
+	out = filepath.Join(dir, "out.jsonl")
+	old = []byte("{\"id\":\"earlier run\"}\n")
+	if err := os.WriteFile(out, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, out, old
+}
+
+// checkInterrupted checks an interrupted run: exit 130, the earlier output
+// as it was, and no temporary file left beside it.
+func checkInterrupted(t *testing.T, err error, stderr, dir, out string, old []byte) {
+	t.Helper()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
+		t.Fatalf("exit %v, want 130; stderr %s", err, stderr)
+	}
+	if got, _ := os.ReadFile(out); !bytes.Equal(got, old) {
+		t.Errorf("output changed by an interrupted run: %.100q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files left behind: %v", names)
+	}
+}
+
 // TestRunInterrupted interrupts a run with SIGINT while it writes: the
 // earlier output must be left as it was, and no temporary file behind.
 func TestRunInterrupted(t *testing.T) {
 	spec := testCorpus(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "out.jsonl")
-	old := []byte("{\"id\":\"earlier run\"}\n")
-	if err := os.WriteFile(out, old, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, out, old := earlierOutput(t)
 	cmd := exec.Command(os.Args[0], "run", "-j", "1", "--progress", "none", "-o", out, spec.dir, spec.dir, spec.dir)
 	cmd.Env = append(os.Environ(), "CNNEWS_TEST_MAIN=1")
 	var stderr bytes.Buffer
@@ -231,22 +258,7 @@ func TestRunInterrupted(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
-	err := cmd.Wait()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
-		t.Fatalf("exit %v, want 130; stderr %s", err, stderr.String())
-	}
-	got, _ := os.ReadFile(out)
-	if !bytes.Equal(got, old) {
-		t.Errorf("output changed by an interrupted run: %.100q", got)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("files left behind: %v", names)
-	}
+	checkInterrupted(t, cmd.Wait(), stderr.String(), dir, out, old)
 	if !strings.Contains(stderr.String(), "interrupted") {
 		t.Errorf("stderr %q does not say the run was interrupted", stderr.String())
 	}
@@ -558,12 +570,7 @@ func appendRecord(t *testing.T, b []byte, rec map[string]string) []byte {
 // exit 130, the earlier output as it was, nothing left behind.
 func TestRunSiteLinesInterrupted(t *testing.T) {
 	spec := testCorpus(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "out.jsonl")
-	old := []byte("{\"id\":\"earlier run\"}\n")
-	if err := os.WriteFile(out, old, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, out, old := earlierOutput(t)
 	cmd := exec.Command(os.Args[0], "run", "--site-lines", "-j", "1", "--progress", "plain", "--every", "1ns", "-o", out, spec.dir, spec.dir, spec.dir)
 	cmd.Env = append(os.Environ(), "CNNEWS_TEST_MAIN=1")
 	pipe, err := cmd.StderrPipe()
@@ -587,16 +594,7 @@ func TestRunSiteLinesInterrupted(t *testing.T) {
 	for sc.Scan() {
 		stderr.WriteString(sc.Text() + "\n")
 	}
-	err = cmd.Wait()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
-		t.Fatalf("exit %v, want 130; stderr %s", err, stderr.String())
-	}
-	if got, _ := os.ReadFile(out); !bytes.Equal(got, old) {
-		t.Errorf("output changed by an interrupted run: %.100q", got)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("%d files in the output directory, want 1", len(entries))
-	}
+	checkInterrupted(t, cmd.Wait(), stderr.String(), dir, out, old)
 	if !strings.Contains(stderr.String(), "interrupted") || strings.Contains(stderr.String(), "cnnews run: read ") {
 		t.Errorf("stderr: %s", stderr.String())
 	}
