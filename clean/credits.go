@@ -452,11 +452,6 @@ func creditFields(items []credit) []Field {
 	return fs
 }
 
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
-}
-
 // splitGlued returns where the name starting at s[pos:] ends when a role
 // word or the byline's end is glued to it (刘欢记者王晓明, 王晓明责编,
 // 王晓明综合报道), or end, the end of the run of name characters.
@@ -472,14 +467,14 @@ func splitGlued(s string, pos, end int, first bool) int {
 	w := s[pos:end]
 	// 通讯员 李想报道: a name and the end, where a name is due; after a
 	// name, 成都报道 is the place
-	if n := utf8.RuneCountInString(w); n < 4 || n == 4 && (!first || !isReportEnd(w[len(w)-6:])) {
+	if n := utf8.RuneCountInString(w); n < 4 || n == 4 && (!first || !bylineTail[w[len(w)-6:]]) {
 		return end
 	}
 	// the role or the end must come after a name of two to four
 	// characters
 	for k, n := 0, 0; k < len(w); n++ {
 		if n >= 2 && n <= 4 {
-			if matchRole(w[k:]) != "" || strings.HasPrefix(w[k:], "综合") || strings.HasPrefix(w[k:], "綜合") || isReportEnd(w[k:]) {
+			if matchRole(w[k:]) != "" || strings.HasPrefix(w[k:], "综合") || strings.HasPrefix(w[k:], "綜合") || bylineTail[w[k:]] {
 				return pos + k
 			}
 		}
@@ -487,11 +482,6 @@ func splitGlued(s string, pos, end int, first bool) int {
 		k += size
 	}
 	return end
-}
-
-// isReportEnd reports the words that end a byline: 报道, 報導, 綜合報導.
-func isReportEnd(w string) bool {
-	return bylineTail[w] || w == "综合报道" || w == "綜合報導"
 }
 
 // isPlaceReport reports "成都报道", "台中報導": where the story was filed,
@@ -514,8 +504,11 @@ func isPlaceReport(w string) bool {
 // surnames, in either script.
 func hasSurname(name string) bool {
 	r, _ := utf8.DecodeRuneInString(name)
-	return strings.ContainsRune(surnames, r)
+	return isSurname(r)
 }
+
+// isSurname reports one of the common surnames.
+func isSurname(r rune) bool { return strings.ContainsRune(surnames, r) }
 
 // surnames are the common Chinese surnames, Simplified and Traditional,
 // less those that are also words often written after 记者 (来, 同, 向…).
@@ -550,7 +543,7 @@ func splitPair(s string) (a, b string, ok bool) {
 		if len(rs)-k > 3 {
 			continue
 		}
-		if strings.ContainsRune(surnames, rs[0]) && strings.ContainsRune(surnames, rs[k]) {
+		if isSurname(rs[0]) && isSurname(rs[k]) {
 			a, b = string(rs[:k]), string(rs[k:])
 			found++
 		}

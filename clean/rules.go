@@ -615,19 +615,20 @@ func captionMatch(p Paragraph) (Match, bool) {
 	// the story's last paragraph with a photographer's credit glued to
 	// it: "康文署表示，…安排。記者李四攝" loses the credit, not the paragraph
 	if p.Zone != Head && (p.Next == "" || isCreditLine(p.Next)) {
-		if at := glueAt(p.Text); at > 0 && runes(p.Text[:at]) > 40 && strings.ContainsAny(p.Text[:at], "，,") {
+		if at := glueAt(p.Text, 20, func(r rune) bool { return r == '。' || r == '！' || r == '？' }); at > 0 && runes(p.Text[:at]) > 40 && strings.ContainsAny(p.Text[:at], "，,") {
 			return Match{Start: at, End: len(p.Text), Fields: fs}, true
 		}
 	}
 	return whole(p, fs)
 }
 
-// glueAt returns where a credit glued after the last sentence begins: just
-// after the last 。！？ within the last 20 characters, or 0.
-func glueAt(s string) int {
-	for i, n := len(s), 0; i > 0 && n < 20; n++ {
+// glueAt returns where something glued after the last sentence begins:
+// just after the last character for which end holds, within the last n
+// characters; 0 when there is none or nothing follows it.
+func glueAt(s string, n int, end func(rune) bool) int {
+	for i, k := len(s), 0; i > 0 && k < n; k++ {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if r == '。' || r == '！' || r == '？' {
+		if end(r) {
 			if i < len(s) {
 				return i
 			}
@@ -722,7 +723,7 @@ func captionCredit(t string) ([]Field, bool) {
 	}
 	var fs []Field
 	for _, n := range splitNames(names) {
-		if strings.ContainsAny(n, "拍航") || isReportEnd(n) {
+		if strings.ContainsAny(n, "拍航") || bylineTail[n] {
 			return nil, false // 航拍, 拍摄, 摄影报道: not a name
 		}
 		fs = append(fs, Field{Key: FieldPhotographer, Role: "摄", Value: n})

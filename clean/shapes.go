@@ -434,17 +434,7 @@ func leadingBracket(s string) (inner string, end int, ok bool) {
 func bylineGlued(p Paragraph) (Match, bool) {
 	t := p.Text
 	// the last sentence's end, within the last 40 characters
-	at := -1
-	for i, n := len(t), 0; i > 0 && n < 40; n++ {
-		r, size := utf8.DecodeLastRuneInString(t[:i])
-		if isSentenceEnd(r) || r == '”' || r == '」' {
-			if i < len(t) {
-				at = i
-			}
-			break
-		}
-		i -= size
-	}
+	at := glueAt(t, 40, func(r rune) bool { return isSentenceEnd(r) || r == '”' || r == '」' })
 	if at <= 0 {
 		return Match{}, false
 	}
