@@ -124,14 +124,38 @@ func neighbours(ps []*para, i int) (prev, next string) {
 // match. With whole set, only a match of the whole paragraph counts.
 func (c *Cleaner) try(d *doc, i int, z Zone, whole bool) bool {
 	p := d.paras[i]
-	// the rules of a zone that found nothing in a paragraph find nothing
-	// again while it and its neighbours are unchanged
+	if d.failedBefore(i, z) {
+		return false
+	}
+	r, m, ok := c.find(d, i, z, whole, func(r Rule, m Match) {
+		// a match that removes nothing but records metadata
+		d.removed = append(d.removed, removal{r.Name, r.Category, p.outer[0], p.outer[0], m.Fields})
+	})
+	if !ok {
+		p.failed |= z
+		return false
+	}
+	d.remove(p, m.Start, m.End, r.Name, r.Category, m.Fields)
+	return true
+}
+
+// failedBefore reports that the rules of zone z found nothing in paragraph
+// i while it and its neighbours were as they are now: they find nothing
+// again.
+func (d *doc) failedBefore(i int, z Zone) bool {
+	p := d.paras[i]
 	prev, next := neighbours(d.paras, i)
 	if key := [3]string{p.m.s, prev, next}; p.seen != key {
 		p.seen, p.failed = key, 0
-	} else if p.failed&z != 0 {
 		return false
 	}
+	return p.failed&z != 0
+}
+
+// find returns the first rule of zone z that removes part of paragraph i,
+// or all of it with whole set, and its match. A match that removes nothing
+// goes to meta when it is not nil.
+func (c *Cleaner) find(d *doc, i int, z Zone, whole bool, meta func(Rule, Match)) (Rule, Match, bool) {
 	v := d.view(i, z)
 	for _, r := range c.rules {
 		if r.Zone&z == 0 || r.max > 0 && v.runes > r.max {
@@ -139,8 +163,9 @@ func (c *Cleaner) try(d *doc, i int, z Zone, whole bool) bool {
 		}
 		m, ok := r.Match(v)
 		if ok && m.Start == m.End && m.Start == 0 {
-			// a match that removes nothing but records metadata
-			d.removed = append(d.removed, removal{r.Name, r.Category, p.outer[0], p.outer[0], m.Fields})
+			if meta != nil {
+				meta(r, m)
+			}
 			continue
 		}
 		if !ok || m.Start < 0 || m.End > len(v.Text) || m.Start >= m.End ||
@@ -150,11 +175,9 @@ func (c *Cleaner) try(d *doc, i int, z Zone, whole bool) bool {
 		if whole && (m.Start != 0 || m.End != len(v.Text)) {
 			continue
 		}
-		d.remove(p, m.Start, m.End, r.Name, r.Category, m.Fields)
-		return true
+		return r, m, true
 	}
-	p.failed |= z
-	return false
+	return Rule{}, Match{}, false
 }
 
 // finish runs the rules over the paragraphs and assembles the result. A
@@ -432,21 +455,11 @@ func (c *Cleaner) wouldRemove(d *doc, j int) bool { return c.wouldRemoveIn(d, j,
 // wouldRemoveIn reports whether some rule of zone z would remove paragraph
 // j whole.
 func (c *Cleaner) wouldRemoveIn(d *doc, j int, z Zone) bool {
-	p := d.paras[j]
-	prev, next := neighbours(d.paras, j)
-	if p.failed&z != 0 && p.seen == [3]string{p.m.s, prev, next} {
+	if d.failedBefore(j, z) {
 		return false
 	}
-	v := d.view(j, z)
-	for _, r := range c.rules {
-		if r.Zone&z == 0 || r.max > 0 && v.runes > r.max {
-			continue
-		}
-		if m, ok := r.Match(v); ok && m.Start == 0 && m.End == len(v.Text) {
-			return true
-		}
-	}
-	return false
+	_, _, ok := c.find(d, j, z, true, nil)
+	return ok
 }
 
 // result assembles the Result: text, removals in input order (a removal
