@@ -3,8 +3,6 @@ package convert
 import (
 	"runtime"
 	"testing"
-
-	"github.com/liuzl/gocc"
 )
 
 func benchConfig(b *testing.B, config string, pick func(map[string]string) []string) {
@@ -47,52 +45,26 @@ func BenchmarkS2TWP(b *testing.B) { benchConfig(b, "s2twp", simplified) }
 // mainland phrases.
 func BenchmarkTW2SP(b *testing.B) { benchConfig(b, "tw2sp", traditional) }
 
-// The same conversions with stock gocc, for comparison in the same run.
-func benchGocc(b *testing.B, config string, pick func(map[string]string) []string) {
-	cc, err := gocc.New(config)
-	if err != nil {
-		b.Fatal(err)
-	}
-	in := pick(seeds(b))
-	var n int64
-	for _, s := range in {
-		n += int64(len(s))
-	}
-	b.SetBytes(n)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, s := range in {
-			if _, err := cc.Convert(s); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
-
-func BenchmarkGoccS2T(b *testing.B)   { benchGocc(b, "s2t", simplified) }
-func BenchmarkGoccT2S(b *testing.B)   { benchGocc(b, "t2s", traditional) }
-func BenchmarkGoccS2TWP(b *testing.B) { benchGocc(b, "s2twp", simplified) }
-
 // BenchmarkFirstUse builds a configuration from the stored
 // dictionaries, as the first New of a process does, and reports the heap
-// one built Converter keeps (MB-kept); "all" builds the ten from one
+// one built Converter keeps (MB-kept); "all" builds the sixteen from one
 // dictionary cache, as a process using every configuration does.
 func BenchmarkFirstUse(b *testing.B) {
-	for _, config := range []string{"s2t", "t2s", "s2tw", "s2twp"} {
+	for _, config := range Configs() {
 		b.Run(config, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := build(config, builtinDict); err != nil {
+				if _, err := loadBuiltin(config, options{}, builtinDict); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(kept(b, func() (any, error) { return build(config, builtinDict) })/1e6, "MB-kept")
+			b.ReportMetric(kept(b, func() (any, error) { return loadBuiltin(config, options{}, builtinDict) })/1e6, "MB-kept")
 		})
 	}
 	all := func() (any, error) {
 		var cache dictCache
 		var cs []*Converter
 		for _, config := range Configs() {
-			c, err := build(config, cache.get)
+			c, err := loadBuiltin(config, options{}, cache.get)
 			if err != nil {
 				return nil, err
 			}

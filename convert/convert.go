@@ -3,7 +3,7 @@ package convert
 import (
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -15,9 +15,14 @@ import (
 // built-in ones from [New] (built once per process and shared) or load
 // your own dictionaries with [Load].
 type Converter struct {
-	name  string
-	seg   *group   // segmentation dictionaries
-	chain []*group // conversion steps, applied to each segment in turn
+	name        string
+	description string // the configuration's "name"
+	// norm, when the configuration has a normalization, converts the
+	// whole text before segmentation; filter finds text it may change.
+	norm   *Converter
+	filter *normFilter
+	seg    *group   // segmentation dictionaries; nil: the text is one segment
+	chain  []*group // conversion steps, applied to each segment in turn
 	// direct is set when segmenting cannot change the result: a single
 	// step whose first dictionary is the segmentation dictionary and whose
 	// other dictionaries hold single characters only.
@@ -39,44 +44,6 @@ type Converter struct {
 	segLead *dict
 	scratch *sync.Pool
 }
-
-// builtinSeg names the segmentation dictionary of each configuration gocc
-// ships, as its config JSON gives it.
-var builtinSeg = map[string]string{
-	"s2t": "STPhrases.txt", "t2s": "TSPhrases.txt",
-	"s2tw": "STPhrases.txt", "tw2s": "TSPhrases.txt",
-	"s2hk": "STPhrases.txt", "hk2s": "TSPhrases.txt",
-	"s2twp": "STPhrases.txt", "tw2sp": "TSPhrases.txt",
-	"t2tw": "TWVariants.txt", "t2hk": "HKVariants.txt",
-}
-
-var builtinDescription = map[string]string{
-	"s2t":   "Simplified to Traditional",
-	"t2s":   "Traditional to Simplified",
-	"s2tw":  "Simplified to Traditional (Taiwan standard)",
-	"tw2s":  "Traditional (Taiwan standard) to Simplified",
-	"s2hk":  "Simplified to Traditional (Hong Kong standard)",
-	"hk2s":  "Traditional (Hong Kong standard) to Simplified",
-	"s2twp": "Simplified to Traditional (Taiwan standard, with Taiwanese phrases)",
-	"tw2sp": "Traditional (Taiwan standard) to Simplified (with mainland phrases)",
-	"t2tw":  "Traditional to Traditional (Taiwan standard)",
-	"t2hk":  "Traditional to Traditional (Hong Kong standard)",
-}
-
-// Configs returns the names of the built-in configurations, OpenCC's names,
-// sorted.
-func Configs() []string {
-	names := make([]string, 0, len(builtinSeg))
-	for n := range builtinSeg {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// Describe returns a one-line description of a built-in configuration, or
-// "" for a name that is not one.
-func Describe(config string) string { return builtinDescription[config] }
 
 type entry struct {
 	once sync.Once
@@ -108,66 +75,40 @@ func (c *dictCache) get(name string) (*dict, error) {
 
 var builtinDicts dictCache // the process's, behind New
 
-// New returns the Converter for a built-in configuration (see [Configs]),
-// built on first use from gocc's dictionaries, stored in the package as
-// the tries gocc builds from them, and shared after that; configurations
-// share the dictionaries they have in common. An unknown name is an error
-// that lists the valid ones.
-func New(config string) (*Converter, error) {
-	if _, ok := builtinSeg[config]; !ok {
+// New returns the Converter for a built-in configuration (see [Configs]):
+// OpenCC's own configuration and data, version 1.4.2, built into the
+// package. It is built on first use and shared after that; configurations
+// share the dictionaries they have in common. By default the
+// dictionaries OpenCC marks as risking tofu are left out, as OpenCC's
+// command line leaves them out; [IncludeTofuRisk] keeps them, as OpenCC's
+// library does. An unknown name is an error that lists the valid ones.
+func New(config string, opts ...Option) (*Converter, error) {
+	if !slices.Contains(Configs(), config) {
 		return nil, fmt.Errorf("convert: unknown configuration %q; valid: %s", config, strings.Join(Configs(), ", "))
 	}
-	v, _ := builtins.LoadOrStore(config, &entry{})
+	o := optionsOf(opts)
+	key := config
+	if o.tofu {
+		key += "+tofu"
+	}
+	v, _ := builtins.LoadOrStore(key, &entry{})
 	e := v.(*entry)
-	e.once.Do(func() { e.c, e.err = build(config, builtinDicts.get) })
+	e.once.Do(func() { e.c, e.err = loadBuiltin(config, o, builtinDicts.get) })
 	return e.c, e.err
 }
 
 // MustNew is like [New] but panics on an unknown configuration name. It
 // is meant for names written in the program's source.
-func MustNew(config string) *Converter {
-	c, err := New(config)
+func MustNew(config string, opts ...Option) *Converter {
+	c, err := New(config, opts...)
 	if err != nil {
 		panic(err)
 	}
 	return c
 }
 
-// build assembles a built-in configuration from the dictionaries load
-// returns.
-func build(config string, load func(name string) (*dict, error)) (*Converter, error) {
-	byName := map[string]*dict{}
-	get := func(name string) (*dict, error) {
-		if d, ok := byName[name]; ok {
-			return d, nil
-		}
-		d, err := load(name)
-		if err != nil {
-			return nil, err
-		}
-		byName[name] = d
-		return d, nil
-	}
-	var chain []*group
-	for _, step := range builtinChains[config] {
-		var grp []*dict
-		for _, name := range step {
-			d, err := get(name)
-			if err != nil {
-				return nil, err
-			}
-			grp = append(grp, d)
-		}
-		chain = append(chain, newGroup(grp...))
-	}
-	seg, err := get(builtinSeg[config])
-	if err != nil {
-		return nil, err
-	}
-	return assemble(config, newGroup(seg), chain), nil
-}
-
-// assemble finishes a Converter from its dictionaries.
+// assemble finishes a Converter from its dictionaries. seg is nil for a
+// configuration without segmentation: the whole text is then one segment.
 func assemble(name string, seg *group, chain []*group) *Converter {
 	seg, chain = fuse(seg, chain)
 	for _, g := range chain {
@@ -177,7 +118,11 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}
 	seen := map[*dict]bool{}
 	var used [256]bool
-	for _, g := range append([]*group{seg}, chain...) {
+	all := chain
+	if seg != nil {
+		all = append([]*group{seg}, chain...)
+	}
+	for _, g := range all {
 		for _, d := range g.dicts {
 			if !seen[d] {
 				seen[d] = true
@@ -188,10 +133,15 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 	for b := 1; b < 0x80; b++ {
 		c.barrier[b] = !used[b]
 	}
+	if seg == nil {
+		// one segment: a single step is the whole conversion
+		c.direct = len(chain) == 1
+		return c
+	}
 	if len(seg.dicts) == 1 && seg.dicts[0].pairs != nil {
 		c.segLead = seg.dicts[0]
 	}
-	if len(seg.dicts) == 1 && len(chain[0].dicts) > 0 && chain[0].dicts[0] == seg.dicts[0] {
+	if len(seg.dicts) == 1 && len(chain) > 0 && len(chain[0].dicts) > 0 && chain[0].dicts[0] == seg.dicts[0] {
 		c.reuse, c.rest = true, newGroup(chain[0].dicts[1:]...)
 	}
 	if c.reuse && len(chain) == 1 {
@@ -247,7 +197,7 @@ func fuse(seg *group, chain []*group) (*group, []*group) {
 		}
 		dicts = append(dicts, last.dicts...)
 		chain = append(chain[:len(chain)-2:len(chain)-2], newGroup(dicts...))
-		if len(chain) == 1 {
+		if len(chain) == 1 && seg != nil {
 			var segDicts []*dict
 			for _, d := range seg.dicts {
 				if m, ok := mapped[d]; ok {
@@ -279,7 +229,7 @@ func (c *Converter) Bytes(b []byte) []byte {
 // the output, it allocates nothing. Bytes that are not valid UTF-8 come
 // out as U+FFFD.
 func (c *Converter) Append(dst, src []byte) []byte {
-	dst, _ = c.convert(dst, src, true)
+	dst, _ = c.convert(dst, c.normalize(src), true)
 	return dst
 }
 
@@ -294,6 +244,8 @@ func (c *Converter) Convert(w io.Writer, r io.Reader) (int64, error) {
 	in := make([]byte, 0, 2*chunk)
 	out := make([]byte, 0, 2*chunk+chunk/2)
 	var written int64
+	normal := 0        // with a normalization, in[:normal] is normalized
+	var pending []byte // and a buffer for it
 	for {
 		if cap(in)-len(in) < chunk/2 {
 			grown := make([]byte, len(in), 2*cap(in))
@@ -306,8 +258,14 @@ func (c *Converter) Convert(w io.Writer, r io.Reader) (int64, error) {
 		if rerr != nil && !atEOF {
 			return written, rerr
 		}
+		src := in
+		if c.norm != nil {
+			// in[:normal] is normalized already; normalize what was read
+			in, normal = c.normalizeTail(in, normal, atEOF, &pending)
+			src = in[:normal]
+		}
 		var used int
-		out, used = c.convert(out[:0], in, atEOF)
+		out, used = c.convert(out[:0], src, atEOF && len(src) == len(in))
 		if len(out) > 0 {
 			m, err := w.Write(out)
 			written += int64(m)
@@ -316,10 +274,37 @@ func (c *Converter) Convert(w io.Writer, r io.Reader) (int64, error) {
 			}
 		}
 		in = in[:copy(in, in[used:])]
+		normal -= used
 		if atEOF {
 			return written, nil
 		}
 	}
+}
+
+// normalizeTail normalizes in[normal:], as far as can be decided, and
+// returns in and the end of its normalized part. pending is a buffer it
+// may reuse.
+func (c *Converter) normalizeTail(in []byte, normal int, atEOF bool, pending *[]byte) ([]byte, int) {
+	tail := in[normal:]
+	if !c.filter.may(tail) {
+		end := len(tail)
+		if !atEOF {
+			// a character cut at the end waits for its last bytes
+			j := end - 1
+			for j > 0 && end-j < 4 && tail[j]&0xC0 == 0x80 {
+				j--
+			}
+			if j >= 0 && !utf8.FullRune(tail[j:end]) {
+				end = j
+			}
+		}
+		return in, normal + end
+	}
+	out, used := c.norm.convert((*pending)[:0], tail, atEOF)
+	rest := append(out[len(out):len(out)], tail[used:]...) // after out, in the same buffer
+	*pending = rest[:0]
+	in = append(append(in[:normal], out...), rest...)
+	return in, normal + len(out)
 }
 
 // scratch holds the buffers a multi-step conversion passes between steps.
@@ -334,6 +319,19 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 	}
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
+	if c.seg == nil {
+		// the whole text is one segment: convert it up to where cutting
+		// cannot change it
+		end := len(src)
+		if !atEOF {
+			end = c.safeCut(src, 0, len(src))
+		}
+		if len(c.chain) == 0 {
+			dst, _ = convertGroup(dst, src[:end], &group{}, true)
+			return dst, end
+		}
+		return c.convertSteps(dst, src[:end], 0, sc), end
+	}
 	// with restChars, the run of unmatched text in progress, src[run:i],
 	// is converted by its first step as it is read, into sc.c
 	rc := c.restChars
@@ -341,6 +339,27 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 	i, run := 0, 0
 	for i < len(src) {
 		b := src[i]
+		if b == 0xE2 && isIDC(src, i) {
+			// an ideographic description sequence no key matches is
+			// one unit of the run
+			if n, _, open := c.seg.match(src, i, len(src), -2); n == 0 {
+				if open && !atEOF {
+					break
+				}
+				m, incomplete := idsLen(src, i)
+				if incomplete && !atEOF {
+					break
+				}
+				if m == 0 {
+					m = 3
+				}
+				if rc != nil {
+					sc.c, _ = convertGroup(sc.c, src[i:i+m], c.rest, true)
+				}
+				i += m
+				continue
+			}
+		}
 		if !c.seg.starts[b] {
 			size := runeLen(src, i)
 			if rc != nil {
@@ -387,13 +406,26 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 	}
 	// the segment in progress ends somewhere ahead; convert it up to its
 	// last byte that no key contains, where cutting cannot change it
-	for j := i - 1; j >= run; j-- {
-		if c.barrier[src[j]] {
-			dst = c.convertSegment(dst, src[run:j+1], sc)
-			return dst, j + 1
-		}
+	if j := c.safeCut(src, run, i); j > run {
+		return c.convertSegment(dst, src[run:j], sc), j
 	}
 	return dst, run
+}
+
+// safeCut returns the end of the last byte of src[lo:hi] that no key
+// contains and that no ideographic description sequence spans, where a
+// segment can be cut without changing its conversion, or lo.
+func (c *Converter) safeCut(src []byte, lo, hi int) int {
+	for j := hi - 1; j >= lo; j-- {
+		if c.barrier[src[j]] {
+			// a sequence holds at most 64 characters of 4 bytes
+			if hasIDC(src[max(lo, j-256) : j+1]) {
+				continue
+			}
+			return j + 1
+		}
+	}
+	return lo
 }
 
 // flushRun converts the run of unmatched text seg, whose first step is
@@ -472,6 +504,29 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 			i = j
 			continue
 		}
+		if b == 0xE2 && isIDC(src, i) {
+			// an ideographic description sequence that no key matches
+			// is copied whole
+			n, out, open := g.match(src, i, len(src), -2)
+			if open && !atEOF {
+				break
+			}
+			if n > 0 {
+				dst = append(dst, out...)
+				i += n
+				continue
+			}
+			m, incomplete := idsLen(src, i)
+			if incomplete && !atEOF {
+				break
+			}
+			if m == 0 {
+				m = 3
+			}
+			dst = append(dst, src[i:i+m]...)
+			i += m
+			continue
+		}
 		// a lead dictionary with no key starting with this character and
 		// the next (as dict.longest would find from its pair filter), and
 		// so only the character tables
@@ -543,3 +598,7 @@ func runeLen(src []byte, i int) int {
 	_, size := decodeRune(src[i:])
 	return size
 }
+
+// Description returns the configuration's own description, as its JSON's
+// "name" gives it (OpenCC's, for the built-in ones), or "".
+func (c *Converter) Description() string { return c.description }

@@ -4,122 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
 
-	"github.com/liuzl/da"
-	"github.com/liuzl/gocc"
-
 	testseeds "github.com/cnnews/cnnews/internal/seeds"
 )
-
-// reference is OpenCC's algorithm written plainly over gocc's own
-// dictionaries and their PrefixMatch: segment by longest match of the
-// segmentation dictionary, then convert each segment through every step,
-// the first dictionary of a group with any match winning with its longest
-// key.
-type reference struct {
-	seg   []*da.Dict
-	chain [][]*da.Dict
-}
-
-func newReference(t testing.TB, config string) *reference {
-	t.Helper()
-	cc, err := gocc.New(config)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref := &reference{}
-	for _, g := range cc.DictChains {
-		ref.chain = append(ref.chain, g.Dicts)
-		for i, f := range g.Files {
-			if f == builtinSeg[config] && ref.seg == nil {
-				ref.seg = []*da.Dict{g.Dicts[i]}
-			}
-		}
-	}
-	return ref
-}
-
-func longestRef(t testing.TB, dicts []*da.Dict, s string) (int, string) {
-	for _, d := range dicts {
-		m, err := d.PrefixMatch(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		best, out := 0, ""
-		for k, v := range m {
-			if len(k) > best {
-				best, out = len(k), v[0]
-			}
-		}
-		if best > 0 {
-			return best, out
-		}
-	}
-	return 0, ""
-}
-
-func (r *reference) convert(t testing.TB, s string) string {
-	var segs []string
-	run := 0
-	for i := 0; i < len(s); {
-		n, _ := longestRef(t, r.seg, s[i:])
-		if n == 0 {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-			continue
-		}
-		if run < i {
-			segs = append(segs, s[run:i])
-		}
-		segs = append(segs, s[i:i+n])
-		i += n
-		run = i
-	}
-	if run < len(s) {
-		segs = append(segs, s[run:])
-	}
-	var out strings.Builder
-	for _, seg := range segs {
-		for _, g := range r.chain {
-			var b strings.Builder
-			for i := 0; i < len(seg); {
-				if n, v := longestRef(t, g, seg[i:]); n > 0 {
-					b.WriteString(v)
-					i += n
-					continue
-				}
-				_, size := utf8.DecodeRuneInString(seg[i:])
-				b.WriteString(seg[i : i+size])
-				i += size
-			}
-			seg = b.String()
-		}
-		out.WriteString(seg)
-	}
-	return out.String()
-}
-
-// segmentationIrrelevant reports configurations where gocc's Convert, which
-// does not segment, must agree with OpenCC: the first step's first
-// dictionary is the segmentation dictionary and every later dictionary
-// holds single characters only.
-func segmentationIrrelevant(c *Converter) bool {
-	if c.chain[0].dicts[0] != c.seg.dicts[0] {
-		return false
-	}
-	for k, g := range c.chain {
-		for j, d := range g.dicts {
-			if (k > 0 || j > 0) && d.maxRunes() != 1 {
-				return false
-			}
-		}
-	}
-	return true
-}
 
 // seeds returns the reference articles by file name ("000.txt" …).
 func seeds(t testing.TB) map[string]string {
@@ -130,31 +22,49 @@ func seeds(t testing.TB) map[string]string {
 	return m
 }
 
-// keysOf returns some keys of a gocc dictionary, for generated text.
-func keysOf(d *da.Dict, limit int) []string {
+// keysOf returns the keys of the dictionaries a configuration names,
+// for generated text: every key of the small ones, a sample of the large.
+func keysOf(t testing.TB, config string) []string {
+	data, err := builtinFS.ReadFile("opencc/config/" + config + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := parseConfig(config, data)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var keys []string
-	for _, id := range d.Trie.PrefixPredict(nil, limit) {
-		if k, err := d.Trie.Key(id); err == nil && utf8.Valid(k) {
-			keys = append(keys, string(k))
+	var walk func(cd *cfgDict)
+	walk = func(cd *cfgDict) {
+		for _, k := range cd.dicts {
+			walk(k)
+		}
+		if cd.typ != "group" {
+			m := refDict(t, strings.TrimSuffix(cd.file, ".ocd2"))
+			var ks []string
+			for k := range m {
+				ks = append(ks, k)
+			}
+			slices.Sort(ks)
+			step := max(1, len(ks)/3000)
+			for i := 0; i < len(ks); i += step {
+				keys = append(keys, ks[i])
+			}
+		}
+	}
+	for _, cd := range append(append(cfg.norm, cfg.chain...), cfg.seg) {
+		if cd != nil {
+			walk(cd)
 		}
 	}
 	return keys
 }
 
-// generated returns random mixes of dictionary keys, Han characters, ASCII
+// mixes returns random mixes of dictionary keys, Han characters, ASCII
 // and punctuation.
-func generated(t testing.TB, config string, n int) []string {
-	cc, err := gocc.New(config)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var keys []string
-	for _, g := range cc.DictChains {
-		for _, d := range g.Dicts {
-			keys = append(keys, keysOf(d, 3000)...)
-		}
-	}
-	pieces := []string{"，", "。", " ", "\n", "abc", "2022", "(", ")", "“", "”", "中", "国", "發", "后", "里", "面", "干", "了"}
+func mixes(t testing.TB, config string, n int) []string {
+	keys := keysOf(t, config)
+	pieces := []string{"，", "。", " ", "\n", "abc", "2022", "(", ")", "“", "”", "中", "国", "發", "后", "里", "面", "干", "了", "⿰", "⿱氵", "\uF900", "\U0002F800", "㑮"}
 	rng := rand.New(rand.NewPCG(1, uint64(len(config))))
 	var out []string
 	for range n {
@@ -174,52 +84,26 @@ func generated(t testing.TB, config string, n int) []string {
 func TestEqualsReference(t *testing.T) {
 	articles := seeds(t)
 	for _, name := range Configs() {
-		t.Run(name, func(t *testing.T) {
-			c := MustNew(name)
-			ref := newReference(t, name)
-			for file, s := range articles {
-				if got, want := c.String(s), ref.convert(t, s); got != want {
-					t.Errorf("%s: differs from the reference at byte %d", file, firstDiff(got, want))
+		for _, tofu := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/tofu=%v", name, tofu), func(t *testing.T) {
+				var opts []Option
+				if tofu {
+					opts = append(opts, IncludeTofuRisk())
 				}
-			}
-			for _, s := range generated(t, name, 300) {
-				if got, want := c.String(s), ref.convert(t, s); got != want {
-					t.Fatalf("%q:\ngot  %q\nwant %q", s, got, want)
+				c := MustNew(name, opts...)
+				ref := newReference(t, name, tofu)
+				for file, s := range articles {
+					if got, want := c.String(s), ref.convert(s); got != want {
+						t.Errorf("%s: differs from the reference at byte %d", file, firstDiff(got, want))
+					}
 				}
-			}
-		})
-	}
-}
-
-func TestEqualsGocc(t *testing.T) {
-	articles := seeds(t)
-	compared := 0
-	for _, name := range Configs() {
-		c := MustNew(name)
-		if !segmentationIrrelevant(c) {
-			continue
+				for _, s := range mixes(t, name, 300) {
+					if got, want := c.String(s), ref.convert(s); got != want {
+						t.Fatalf("%q:\ngot  %q\nwant %q", s, got, want)
+					}
+				}
+			})
 		}
-		compared++
-		cc, err := gocc.New(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs := generated(t, name, 300)
-		for _, s := range articles {
-			inputs = append(inputs, s)
-		}
-		for _, s := range inputs {
-			want, err := cc.Convert(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := c.String(s); got != want {
-				t.Fatalf("%s: %.80q…: differs from gocc at byte %d", name, s, firstDiff(got, want))
-			}
-		}
-	}
-	if compared < 5 {
-		t.Errorf("compared %d configurations with gocc, want s2t, t2s, s2tw, t2tw, t2hk", compared)
 	}
 }
 
@@ -232,6 +116,12 @@ func TestSegmentation(t *testing.T) {
 		{"tw2sp", "滑鼠和記憶體", "鼠标和内存"},
 		{"s2t", "了解一下", "瞭解一下"},
 		{"t2s", "瞭解一下", "了解一下"},
+		{"s2twp", "调制解调器", "數據機"},
+		{"s2t", "抑制胚胎发育", "抑制胚胎發育"},
+		{"s2twp", "海内存知己", "海內存知己"},
+		{"t2s", "乾安縣", "乾安县"},
+		{"tw2s", "什麼", "什么"},
+		{"s2t", "口吃", "口吃"},
 	} {
 		if got := MustNew(tc.config).String(tc.in); got != tc.want {
 			t.Errorf("%s(%q) = %q, want %q", tc.config, tc.in, got, tc.want)
@@ -239,11 +129,12 @@ func TestSegmentation(t *testing.T) {
 	}
 }
 
-// TestDirect checks which configurations skip segmentation: those of one
-// step that starts with the segmentation dictionary, s2tw among them once
-// its Taiwan variants are folded into its first step.
+// TestDirect checks which configurations convert in one pass: those
+// without segmentation and one step, and those of one step that starts
+// with the segmentation dictionary, s2tw among them once its Taiwan
+// variants are folded into its first step.
 func TestDirect(t *testing.T) {
-	for name, want := range map[string]bool{"s2t": true, "t2s": true, "s2tw": true, "t2tw": true, "t2hk": true, "s2twp": false, "tw2sp": false, "s2hk": false} {
+	for name, want := range map[string]bool{"s2t": true, "t2s": true, "s2tw": false, "t2tw": true, "t2hk": true, "jp2t": true, "s2twp": false, "tw2sp": false, "s2hk": false} {
 		if got := MustNew(name).direct; got != want {
 			t.Errorf("%s: direct %v, want %v", name, got, want)
 		}
@@ -326,7 +217,7 @@ func TestSharedDictionaries(t *testing.T) {
 	for range 2 {
 		for _, name := range names {
 			go func() {
-				c, err := build(name, cache.get)
+				c, err := loadBuiltin(name, options{}, cache.get)
 				if err == nil && c.String(s) != MustNew(name).String(s) {
 					err = fmt.Errorf("%s: differs from New's", name)
 				}
@@ -339,9 +230,9 @@ func TestSharedDictionaries(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	st, _ := cache.get("STPhrases.txt")
-	if c, _ := build("s2t", cache.get); &c.seg.dicts[0].n[0] != &st.n[0] {
-		t.Error("s2t does not share the cached STPhrases trie")
+	st, _ := cache.get("STCharacters")
+	if c, _ := loadBuiltin("s2t", options{}, cache.get); !slices.ContainsFunc(c.chain[0].dicts, func(d *dict) bool { return &d.n[0] == &st.n[0] }) {
+		t.Error("s2t does not share the cached STCharacters trie")
 	}
 }
 
@@ -364,7 +255,11 @@ func TestBeyondThePlane(t *testing.T) {
 			c := MustNew(name)
 			var hi, lo []string
 			seen := map[*dict]bool{}
-			for _, g := range append([]*group{c.seg}, c.chain...) {
+			groups := c.chain
+			if c.seg != nil {
+				groups = append([]*group{c.seg}, groups...)
+			}
+			for _, g := range groups {
 				for _, d := range g.dicts {
 					if seen[d] {
 						continue
@@ -382,7 +277,7 @@ func TestBeyondThePlane(t *testing.T) {
 			if name == "s2t" && len(hi) < 500 {
 				t.Fatalf("s2t has %d keys beyond the plane, want STCharacters' ~1000", len(hi))
 			}
-			ref := newReference(t, name)
+			ref := newReference(t, name, false)
 			var b strings.Builder
 			for i, k := range hi {
 				b.WriteString(k)
@@ -391,22 +286,21 @@ func TestBeyondThePlane(t *testing.T) {
 				}
 				if i%50 == 49 {
 					s := b.String()
-					if got, want := c.String(s), ref.convert(t, s); got != want {
+					if got, want := c.String(s), ref.convert(s); got != want {
 						t.Fatalf("%q:\ngot  %q\nwant %q", s, got, want)
 					}
 					b.Reset()
 				}
 			}
 			s := b.String()
-			if got, want := c.String(s), ref.convert(t, s); got != want {
+			if got, want := c.String(s), ref.convert(s); got != want {
 				t.Fatalf("%q:\ngot  %q\nwant %q", s, got, want)
 			}
 		})
 	}
 }
 
-// TestControlBytes keeps control bytes where they are, as OpenCC does
-// (gocc's trie reads "\x01臏" as the key 臏 and drops the byte).
+// TestControlBytes keeps control bytes where they are, as OpenCC does.
 func TestControlBytes(t *testing.T) {
 	if got, want := MustNew("t2s").String("瀂\x01臏\x00發"), "澛\x01膑\x00发"; got != want {
 		t.Errorf("got %q, want %q", got, want)

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -54,6 +55,9 @@ var classes = sync.OnceValue(func() []uint8 {
 	// change to, where not Traditional characters themselves, are
 	// Simplified.
 	c := MustNew("t2s")
+	// a character STCharacters keeps among its own Traditional forms
+	// (于 → 於 于) is written in both scripts
+	st := stCandidates()
 	for _, g := range c.chain {
 		for _, d := range g.dicts {
 			if d.single == nil {
@@ -72,7 +76,7 @@ var classes = sync.OnceValue(func() []uint8 {
 				if v == 0 {
 					continue
 				}
-				if s, n := utf8.DecodeRuneInString(d.out[v-1]); n > 0 && s != rune(r) && s < 0x10000 && t[s] == 0 && d.single[s] == 0 {
+				if s, n := utf8.DecodeRuneInString(d.out[v-1]); n > 0 && s != rune(r) && s < 0x10000 && t[s] == 0 && d.single[s] == 0 && !slices.Contains(st[s], s) {
 					t[s] = 1
 				}
 			}

@@ -5,14 +5,12 @@ import (
 	"math/bits"
 	"slices"
 	"unicode/utf8"
-
-	"github.com/liuzl/da"
 )
 
 // noValue marks a node that holds no value.
 const noValue = math.MaxInt32
 
-// node is one slot of a double-array trie, as cedar lays it out: c holds
+// node is one slot of a double-array trie (see buildDict): c holds
 // the parent's index; v holds -(base+1) for a node with children, or the
 // index of the value of the key that ends there for a leaf. A key that
 // ends at a node with children keeps its value in the child reached by
@@ -187,30 +185,6 @@ func (d *dict) jump(path []byte) (int32, bool) {
 		from = to
 	}
 	return from, true
-}
-
-// newDict copies a gocc dictionary into the compact form the matcher walks.
-func newDict(name string, d *da.Dict) *dict {
-	arr := d.Trie.Array
-	size := d.Trie.Size
-	if size > len(arr) {
-		size = len(arr)
-	}
-	x := &dict{name: name, n: make([]node, size), out: make([]string, len(d.Values))}
-	for i := 0; i < size; i++ {
-		v := arr[i].Value
-		if v > math.MaxInt32 {
-			v = noValue // cedar's ValueLimit: a node without a value yet
-		}
-		x.n[i] = node{int32(v), int32(arr[i].Check)}
-	}
-	for i, v := range d.Values {
-		if len(v) > 0 {
-			x.out[i] = v[0]
-		}
-	}
-	x.finish()
-	return x
 }
 
 // finish derives the root bytes, the character table and the filters

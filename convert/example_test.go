@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
+	"testing/fstest"
 
 	"golang.org/x/text/transform"
 
@@ -22,7 +22,7 @@ func ExampleNew() {
 	fmt.Println(err)
 	// Output:
 	// 較低級別的軟體，滑鼠和記憶體
-	// convert: unknown configuration "s2x"; valid: hk2s, s2hk, s2t, s2tw, s2twp, t2hk, t2s, t2tw, tw2s, tw2sp
+	// convert: unknown configuration "s2x"; valid: hk2s, hk2sp, hk2t, jp2t, s2hk, s2hkp, s2t, s2tw, s2twp, t2hk, t2jp, t2s, t2tw, tw2s, tw2sp, tw2t
 }
 
 func ExampleMustNew() {
@@ -36,22 +36,42 @@ func ExampleConfigs() {
 		fmt.Println(name, "—", convert.Describe(name))
 	}
 	// Output:
-	// hk2s — Traditional (Hong Kong standard) to Simplified
-	// s2hk — Simplified to Traditional (Hong Kong standard)
-	// s2t — Simplified to Traditional
-	// s2tw — Simplified to Traditional (Taiwan standard)
-	// s2twp — Simplified to Traditional (Taiwan standard, with Taiwanese phrases)
-	// t2hk — Traditional to Traditional (Hong Kong standard)
-	// t2s — Traditional to Simplified
-	// t2tw — Traditional to Traditional (Taiwan standard)
-	// tw2s — Traditional (Taiwan standard) to Simplified
-	// tw2sp — Traditional (Taiwan standard) to Simplified (with mainland phrases)
+	// hk2s — Traditional Chinese (Hong Kong variant) to Simplified Chinese
+	// hk2sp — Traditional Chinese (Hong Kong variant) to Simplified Chinese (with phrases)
+	// hk2t — Traditional Chinese (Hong Kong variant) to Traditional Chinese (OpenCC Standard)
+	// jp2t — New Japanese Kanji (Shinjitai) to Old Japanese Kanji (Kyūjitai)
+	// s2hk — Simplified Chinese to Traditional Chinese (Hong Kong variant)
+	// s2hkp — Simplified Chinese to Traditional Chinese (Hong Kong variant, with phrases)
+	// s2t — Simplified Chinese to Traditional Chinese (OpenCC Standard)
+	// s2tw — Simplified Chinese to Traditional Chinese (Taiwan Standard)
+	// s2twp — Simplified Chinese to Traditional Chinese (Taiwan Standard, with Taiwan Phrases)
+	// t2hk — Traditional Chinese (OpenCC Standard) to Traditional Chinese (Hong Kong variant)
+	// t2jp — Old Japanese Kanji (Kyūjitai) to New Japanese Kanji (Shinjitai)
+	// t2s — Traditional Chinese (OpenCC Standard) to Simplified Chinese
+	// t2tw — Traditional Chinese (OpenCC Standard) to Traditional Chinese (Taiwan Standard)
+	// tw2s — Traditional Chinese (Taiwan Standard) to Simplified Chinese
+	// tw2sp — Traditional Chinese (Taiwan Standard) to Simplified Chinese (Mainland China Phrases)
+	// tw2t — Traditional Chinese (Taiwan Standard) to Traditional Chinese (OpenCC Standard)
 }
 
 func ExampleDescribe() {
 	fmt.Printf("%q %q\n", convert.Describe("tw2sp"), convert.Describe("x"))
 	// Output:
-	// "Traditional (Taiwan standard) to Simplified (with mainland phrases)" ""
+	// "Traditional Chinese (Taiwan Standard) to Simplified Chinese (Mainland China Phrases)" ""
+}
+
+func ExampleIncludeTofuRisk() {
+	// 㑮 has a Simplified form common fonts lack: OpenCC's command line
+	// keeps 㑮, its library writes 𫝈
+	fmt.Println(convert.MustNew("t2s").String("㑮"), convert.MustNew("t2s", convert.IncludeTofuRisk()).String("㑮"))
+	// Output:
+	// 㑮 𫝈
+}
+
+func ExampleConverter_Description() {
+	fmt.Println(convert.MustNew("s2twp").Description())
+	// Output:
+	// Simplified Chinese to Traditional Chinese (Taiwan Standard, with Taiwan Phrases)
 }
 
 func ExampleConverter() {
@@ -105,22 +125,30 @@ func ExampleConverter_Convert() {
 }
 
 func ExampleLoad() {
-	// OpenCC data in text form: a config and its dictionaries
-	dir, _ := os.MkdirTemp("", "opencc")
-	defer os.RemoveAll(dir)
-	os.WriteFile(filepath.Join(dir, "mini.json"), []byte(`{
+	// OpenCC data as OpenCC's sources lay it out: a configuration, with
+	// comments, and its dictionaries in text form
+	fsys := fstest.MapFS{
+		"config/mini.json": {Data: []byte(`{
+	  // the configuration names the binary files OpenCC builds
+	  "name": "mini",
 	  "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "Phrases.ocd2"}},
-	  "conversion_chain": [{"dict": {"type": "group", "dicts": [
-	    {"type": "ocd2", "file": "Phrases.ocd2"}, {"type": "txt", "file": "Chars.txt"}]}}]}`), 0o644)
-	os.WriteFile(filepath.Join(dir, "Phrases.txt"), []byte("鼠标\t鼠標\n"), 0o644) // from opencc_dict … -t text
-	os.WriteFile(filepath.Join(dir, "Chars.txt"), []byte("内\t內\n"), 0o644)
-	c, err := convert.Load(os.DirFS(dir), "mini.json")
+	  "conversion_chain": [{"dict": {"type": "group", "match_policy": "short_circuit", "dicts": [
+	    {"type": "ocd2", "file": "Phrases.ocd2"}, {"type": "ocd2", "file": "Chars.ocd2"}]}}]}`)},
+		"dictionary/Phrases.txt": {Data: []byte("# phrases\n鼠标\t鼠標\n")},
+		"dictionary/Chars.txt":   {Data: []byte("内\t內\n")},
+	}
+	c, err := convert.Load(fsys, "config/mini.json")
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(c.String("鼠标和内存"))
+	// a line without a tab is an error naming the file and line
+	fsys["dictionary/Chars.txt"] = &fstest.MapFile{Data: []byte("内\t內\n存 存\n")}
+	_, err = convert.Load(fsys, "config/mini.json")
+	fmt.Println(err)
 	// Output:
 	// 鼠標和內存
+	// convert: dictionary/Chars.txt:2: no tab between key and values: "存 存"
 }
 
 func ExampleLoadDir() {

@@ -4,39 +4,79 @@ import (
 	"embed"
 	"encoding/binary"
 	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
 	"unsafe"
 )
 
-// The built-in dictionaries are gocc's, stored in the form the matcher
-// walks so that a process's first conversion does not rebuild a trie from
-// text. testdata is not where they live: they are part of the package.
-// TestBuiltinTables rebuilds every one of them with gocc and checks that it
-// equals the stored table byte for byte; `go test ./convert -run
-// TestBuiltinTables -update` writes them again after gocc changes.
+// The built-in data is OpenCC 1.4.2's (Apache-2.0; see opencc/LICENSE),
+// as the npm package opencc@1.4.2 ships it: its configurations, embedded
+// as they are, and its dictionaries, stored as the tries the matcher walks
+// so that a first conversion does not build a trie from text. The
+// dictionaries OpenCC makes when it is built, and the merged dictionaries
+// of union groups, are stored made.
 //
-//go:embed tables/*.dat
-var tableFiles embed.FS
+// opencc/ holds the sources (go run ./internal/fetchopencc fetches them
+// again); TestBuiltinTables builds every table from them and checks that
+// it equals the stored one byte for byte, and `go generate` (which runs
+// that test with -update) writes them again.
+//
+//go:generate go run ./internal/fetchopencc -version 1.4.2 -sha256 5b5e89fb0aeb98963892203f3665611816b4c2e22b1131ee74ccba2976de4515 -out opencc
+//go:generate go test -run TestBuiltinTables -update .
+//go:embed tables/*.dat opencc/config/*.json
+var builtinFS embed.FS
 
-// builtinChains lists, for each built-in configuration, the dictionaries
-// of each conversion step, as gocc's config JSON gives them.
-var builtinChains = map[string][][]string{
-	"s2t":   {{"STPhrases.txt", "STCharacters.txt"}},
-	"t2s":   {{"TSPhrases.txt", "TSCharacters.txt"}},
-	"s2tw":  {{"STPhrases.txt", "STCharacters.txt"}, {"TWVariants.txt"}},
-	"tw2s":  {{"TWVariantsRevPhrases.txt", "TWVariantsRev.txt"}, {"TSPhrases.txt", "TSCharacters.txt"}},
-	"s2hk":  {{"STPhrases.txt", "STCharacters.txt"}, {"HKVariantsPhrases.txt", "HKVariants.txt"}},
-	"hk2s":  {{"HKVariantsRevPhrases.txt", "HKVariantsRev.txt"}, {"TSPhrases.txt", "TSCharacters.txt"}},
-	"s2twp": {{"STPhrases.txt", "STCharacters.txt"}, {"TWPhrases.txt"}, {"TWVariants.txt"}},
-	"tw2sp": {{"TWVariantsRevPhrases.txt", "TWVariantsRev.txt"}, {"TWPhrasesRev.txt"}, {"TSPhrases.txt", "TSCharacters.txt"}},
-	"t2tw":  {{"TWVariants.txt"}},
-	"t2hk":  {{"HKVariants.txt"}},
+// builtinConfigs is the directory of the built-in configurations.
+var builtinConfigs, _ = fs.Sub(builtinFS, "opencc/config")
+
+var configNames = sync.OnceValue(func() []string {
+	var names []string
+	entries, _ := fs.ReadDir(builtinConfigs, ".")
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".json"); ok && !strings.Contains(name, "schema") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+})
+
+// Configs returns the names of the built-in configurations, OpenCC's
+// names, sorted: hk2s, hk2sp, hk2t, jp2t, s2hk, s2hkp, s2t, s2tw, s2twp,
+// t2hk, t2jp, t2s, t2tw, tw2s, tw2sp, tw2t.
+func Configs() []string { return slices.Clone(configNames()) }
+
+var descriptions = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, name := range configNames() {
+		data, _ := fs.ReadFile(builtinConfigs, name+".json")
+		if cfg, err := parseConfig(name+".json", data); err == nil {
+			m[name] = cfg.name
+		}
+	}
+	return m
+})
+
+// Describe returns the description OpenCC gives a built-in configuration,
+// or "" for a name that is not one.
+func Describe(config string) string { return descriptions()[config] }
+
+// loadBuiltin builds a built-in configuration from the stored tables that
+// table returns.
+func loadBuiltin(config string, o options, table func(string) (*dict, error)) (*Converter, error) {
+	l := &loader{fsys: builtinConfigs, opts: o, table: table, files: map[string]*dict{}, unions: map[string]*dict{}}
+	return l.load(config + ".json")
 }
 
 // tableMagic starts every stored table; the digit is the format's version.
 const tableMagic = "cnnews-da1\n"
 
-// tablePath is where the table of dictionary file name lives in tableFiles.
-func tablePath(name string) string { return "tables/" + name[:len(name)-len(".txt")] + ".dat" }
+// tablePath is where the table of a dictionary (or union) lives in
+// builtinFS.
+func tablePath(name string) string { return "tables/" + name + ".dat" }
 
 // encodeTable writes the trie and values of d: the magic, the node and
 // value counts, each node's v and c, the end offset of each value, then
@@ -108,9 +148,43 @@ func decodeTable(name string, b []byte) (*dict, error) {
 
 // builtinDict returns the stored table of a built-in dictionary.
 func builtinDict(name string) (*dict, error) {
-	b, err := tableFiles.ReadFile(tablePath(name))
+	b, err := builtinFS.ReadFile(tablePath(name))
 	if err != nil {
-		return nil, fmt.Errorf("convert: built-in dictionary %s: %w", name, err)
+		return nil, fmt.Errorf("built-in dictionary %s: %w", name, err)
 	}
 	return decodeTable(name, b)
 }
+
+// candidatesTable is the stored table of every value of STCharacters, each
+// key's values joined by spaces (发 → "發 髮"): the forms a Simplified
+// character may take in Traditional text, for Detect and Repair.
+const candidatesTable = "STCharactersAll"
+
+// allValues builds a dictionary of every value of td's entries, joined by
+// spaces.
+func allValues(name string, td *textDict) *dict {
+	keys := make([]string, len(td.entries))
+	values := make([]string, len(td.entries))
+	for i, e := range td.entries {
+		keys[i], values[i] = e.key, strings.Join(e.values, " ")
+	}
+	return buildDict(name, keys, values)
+}
+
+// candidates returns the Traditional forms STCharacters gives r, the
+// first being OpenCC's choice, or nil.
+var stCandidates = sync.OnceValue(func() map[rune][]rune {
+	d, err := builtinDicts.get(candidatesTable)
+	if err != nil {
+		panic(err) // the package's own data
+	}
+	m := map[rune][]rune{}
+	d.walk(func(key []byte, v int32) {
+		r, _ := utf8.DecodeRune(key)
+		for _, f := range strings.Fields(d.out[v]) {
+			c, _ := utf8.DecodeRuneInString(f)
+			m[r] = append(m[r], c)
+		}
+	})
+	return m
+})
