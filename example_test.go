@@ -151,6 +151,16 @@ func ExampleRepairPunctuation() {
 	// 歲暮天寒，望春則暖（朔州）。時間15:11:00
 }
 
+// ExampleRepairConversion fixes the characters a character-by-character
+// conversion got wrong in a Traditional article.
+func ExampleRepairConversion() {
+	p, _ := cnnews.New(cnnews.RepairConversion())
+	a, _ := p.ProcessString("a", "朔州市提前製定了物資的全麵保障方案，聯係各方，反複核實，確保複工。", clean.Text)
+	fmt.Println(a.Text, a.Repaired)
+	// Output:
+	// 朔州市提前制定了物資的全面保障方案，聯繫各方，反覆核實，確保復工。 5
+}
+
 // ExamplePipeline_Process reads a GBK page that declares its charset.
 func ExamplePipeline_Process() {
 	p, _ := cnnews.New()

@@ -23,6 +23,7 @@ type Pipeline struct {
 	conv    *convert.Converter
 	from    convert.Script // the script conv converts from; None: any
 	punct   bool
+	repair  bool
 	lossy   bool
 	maxSize int
 }
@@ -34,6 +35,7 @@ type config struct {
 	clean   []clean.Option
 	conv    string
 	punct   bool
+	repair  bool
 	lossy   bool
 	maxSize int
 }
@@ -62,6 +64,14 @@ func Convert(name string) Option {
 // [convert.Punctuation]).
 func RepairPunctuation() Option {
 	return func(c *config) error { c.punct = true; return nil }
+}
+
+// RepairConversion fixes, in articles in Traditional or mixed script, the
+// wrong choices a character-by-character converter left (全麵 → 全面,
+// 機製 → 機制; see [convert.Repair]), before any conversion. The number
+// of characters fixed is in [Article.Repaired].
+func RepairConversion() Option {
+	return func(c *config) error { c.repair = true; return nil }
 }
 
 // Clean passes options to the cleaner: rules switched off with
@@ -105,7 +115,7 @@ func New(opts ...Option) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	p := &Pipeline{cleaner: cl, punct: c.punct, lossy: c.lossy, maxSize: c.maxSize}
+	p := &Pipeline{cleaner: cl, punct: c.punct, repair: c.repair, lossy: c.lossy, maxSize: c.maxSize}
 	if c.conv != "" {
 		p.conv = convert.MustNew(c.conv) // checked by the option
 		switch {
@@ -150,6 +160,8 @@ type Article struct {
 	// conversion; Converted names the configuration applied, "" for none.
 	Script    convert.Script
 	Converted string
+	// Repaired counts the characters [RepairConversion] fixed.
+	Repaired int
 }
 
 // Reason classifies why an input was rejected.
@@ -270,6 +282,9 @@ func (p *Pipeline) process(name string, data []byte, format clean.Format) (*Arti
 		return nil, &InputError{name, NoText, fmt.Errorf("nothing left after cleaning %d removals", len(a.Removed))}
 	}
 	a.Script = convert.Detect(text).Script
+	if p.repair && (a.Script == convert.Traditional || a.Script == convert.Mixed) {
+		text, a.Repaired = convert.Repair(text)
+	}
 	if p.conv != nil && (p.from == convert.None || a.Script == p.from || a.Script == convert.Mixed) {
 		text = p.conv.String(text)
 		a.Converted = p.conv.Name()

@@ -222,3 +222,12 @@ func ExampleToSimplified() {
 	// Output:
 	// 发展经济,abc
 }
+
+func ExampleRepair() {
+	// a character-by-character conversion picked 麵, 製, 係 and 複
+	// whatever the word; 台, 米麵 and 製品 are right and stay
+	fixed, n := convert.Repair("提前製定了物資的全麵保障，聯係各方，反複核實。台灣的米麵製品")
+	fmt.Println(fixed, n)
+	// Output:
+	// 提前制定了物資的全面保障，聯繫各方，反覆核實。台灣的米麵製品 4
+}

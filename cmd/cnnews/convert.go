@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 
@@ -15,35 +16,70 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	config := fs.String("c", "", "OpenCC configuration: "+strings.Join(convert.Configs(), ", "))
-	dir := fs.String("opencc-dir", "", "read the configuration and its dictionaries (OpenCC text format) from this directory instead of the built-in ones")
+	dir := fs.String("opencc-dir", "", "read the configuration and its dictionaries from OpenCC data in this directory (as OpenCC ships it: JSON configurations, text or .ocd2 dictionaries) instead of the built-in OpenCC 1.4.2")
+	tofu := fs.Bool("include-tofu-risk-dictionaries", false, "also use the dictionaries OpenCC marks as risking tofu (characters common fonts lack), as OpenCC's library does; its command line leaves them out, and so does this one")
+	repair := fs.Bool("repair", false, "first fix the wrong characters a character-by-character conversion left in Traditional text (全麵 → 全面, 機製 → 機制), reading each FILE whole; the count goes to standard error")
 	punct := fs.Bool("punct", false, "also turn ASCII , ; : ? ! ( ) in Chinese text into full-width punctuation")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: cnnews convert -c CONFIG [flags] [FILE...]\n\n"+
+		fmt.Fprintf(fs.Output(), "Usage: cnnews convert -c CONFIG [flags] [FILE...]\n"+
+			"       cnnews convert --repair [-c CONFIG] [flags] [FILE...]\n\n"+
 			"Converts each FILE (standard input when none) and writes it to standard output,\n"+
-			"streaming in constant memory with the same result as converting it whole.\n\nFlags:\n")
+			"streaming in constant memory with the same result as converting it whole.\n"+
+			"With --repair, fixes what a bad conversion left first; -c is then optional.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if *config == "" {
-		fmt.Fprintf(stderr, "cnnews convert: -c CONFIG is required; one of %s\n", strings.Join(convert.Configs(), ", "))
+	if *config == "" && !*repair {
+		fmt.Fprintf(stderr, "cnnews convert: -c CONFIG (or --repair) is required; CONFIG is one of %s\n", strings.Join(convert.Configs(), ", "))
 		return 2
 	}
 	var c *convert.Converter
-	var err error
-	if *dir != "" {
-		c, err = convert.LoadDir(*dir, *config)
-	} else {
-		c, err = convert.New(*config)
+	if *config != "" {
+		var opts []convert.Option
+		if *tofu {
+			opts = append(opts, convert.IncludeTofuRisk())
+		}
+		var err error
+		if *dir != "" {
+			c, err = convert.LoadDir(*dir, *config, opts...)
+		} else {
+			c, err = convert.New(*config, opts...)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "cnnews: %v\n", err)
+			return 2
+		}
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "cnnews: %v\n", err)
-		return 2
-	}
-	return eachInput(fs.Args(), stdin, stderr, func(_ string, r io.Reader) error {
+	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
+		if *repair {
+			b, err := io.ReadAll(r)
+			if err != nil {
+				return err
+			}
+			if !utf8.Valid(b) {
+				at := 0
+				for i := 0; i < len(b); {
+					r, size := utf8.DecodeRune(b[i:])
+					if r == utf8.RuneError && size <= 1 {
+						at = i
+						break
+					}
+					i += size
+				}
+				return fmt.Errorf("%s: not valid UTF-8 at byte %d (decode it first: cnnews decode)", name, at)
+			}
+			fixed, n := convert.Repair(string(b))
+			fmt.Fprintf(stderr, "cnnews convert: %s: %d characters repaired\n", name, n)
+			r = strings.NewReader(fixed)
+		}
 		if *punct {
 			r = transform.NewReader(r, convert.Punctuation())
+		}
+		if c == nil {
+			_, err := io.Copy(stdout, r)
+			return err
 		}
 		_, err := c.Convert(stdout, r)
 		return err

@@ -25,7 +25,7 @@ func TestConvertCommand(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, `"s2x"`) || !strings.Contains(stderr, "s2twp") {
 		t.Errorf("unknown config: exit %d, stderr %q", code, stderr)
 	}
-	if _, stderr, code = runCLI(t, "", "convert"); code != 2 || !strings.Contains(stderr, "-c CONFIG is required") {
+	if _, stderr, code = runCLI(t, "", "convert"); code != 2 || !strings.Contains(stderr, "-c CONFIG (or --repair) is required") {
 		t.Errorf("no config: exit %d, stderr %q", code, stderr)
 	}
 	if _, stderr, code = runCLI(t, "", "convert", "-c", "mini", "--opencc-dir", dir); code != 2 || !strings.Contains(stderr, "mini.json") {
@@ -33,6 +33,31 @@ func TestConvertCommand(t *testing.T) {
 	}
 	if _, stderr, _ := runCLI(t, "", "convert", "--help"); !strings.Contains(stderr, "-opencc-dir") || !strings.Contains(stderr, "-punct") {
 		t.Errorf("--help: %q", stderr)
+	}
+}
+
+// TestConvertRepair repairs text a character-by-character converter
+// left, alone or before a conversion, and reports the count.
+func TestConvertRepair(t *testing.T) {
+	in := "提前製定了物資的全麵保障，聯係各方，複工複產，台灣的米麵製品\n"
+	stdout, stderr, code := runCLI(t, in, "convert", "--repair")
+	if code != 0 || stdout != "提前制定了物資的全面保障，聯繫各方，復工復產，台灣的米麵製品\n" || !strings.Contains(stderr, "-: 5 characters repaired") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	stdout, _, code = runCLI(t, in, "convert", "--repair", "-c", "t2s")
+	if code != 0 || stdout != "提前制定了物资的全面保障，联系各方，复工复产，台湾的米面制品\n" {
+		t.Errorf("with -c t2s: exit %d, stdout %q", code, stdout)
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "gbk.txt")
+	if err := os.WriteFile(bad, []byte("全麵\xb0\xa1"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code = runCLI(t, "", "convert", "--repair", bad); code != 1 || !strings.Contains(stderr, "gbk.txt: not valid UTF-8 at byte 6") {
+		t.Errorf("invalid UTF-8: exit %d, stderr %q", code, stderr)
+	}
+	if stdout, _, code = runCLI(t, "㑮", "convert", "-c", "t2s", "--include-tofu-risk-dictionaries"); code != 0 || stdout != "𫝈" {
+		t.Errorf("tofu-risk dictionaries: exit %d, stdout %q", code, stdout)
 	}
 }
 

@@ -71,6 +71,7 @@ func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.DurationVar(&o.every, "every", 10*time.Second, "interval of plain progress lines")
 	conv := fs.String("convert", "", "convert with an OpenCC `CONFIG` (t2s normalises to Simplified; see cnnews convert)")
 	punct := fs.Bool("punct", false, "restore full-width punctuation between Chinese characters")
+	repair := fs.Bool("repair", false, "fix the wrong characters a character-by-character conversion left in Traditional articles (全麵 → 全面), before --convert")
 	without := fs.String("without", "", "comma-separated rule or category names to switch off")
 	keepCaptions := fs.Bool("keep-captions", false, "keep photo captions")
 	lossy := fs.Bool("lossy", false, "read text in no known encoding as UTF-8 with replacement characters (reported) instead of rejecting it")
@@ -107,7 +108,7 @@ func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			o.skip[abs] = true
 		}
 	}
-	set := corpus.Settings{Convert: *conv, Punct: *punct, KeepCaptions: *keepCaptions, Lossy: *lossy, MaxSize: max(o.maxSize, 1)}
+	set := corpus.Settings{Convert: *conv, Punct: *punct, Repair: *repair, KeepCaptions: *keepCaptions, Lossy: *lossy, MaxSize: max(o.maxSize, 1)}
 	if *without != "" {
 		set.Without = strings.Split(*without, ",")
 	}
@@ -172,6 +173,7 @@ type result struct {
 	removed   map[clean.Category]int
 	encoding  string
 	converted string
+	repaired  int
 }
 
 // summary is what a run did.
@@ -182,6 +184,7 @@ type summary struct {
 	Duplicates int                    `json:"duplicates"`
 	Removed    map[clean.Category]int `json:"removed"`
 	Converted  map[string]int         `json:"converted"`
+	Repaired   repairCounts           `json:"repaired"`
 	Encodings  map[string]int         `json:"encodings"`
 	Seconds    float64                `json:"seconds"`
 	PerSecond  float64                `json:"articles_per_second"`
@@ -189,6 +192,12 @@ type summary struct {
 	SiteLines  *siteLinesSummary      `json:"site_lines,omitempty"`
 	Output     string                 `json:"output"`
 	RejectOut  string                 `json:"rejected_output"`
+}
+
+// repairCounts is what --repair fixed.
+type repairCounts struct {
+	Articles   int `json:"articles"`   // articles with characters fixed
+	Characters int `json:"characters"` // characters fixed
 }
 
 // siteLinesSummary is what the first pass of --site-lines learned.
@@ -214,6 +223,9 @@ func (s *summary) print(w io.Writer) {
 	printCounts(w, "rejected", s.Rejected)
 	printCounts(w, "removed", s.Removed)
 	printCounts(w, "converted", s.Converted)
+	if s.Repaired.Articles > 0 {
+		fmt.Fprintf(w, "  %-10s %d characters in %d articles\n", "repaired", s.Repaired.Characters, s.Repaired.Articles)
+	}
 	printCounts(w, "encodings", s.Encodings)
 	if l := s.SiteLines; l != nil {
 		fmt.Fprintf(w, "  %-10s %d lines learned on %d of %d sites (learner %d bytes, first pass %.1fs)\n",
@@ -309,6 +321,10 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 		if r.converted != "" {
 			sum.Converted[r.converted]++
 		}
+		if r.repaired > 0 {
+			sum.Repaired.Articles++
+			sum.Repaired.Characters += r.repaired
+		}
 		sum.Encodings[r.encoding]++
 		return out.write(r.out)
 	}
@@ -370,7 +386,7 @@ func process(o runOptions, index *dedupe.Index, j job) result {
 	for _, x := range a.Removed {
 		r.removed[x.Category]++
 	}
-	r.encoding, r.converted = a.Encoding.Encoding, a.Converted
+	r.encoding, r.converted, r.repaired = a.Encoding.Encoding, a.Converted, a.Repaired
 	return r
 }
 

@@ -313,6 +313,40 @@ func TestRunLongRecords(t *testing.T) {
 	}
 }
 
+// TestRunRepair runs --repair over records: the Traditional article a
+// character-by-character converter left gets its characters fixed, and
+// the output line and the summary count them; the Simplified one and the
+// correct Traditional one are left alone.
+func TestRunRepair(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(in, []byte(`{"id":"bad","text":"朔州市提前製定了物資的全麵保障方案，聯係各方，反複核實，確保複工。"}
+{"id":"good","text":"台灣的米麵製品，裡面為什麼這麼好吃？"}
+{"id":"simplified","text":"朔州市提前制定了物资的全面保障方案。"}
+`), 0o644)
+	out := filepath.Join(dir, "out.jsonl")
+	summary := filepath.Join(dir, "summary.json")
+	_, stderr, code := runCLI(t, "", "run", "--repair", "--no-dedupe", "--progress", "none", "--summary", summary, "-o", out, in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got, _ := os.ReadFile(out)
+	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], `"text":"朔州市提前制定了物資的全面保障方案，聯繫各方，反覆核實，確保復工。"`) ||
+		!strings.Contains(lines[0], `"repaired":5`) || strings.Contains(lines[1], "repaired") || strings.Contains(lines[2], "repaired") {
+		t.Errorf("output:\n%s", got)
+	}
+	var sum struct {
+		Repaired struct{ Articles, Characters int }
+	}
+	if b, _ := os.ReadFile(summary); json.Unmarshal(b, &sum) != nil || sum.Repaired.Articles != 1 || sum.Repaired.Characters != 5 {
+		t.Errorf("summary: %+v", sum)
+	}
+	if !strings.Contains(stderr, "repaired   5 characters in 1 articles") {
+		t.Errorf("stderr: %s", stderr)
+	}
+}
+
 func TestRunUsage(t *testing.T) {
 	_, stderr, code := runCLI(t, "", "run", "somewhere")
 	if code != 2 || !strings.Contains(stderr, "-o OUT") {

@@ -34,6 +34,7 @@ const (
 type Settings struct {
 	Convert      string   // an OpenCC configuration, "" for none
 	Punct        bool     // repair punctuation
+	Repair       bool     // repair character-by-character conversion
 	Without      []string // rule or category names switched off
 	KeepCaptions bool
 	Lossy        bool
@@ -55,6 +56,9 @@ func (s Settings) Pipeline() (*cnnews.Pipeline, error) {
 	}
 	if s.Punct {
 		opts = append(opts, cnnews.RepairPunctuation())
+	}
+	if s.Repair {
+		opts = append(opts, cnnews.RepairConversion())
 	}
 	if s.Lossy {
 		opts = append(opts, cnnews.Lossy())
@@ -117,6 +121,7 @@ type Record struct {
 	Format     clean.Format    `json:"format"`
 	Script     string          `json:"script"`
 	Converted  string          `json:"converted,omitempty"`
+	Repaired   int             `json:"repaired,omitempty"` // characters --repair fixed
 	Input      string          `json:"input"`
 	Line       int             `json:"line,omitempty"`
 	Removed    []clean.Removal `json:"removed,omitempty"`
@@ -156,7 +161,7 @@ func Process(p *cnnews.Pipeline, in Input, withRemoved bool) (*cnnews.Article, [
 		return nil, nil, &Rejection{ID: in.ID, Input: in.Input, Line: in.Line, Reason: reason, Error: err.Error()}
 	}
 	rec := Record{ID: in.ID, Text: a.Text, Meta: a.Meta, Encoding: a.Encoding.Encoding, Replaced: a.Encoding.Replaced,
-		Format: a.Format, Script: a.Script.String(), Converted: a.Converted, Input: in.Input, Line: in.Line}
+		Format: a.Format, Script: a.Script.String(), Converted: a.Converted, Repaired: a.Repaired, Input: in.Input, Line: in.Line}
 	if withRemoved {
 		rec.Removed = a.Removed
 	}
@@ -266,10 +271,10 @@ func (s Settings) StripSiteLines() (Settings, bool) {
 }
 
 // LearnPipeline builds the pipeline of the first pass of --site-lines: the
-// settings' cleaning without script conversion or punctuation repair, so
+// settings' cleaning without script conversion or repairs, so
 // that the text learned from is the text the site rule will see.
 func (s Settings) LearnPipeline() (*cnnews.Pipeline, error) {
-	s.Convert, s.Punct = "", false
+	s.Convert, s.Punct, s.Repair = "", false, false
 	return s.Pipeline()
 }
 

@@ -1,0 +1,192 @@
+package convert
+
+import (
+	"slices"
+	"sync"
+	"unicode/utf8"
+)
+
+// Repair fixes the wrong choices left in Traditional text that was
+// converted from Simplified one character at a time. A Simplified
+// character can stand for several Traditional ones (面 for 面 "face" and 麵
+// "noodles", 制 for 制 and 製, 系 for 系, 係 and 繫), and such a converter
+// picks one whatever the word: 全麵, 機製, 聯係, 反複. Repair reads the
+// text back to Simplified character by character, converts it again as
+// OpenCC does (s2t, whose phrases know 全面, 機制, 聯繫, 反覆), and takes
+// the new character where the two disagree about a Simplified character
+// of several forms and the text's own choice is not to be trusted: a
+// form other than the Simplified character itself, not a variant of the
+// new one, and not part of a Traditional phrase the text spells out.
+//
+// Nothing else changes: characters of one Traditional form, punctuation,
+// Latin text, characters written in both scripts (于, 台, and 布, 注,
+// which Taiwan writes where OpenCC writes 佈, 註), the variants a text
+// chose (台 stays 台, 裡 stays 裡, 為 stays 為, as Taiwan and Hong Kong
+// write them) and correct uses of the rarer form (米麵, 製品, which
+// OpenCC's phrases spell too). Text in Simplified script is left alone as
+// well.
+//
+// Repair returns the repaired text and the number of characters changed.
+// It is safe for concurrent use.
+func Repair(s string) (string, int) {
+	if s == "" {
+		return s, 0
+	}
+	tables := repairTables()
+	rs := []rune(s)
+	// the text read back to Simplified, character by character
+	sr := make([]rune, len(rs))
+	ambiguous := false
+	for i, r := range rs {
+		sr[i] = ToSimplified(r)
+		if sr[i] != r && len(tables.cands[sr[i]]) > 1 {
+			ambiguous = true
+		}
+	}
+	if !ambiguous {
+		return s, 0
+	}
+	// convert it again piece by piece (between punctuation, spaces and
+	// Latin text, where no phrase goes on), keeping the pieces whose
+	// length a phrase changed as they are
+	type fix struct {
+		at int
+		to rune
+	}
+	var fixes []fix
+	pairs := map[[2]rune]bool{}
+	for i := 0; i < len(sr); {
+		j := i
+		for j < len(sr) && !pieceEnd(sr[j]) {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		again := []rune(tables.s2t.String(string(sr[i:j])))
+		if len(again) == j-i {
+			for k := i; k < j; k++ {
+				if a := again[k-i]; a != rs[k] && tables.wrong(rs, k, a) {
+					fixes = append(fixes, fix{k, a})
+					pairs[[2]rune{rs[k], a}] = true
+				}
+			}
+		}
+		i = j
+	}
+	// a text converted character by character gets many characters
+	// wrong; a text written in Traditional disagrees with OpenCC here and
+	// there, in one or two characters of its own usage (舖 for 鋪, 鬆 in
+	// Cantonese 鬆晒): it is left as it is
+	if len(pairs) < minRepairPairs {
+		return s, 0
+	}
+	out := slices.Clone(rs)
+	for _, f := range fixes {
+		out[f.at] = f.to
+	}
+	return string(out), len(fixes)
+}
+
+// minRepairPairs is the number of different wrong choices (character and
+// its fix) a text must show before Repair changes it.
+const minRepairPairs = 3
+
+// pieceEnd reports characters no phrase holds, where Repair cuts the
+// text into pieces.
+func pieceEnd(r rune) bool {
+	return r < 0x2E80 || r >= 0x3000 && r < 0x3040 || r >= 0xFF00 && r < 0xFF65
+}
+
+// repairData holds what Repair looks up.
+type repairData struct {
+	s2t *Converter
+	// cands gives a Simplified character's Traditional forms:
+	// STCharacters' (its first is OpenCC's choice), then every other
+	// character that reads back to it (麵 for 面, 麽 for 么)
+	cands map[rune][]rune
+	// variant maps a Traditional character to OpenCC's form of it, as
+	// Taiwan's and Hong Kong's variant tables read back give it (台 → 臺,
+	// 為 → 爲)
+	variant map[rune]rune
+	// phrases holds the Traditional values of STPhrases of two
+	// characters or more, the longest of maxPhrase characters
+	phrases   map[string]bool
+	maxPhrase int
+}
+
+var repairTables = sync.OnceValue(func() *repairData {
+	d := &repairData{s2t: MustNew("s2t"), cands: map[rune][]rune{}, variant: map[rune]rune{}}
+	for r, forms := range stCandidates() {
+		d.cands[r] = slices.Clone(forms)
+	}
+	for r, sr := range simplifiedOf() {
+		if sr != 0 && !slices.Contains(d.cands[sr], rune(r)) {
+			d.cands[sr] = append(d.cands[sr], rune(r))
+		}
+	}
+	for _, name := range []string{"TWVariantsRev", "HKVariantsRev"} {
+		v, err := builtinDicts.get(name)
+		if err != nil {
+			panic(err) // the package's own data
+		}
+		v.walk(func(key []byte, i int32) {
+			k, _ := utf8.DecodeRune(key)
+			to, _ := utf8.DecodeRuneInString(v.out[i])
+			if _, ok := d.variant[k]; !ok && to != k {
+				d.variant[k] = to
+			}
+		})
+	}
+	st, err := builtinDicts.get("STPhrases+STPhrases_GeneratedFromRegionalPhrases")
+	if err != nil {
+		panic(err) // the package's own data
+	}
+	d.phrases = make(map[string]bool, len(st.out))
+	for _, v := range st.out {
+		if n := utf8.RuneCountInString(v); n >= 2 {
+			d.phrases[v] = true
+			d.maxPhrase = max(d.maxPhrase, n)
+		}
+	}
+	return d
+})
+
+// std returns OpenCC's form of the Traditional character r.
+func (d *repairData) std(r rune) rune {
+	if v, ok := d.variant[r]; ok {
+		return v
+	}
+	return r
+}
+
+// wrong reports whether the text's character rs[k], where converting its
+// Simplified reading again gives a, is a wrong choice to replace by a.
+func (d *repairData) wrong(rs []rune, k int, a rune) bool {
+	r := rs[k]
+	s := ToSimplified(r)
+	forms := d.cands[s]
+	switch {
+	case r == s || len(forms) < 2 || r == forms[0] || !slices.Contains(forms, r) || !slices.Contains(forms, a) && a != s:
+		// not a character of several forms, or OpenCC's own choice for
+		// it, which only a phrase overrides (盡快, 儘快 are both written)
+		return false
+	case d.std(r) == d.std(a):
+		return false // a variant the text chose
+	}
+	return !d.inPhrase(rs, k)
+}
+
+// inPhrase reports whether a Traditional phrase of OpenCC's (a value of
+// STPhrases of two characters or more) covers rs[k] in the text.
+func (d *repairData) inPhrase(rs []rune, k int) bool {
+	for start := max(0, k-d.maxPhrase+1); start <= k; start++ {
+		for end := max(k+1, start+2); end <= min(len(rs), start+d.maxPhrase); end++ {
+			if d.phrases[string(rs[start:end])] {
+				return true
+			}
+		}
+	}
+	return false
+}
