@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -43,9 +44,10 @@ func (r *reader) fail(off int, format string, args ...any) {
 	}
 }
 
-func (r *reader) take(n uint64, what string) []byte {
+// take returns the next n bytes, which what names (in words) for errors.
+func (r *reader) take(n uint64, what ...string) []byte {
 	if left := uint64(len(r.data) - r.off); n > left {
-		r.fail(r.off, "truncated %s: need %d bytes, %d left", what, n, left)
+		r.fail(r.off, "truncated %s: need %d bytes, %d left", strings.Join(what, " "), n, left)
 	}
 	if r.err != nil {
 		return nil
@@ -62,8 +64,8 @@ func (r *reader) u16(what string) int {
 	return 0
 }
 
-func (r *reader) u32(what string) uint32 {
-	if b := r.take(4, what); b != nil {
+func (r *reader) u32(what, part string) uint32 {
+	if b := r.take(4, what, part); b != nil {
 		return binary.LittleEndian.Uint32(b)
 	}
 	return 0
@@ -71,17 +73,17 @@ func (r *reader) u32(what string) uint32 {
 
 // vector reads a marisa Vector of elemSize-byte elements: a uint64 byte count,
 // the bytes (returned with their offset) and zero padding to 8 bytes.
-func (r *reader) vector(what string, elemSize uint64) ([]byte, int) {
+func (r *reader) vector(elemSize uint64, what, part string) ([]byte, int) {
 	start := r.off
 	var n uint64
-	if b := r.take(8, what+" size"); b != nil {
+	if b := r.take(8, what, part, "size"); b != nil {
 		n = binary.LittleEndian.Uint64(b)
 	}
 	if n%elemSize != 0 {
-		r.fail(start, "%s: size %d is not a multiple of %d", what, n, elemSize)
+		r.fail(start, "%s %s: size %d is not a multiple of %d", what, part, n, elemSize)
 	}
-	b := r.take(n, what)
-	r.take((8-n%8)%8, what+" padding")
+	b := r.take(n, what, part)
+	r.take((8-n%8)%8, what, part, "padding")
 	return b, start + 8
 }
 
@@ -105,11 +107,11 @@ type bitVector struct {
 }
 
 func (r *reader) bitVector(what string) bitVector {
-	raw, off := r.vector(what, 8)
-	size, ones := int(r.u32(what+" bit count")), int(r.u32(what+" number of ones"))
-	r.vector(what+" rank index", 12)
-	r.vector(what+" select0 index", 4)
-	r.vector(what+" select1 index", 4)
+	raw, off := r.vector(8, what, "bits")
+	size, ones := int(r.u32(what, "bit count")), int(r.u32(what, "number of ones"))
+	r.vector(12, what, "rank index")
+	r.vector(4, what, "select0 index")
+	r.vector(4, what, "select1 index")
 	if size > 8*len(raw) {
 		r.fail(off, "%s: %d bits do not fit in %d bytes", what, size, len(raw))
 	}
@@ -147,10 +149,10 @@ type flatVector struct {
 }
 
 func (r *reader) flatVector(what string) flatVector {
-	raw, off := r.vector(what, 8)
-	width, mask := uint(r.u32(what+" value width")), r.u32(what+" mask")
+	raw, off := r.vector(8, what, "values")
+	width, mask := uint(r.u32(what, "value width")), r.u32(what, "mask")
 	var size uint64
-	if b := r.take(8, what+" length"); b != nil {
+	if b := r.take(8, what, "length"); b != nil {
 		size = binary.LittleEndian.Uint64(b)
 	}
 	switch {
@@ -198,9 +200,9 @@ func readTrie(r *reader, level int) *trie {
 	start := r.off
 	louds := r.bitVector("LOUDS")
 	t := &trie{terminal: r.bitVector("terminal flags"), links: r.bitVector("link flags")}
-	t.bases, t.basesOff = r.vector("bases", 1)
+	t.bases, t.basesOff = r.vector(1, "node", "labels")
 	t.extras = r.flatVector("extras")
-	t.tail, t.tailOff = r.vector("tail", 1)
+	t.tail, t.tailOff = r.vector(1, "tail", "bytes")
 	t.tailEnds = r.bitVector("tail end flags")
 	if r.err != nil {
 		return nil
@@ -219,10 +221,10 @@ func readTrie(r *reader, level int) *trie {
 		}
 		t.numTries, t.tailMode = t.next.numTries+1, t.next.tailMode
 	}
-	r.vector("cache", 12)
-	t.numL1 = int(r.u32("number of level-1 nodes"))
+	r.vector(12, "cache", "entries")
+	t.numL1 = int(r.u32("level-1 node", "count"))
 	flagsOff := r.off
-	flags := r.u32("config flags")
+	flags := r.u32("config", "flags")
 	switch {
 	case r.err != nil:
 	case flags&^(numTriesMask|cacheLevelMask|tailModeMask|nodeOrderMask) != 0,
@@ -369,8 +371,8 @@ func (t *trie) entries(b *budget, values *valueLists) ([]Entry, error) {
 	var (
 		stack   = []frame{{node: 0}}
 		path    []byte
-		buf     = make([]byte, 0, b.left/64) // about the size of the file
-		prev    int                          // start of the previous key in buf
+		buf     = make([]byte, 0, values.size) // OpenCC's keys are about as long as their values
+		prev    int                            // start of the previous key in buf
 		ends    = make([]int, 0, t.terminal.ones)
 		entries = make([]Entry, 0, t.terminal.ones)
 		err     error

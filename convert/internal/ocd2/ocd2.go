@@ -1,6 +1,6 @@
 // Package ocd2 reads OpenCC's binary dictionaries (.ocd2): a marisa-trie of the keys followed by the serialized values.
 //
-// A .ocd2 file (OpenCC's MarisaDict, unchanged from 1.1 to 1.4) is, all
+// A .ocd2 file (OpenCC's MarisaDict, the same in OpenCC 1.1 and 1.4) is, all
 // integers little-endian and nothing in between:
 //
 //   - the 19 ASCII bytes "OPENCC_MARISA_0.2.5" (no size field follows);
@@ -20,8 +20,9 @@
 //
 // Read checks the structure strictly: keys must be non-empty, distinct and
 // valid UTF-8, values valid UTF-8, every key must have at least one value, and
-// no bytes may follow the values. To stay bounded on crafted input, the keys
-// may expand to at most 1 MiB plus 64 bytes per byte of the file.
+// no bytes may follow the values. To stay bounded on crafted input, restoring
+// the keys may produce at most 1 MiB plus 64 bytes per byte of the file
+// (OpenCC's dictionaries need less than 1 byte per byte).
 package ocd2
 
 import (
@@ -34,8 +35,8 @@ const ocd2Header = "OPENCC_MARISA_0.2.5"
 
 // Entry is one key of a dictionary with its values in the order OpenCC stores them (the first is the conversion result).
 type Entry struct {
-	Key    string
-	Values []string
+	Key    string   // non-empty UTF-8, unique in a dictionary
+	Values []string // at least one
 }
 
 // Read decodes a whole .ocd2 file. Entries come sorted by key (byte order). Any malformed, truncated or
@@ -67,6 +68,7 @@ func Read(data []byte) ([]Entry, error) {
 type valueLists struct {
 	all   []string
 	start []uint32
+	size  int // bytes in the pool
 }
 
 func (v *valueLists) of(id int) []string {
@@ -78,10 +80,10 @@ func (v *valueLists) of(id int) []string {
 // value lists and end the file.
 func readValues(r *reader, numKeys int) *valueLists {
 	countOff := r.off
-	if n := r.u32("number of value lists"); r.err == nil && int64(n) != int64(numKeys) {
+	if n := r.u32("value list", "count"); r.err == nil && int64(n) != int64(numKeys) {
 		r.fail(countOff, "%d value lists for %d keys", n, numKeys)
 	}
-	size := r.u32("value pool size")
+	size := r.u32("value pool", "size")
 	poolOff := r.off
 	raw := r.take(uint64(size), "value pool")
 	if r.err != nil {
@@ -97,7 +99,7 @@ func readValues(r *reader, numKeys int) *valueLists {
 	}
 	pool := string(raw)
 	// Each value takes 2 of the bytes left after the counts, so all never grows.
-	v := &valueLists{all: make([]string, 0, max(len(r.data)-r.off-2*numKeys, 0)/2), start: make([]uint32, numKeys+1)}
+	v := &valueLists{all: make([]string, 0, max(len(r.data)-r.off-2*numKeys, 0)/2), start: make([]uint32, numKeys+1), size: len(pool)}
 	used := 0
 	for i := range numKeys {
 		countOff := r.off
@@ -110,7 +112,6 @@ func readValues(r *reader, numKeys int) *valueLists {
 			l := r.u16("value length")
 			switch {
 			case r.err != nil:
-				return nil
 			case l == 0 || l > len(pool)-used:
 				r.fail(lenOff, "value length %d out of range (%d pool bytes left)", l, len(pool)-used)
 			case pool[used+l-1] != 0:

@@ -114,33 +114,53 @@ func TestReadGolden(t *testing.T) {
 	}
 }
 
-// smallFile returns a small valid .ocd2 file from testdata.
-func smallFile(t testing.TB) []byte {
+// valuesOffset returns where the values block of a valid file starts,
+// computed from the end of the file and its entries.
+func valuesOffset(t testing.TB, data []byte, entries []Entry) int {
 	t.Helper()
-	data, err := os.ReadFile("testdata/small.ocd2")
+	size := 8 + 2*len(entries)
+	for _, e := range entries {
+		for _, v := range e.Values {
+			size += 2 + len(v) + 1
+		}
+	}
+	off := len(data) - size
+	if off < 0 || int(binary.LittleEndian.Uint32(data[off:])) != len(entries) {
+		t.Fatalf("values block of %d entries not found", len(entries))
+	}
+	return off
+}
+
+// withoutCache returns data with the first trie's cache (12-byte entries that
+// speed up marisa's lookups, skipped by Read) cut out, which turns a real
+// file into a small seed for fuzzing, or data itself if that fails.
+func withoutCache(t testing.TB, data []byte) []byte {
+	entries, err := Read(data)
 	if err != nil {
-		t.Fatal(err)
+		return data
+	}
+	end := valuesOffset(t, data, entries) - 8 // before num_l1_nodes and the config flags
+	for n := 12 * 256; n+8 <= end; n *= 2 {   // the cache has 2^k >= 256 entries
+		if binary.LittleEndian.Uint64(data[end-n-8:]) == uint64(n) {
+			small := slices.Concat(data[:end-n-8], make([]byte, 8), data[end:])
+			if got, err := Read(small); err == nil && cmp.Equal(got, entries) {
+				return small
+			}
+		}
 	}
 	return data
 }
 
 func TestReadErrors(t *testing.T) {
-	valid := smallFile(t)
+	valid, err := os.ReadFile("testdata/small.ocd2")
+	if err != nil {
+		t.Fatal(err)
+	}
 	entries, err := Read(valid)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The values block starts after the trie: find it from the end.
-	valuesLen := 8 + 2*len(entries)
-	for _, e := range entries {
-		for _, v := range e.Values {
-			valuesLen += 2 + len(v) + 1
-		}
-	}
-	valuesOff := len(valid) - valuesLen
-	if got := binary.LittleEndian.Uint32(valid[valuesOff:]); int(got) != len(entries) {
-		t.Fatalf("values block not found: %d entries, count at %d is %d", len(entries), valuesOff, got)
-	}
+	valuesOff := valuesOffset(t, valid, entries)
 	with := func(off int, b ...byte) []byte {
 		d := bytes.Clone(valid)
 		copy(d[off:], b)
@@ -155,14 +175,14 @@ func TestReadErrors(t *testing.T) {
 			with(18, '4')},
 		{"wrong marisa header", `byte offset 19: want marisa header`, with(19, 'w')},
 		{"only header", `byte offset 19: truncated marisa header`, valid[:19]},
-		{"truncated trie", `byte offset 43: truncated LOUDS: need`, valid[:50]},
-		{"truncated trie end", `truncated config flags`, valid[:valuesOff-2]},
-		{"no values", `truncated number of value lists`, valid[:valuesOff]},
+		{"truncated trie", `byte offset 43: truncated LOUDS bits: need`, valid[:50]},
+		{"truncated trie end", `truncated config flags: need 4 bytes, 2 left`, valid[:valuesOff-2]},
+		{"no values", `truncated value list count`, valid[:valuesOff]},
 		{"truncated values", `truncated value length`, valid[:len(valid)-1]},
 		{"trailing bytes", `1 unexpected bytes after the values`, append(bytes.Clone(valid), 0)},
 		{"value count", "value lists for", with(valuesOff, 0xff)},
-		{"odd louds size", "byte offset 35: LOUDS: size 255 is not a multiple of 8", with(35, 0xff)},
-		{"huge louds", "byte offset 43: truncated LOUDS: need 4294967552 bytes", with(35, 0, 1, 0, 0, 1)},
+		{"odd louds size", "byte offset 35: LOUDS bits: size 255 is not a multiple of 8", with(35, 0xff)},
+		{"huge louds", "byte offset 43: truncated LOUDS bits: need 4294967552 bytes", with(35, 0, 1, 0, 0, 1)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := Read(tc.data)
@@ -176,13 +196,35 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+// TestBudget checks the cap on the bytes that keys may expand to, which only
+// crafted files reach.
+func TestBudget(t *testing.T) {
+	data, err := os.ReadFile("testdata/deep.ocd2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &reader{data: data, off: len(ocd2Header) + len(marisaHeader)}
+	tr := readTrie(r, 1)
+	values := readValues(r, tr.terminal.ones)
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	const want = "keys expand to too many bytes for the file size"
+	if _, err := tr.entries(&budget{left: 100}, values); err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("entries with a budget of 100 bytes: error %v, want %q", err, want)
+	}
+}
+
 func FuzzRead(f *testing.F) {
-	seeds := [][]byte{smallFile(f)}
-	if files, _ := filepath.Glob("testdata/*.ocd2"); len(files) > 0 {
-		for _, file := range files {
-			if data, err := os.ReadFile(file); err == nil && len(data) < 1<<14 {
-				seeds = append(seeds, data)
-			}
+	// Small valid files: testdata's, built with opencc_dict from entries of
+	// OpenCC's dictionaries, and the installed ones of under 8 KiB, each
+	// without its cache, which shrinks it to a few KiB.
+	var seeds [][]byte
+	testdata, _ := filepath.Glob("testdata/*.ocd2")
+	installed, _ := filepath.Glob(filepath.Join(systemDir, "*.ocd2"))
+	for _, file := range append(testdata, installed...) {
+		if data, err := os.ReadFile(file); err == nil && len(data) < 8<<10 {
+			seeds = append(seeds, withoutCache(f, data))
 		}
 	}
 	for _, s := range seeds {
@@ -214,6 +256,11 @@ func FuzzRead(f *testing.F) {
 			if len(e.Values) == 0 {
 				t.Fatalf("key %q has no values", e.Key)
 			}
+			for _, v := range e.Values {
+				if !utf8.ValidString(v) {
+					t.Fatalf("key %q: bad value %q", e.Key, v)
+				}
+			}
 		}
 	})
 }
@@ -221,6 +268,9 @@ func FuzzRead(f *testing.F) {
 func BenchmarkRead(b *testing.B) {
 	var largest []byte
 	for _, dir := range []string{systemDir, os.Getenv("OCD2_DIR")} {
+		if dir == "" {
+			continue
+		}
 		files, _ := filepath.Glob(filepath.Join(dir, "*.ocd2"))
 		for _, file := range files {
 			if data, err := os.ReadFile(file); err == nil && len(data) > len(largest) {
