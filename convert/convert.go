@@ -111,7 +111,11 @@ func MustNew(config string, opts ...Option) *Converter {
 // configuration without segmentation: the whole text is then one segment.
 func assemble(name string, seg *group, chain []*group) *Converter {
 	seg, chain = fuse(seg, chain)
-	for _, g := range chain {
+	for k, g := range chain {
+		if m := mergePhrases(g); m != nil {
+			g = m
+			chain[k] = g
+		}
 		g.lead, g.chars = leadChars(g.dicts)
 	}
 	c := &Converter{name: name, seg: seg, chain: chain}
@@ -164,6 +168,55 @@ func assemble(name string, seg *group, chain []*group) *Converter {
 		c.seg, c.segLead = newGroup(d), d
 	}
 	return c
+}
+
+// mergePhrases returns the group g with its leading dictionaries of
+// phrases merged into one, or nil. A short-circuit group takes the first
+// dictionary with any match, a union the longest match of all: the two
+// differ only where a key of a later dictionary goes on past a key of an
+// earlier one. Where no such pair exists, as in s2twp's and s2hkp's last
+// steps, the phrases are merged, so that one walk and one pair filter
+// serve them all (see leadChars). Only small dictionaries are checked.
+func mergePhrases(g *group) *group {
+	k := 0
+	for k < len(g.dicts) && g.dicts[k].single == nil {
+		if len(g.dicts[k].n) > 1<<16 {
+			return nil
+		}
+		k++
+	}
+	if k < 2 {
+		return nil
+	}
+	for _, d := range g.dicts[k:] {
+		if d.single == nil {
+			return nil
+		}
+	}
+	for j := 1; j < k; j++ {
+		shadowed := false
+		g.dicts[j].walk(func(key []byte, _ int32) {
+			for end := len(key) - 1; end > 0 && !shadowed; end-- {
+				if !utf8.RuneStart(key[end]) {
+					continue
+				}
+				for _, earlier := range g.dicts[:j] {
+					if n, _, _ := earlier.longest(key[:end], 0, end, -2); n == end {
+						shadowed = true
+					}
+				}
+			}
+		})
+		if shadowed {
+			return nil
+		}
+	}
+	var names []string
+	for _, d := range g.dicts[:k] {
+		names = append(names, d.name)
+	}
+	merged := union(strings.Join(names, "+"), g.dicts[:k]...)
+	return newGroup(append([]*dict{merged}, g.dicts[k:]...)...)
 }
 
 // fuse folds a last step of single characters into the step before it,
@@ -368,16 +421,26 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 			i += size
 			continue
 		}
+		var n int
+		var out string
+		var open, looked bool
 		if c.segLead != nil && b >= 0xE1 {
-			if r, r2 := next3(src, i), next3(src, i+3); r >= 0 && r2 >= 0 && !c.segLead.pairMay(r, r2) && !(c.segLead.ones && c.segLead.pairMay(r, 0)) {
-				if rc != nil {
-					sc.c = rc.appendChar(sc.c, r)
+			if r, r2 := next3(src, i), next3(src, i+3); r >= 0 && r2 >= 0 && !(c.segLead.ones && c.segLead.pairMay(r, 0)) {
+				if !c.segLead.pairMay(r, r2) {
+					if rc != nil {
+						sc.c = rc.appendChar(sc.c, r)
+					}
+					i += 3
+					continue
 				}
-				i += 3
-				continue
+				// the segmentation dictionary is segLead alone
+				n, out, open = c.segLead.fromHeads(src, i, i+6, len(src), r, r2)
+				looked = true
 			}
 		}
-		n, out, open := c.seg.match(src, i, len(src), -2)
+		if !looked {
+			n, out, open = c.seg.match(src, i, len(src), -2)
+		}
 		if open && !atEOF {
 			break
 		}
@@ -538,7 +601,20 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 					i += 3
 					continue
 				}
-				if r2 := next3(src, i+3); r2 >= 0 && !lead.pairMay(r, r2) && !(lead.ones && lead.pairMay(r, 0)) {
+				if r2 := next3(src, i+3); r2 >= 0 && !(lead.ones && lead.pairMay(r, 0)) {
+					if lead.pairMay(r, r2) {
+						// a phrase may start here: the phrase, or the
+						// character tables
+						n, out, open := lead.fromHeads(src, i, i+6, len(src), r, r2)
+						if open && !atEOF {
+							break
+						}
+						if n > 0 {
+							dst = append(dst, out...)
+							i += n
+							continue
+						}
+					}
 					dst = g.chars.appendChar(dst, r)
 					i += 3
 					continue

@@ -322,25 +322,30 @@ func (d *dict) longest(s []byte, i, end int, r1 rune) (n int, out string, open b
 				return 0, "", false
 			}
 			if !one && r2 < 0x10000 {
-				// no one-character key: start the walk two characters
-				// in, or skip it when no longer key has the third
-				// character
-				e, ok := d.heads.get(headKey(r1, r2))
-				if !ok {
-					return 0, "", false
-				}
-				j := i + 3 + n2
-				if r3 := next3(s[:end], j); r3 >= 0 && e.more&thirdBit(r3) == 0 {
-					if e.v2 >= 0 {
-						return j - i, d.out[e.v2], false
-					}
-					return 0, "", false
-				}
-				return d.walkFrom(s, i, j, end, e.node)
+				return d.fromHeads(s, i, i+3+n2, end, r1, r2)
 			}
 		}
 	}
 	return d.walkFrom(s, i, i, end, 0)
+}
+
+// fromHeads is longest for a dictionary of phrases without one-character
+// keys, where s[i:j] holds the characters r1 and r2, both of the Basic
+// Multilingual Plane, the first of three bytes: the walk starts two
+// characters in, or is skipped when no longer key has the third
+// character.
+func (d *dict) fromHeads(s []byte, i, j, end int, r1, r2 rune) (n int, out string, open bool) {
+	e, ok := d.heads.get(headKey(r1, r2))
+	if !ok {
+		return 0, "", false
+	}
+	if r3 := next3(s[:end], j); r3 >= 0 && e.more&thirdBit(r3) == 0 {
+		if e.v2 >= 0 {
+			return j - i, d.out[e.v2], false
+		}
+		return 0, "", false
+	}
+	return d.walkFrom(s, i, j, end, e.node)
 }
 
 // walkFrom continues a walk of the trie at node from, which s[i:j] led to.
