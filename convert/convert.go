@@ -586,40 +586,24 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 			if m == 0 {
 				m = 3
 			}
-			dst = append(dst, src[i:i+m]...)
+			dst = appendValid(dst, src[i:i+m])
 			i += m
 			continue
 		}
 		// a lead dictionary with no key starting with this character and
 		// the next (as dict.longest would find from its pair filter), and
 		// so only the character tables
-		if lead := g.lead; lead != nil {
-			if r := next3(src, i); r >= 0 {
-				if g.first != nil && g.first[r/64]&(1<<(r%64)) == 0 {
-					// no key of the group starts with this character
-					dst = append(dst, src[i], src[i+1], src[i+2])
-					i += 3
-					continue
-				}
-				if r2 := next3(src, i+3); r2 >= 0 && !(lead.ones && lead.pairMay(r, 0)) {
-					if lead.pairMay(r, r2) {
-						// a phrase may start here: the phrase, or the
-						// character tables
-						n, out, open := lead.fromHeads(src, i, i+6, len(src), r, r2)
-						if open && !atEOF {
-							break
-						}
-						if n > 0 {
-							dst = append(dst, out...)
-							i += n
-							continue
-						}
-					}
-					dst = g.chars.appendChar(dst, r)
-					i += 3
-					continue
-				}
+		if lead := g.lead; lead != nil && b >= 0xE1 {
+			// a run of characters of three bytes: each character's
+			// second is decoded once, and is the next one's first
+			var stop bool
+			if dst, i, stop = convertLeadRun(dst, src, i, g, atEOF); stop {
+				break
 			}
+			if i >= len(src) || src[i] < utf8.RuneSelf || isIDC(src, i) {
+				continue
+			}
+			b = src[i]
 		}
 		r, size := decodeRune(src[i:])
 		if single != nil && size > 1 && r < 0x10000 {
@@ -664,6 +648,48 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 		i += size
 	}
 	return dst, i
+}
+
+// convertLeadRun converts, from src[i], the characters of three bytes that
+// the group's lead dictionary and character tables decide, and returns
+// where it stopped: at a character of another length, at one whose next
+// character is not of three bytes, at an ideographic description
+// character, at a one-character key, or (stop set) where a phrase could
+// go on past the end of src and more is to come.
+func convertLeadRun(dst, src []byte, i int, g *group, atEOF bool) ([]byte, int, bool) {
+	lead, chars := g.lead, g.chars
+	r := next3(src, i)
+	for r >= 0 && (r < 0x2FF0 || r > 0x2FFF) {
+		if g.first != nil && g.first[r/64]&(1<<(r%64)) == 0 {
+			// no key of the group starts with this character
+			dst = append(dst, src[i], src[i+1], src[i+2])
+			i += 3
+			r = next3(src, i)
+			continue
+		}
+		r2 := next3(src, i+3)
+		if r2 < 0 || lead.ones && lead.pairMay(r, 0) {
+			break
+		}
+		if lead.pairMay(r, r2) {
+			// a phrase may start here: the phrase, or the character
+			// tables
+			n, out, open := lead.fromHeads(src, i, i+6, len(src), r, r2)
+			if open && !atEOF {
+				return dst, i, true
+			}
+			if n > 0 {
+				dst = append(dst, out...)
+				i += n
+				r = next3(src, i)
+				continue
+			}
+		}
+		dst = chars.appendChar(dst, r)
+		i += 3
+		r = r2
+	}
+	return dst, i, false
 }
 
 // runeLen is the length of the rune at src[i], 1 for an invalid byte.

@@ -354,6 +354,7 @@ func (d *dict) walkFrom(s []byte, i, j, end int, from int32) (n int, out string,
 	if j > i {
 		n, out = d.valueAt(from, j-i)
 	}
+	last := j // the last byte of the character s[j] is in, once known
 	for ; j < end; j++ {
 		b := s[j]
 		cur := nodes[from].v
@@ -365,9 +366,24 @@ func (d *dict) walkFrom(s []byte, i, j, end int, from int32) (n int, out string,
 			return n, out, false
 		}
 		from = to
-		if j+1 < end && s[j+1]&0xC0 == 0x80 {
-			continue // keys end only where characters end
+		// keys end only where characters end; the bytes walked are a
+		// key's, valid UTF-8, so the first byte of each character
+		// gives its length (a stray byte after it in the text is not
+		// part of it)
+		if j == last {
+			switch {
+			case b >= 0xF0:
+				last = j + 3
+			case b >= 0xE0:
+				last = j + 2
+			case b >= 0xC0:
+				last = j + 1
+			}
 		}
+		if j < last {
+			continue
+		}
+		last = j + 1
 		if m, o := d.valueAt(from, j+1-i); m > 0 {
 			n, out = m, o
 		}

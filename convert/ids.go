@@ -10,7 +10,7 @@ import "unicode/utf8"
 // isIDC reports whether src[i:] starts with an ideographic description
 // character, U+2FF0–U+2FFF.
 func isIDC(src []byte, i int) bool {
-	return i+2 < len(src) && src[i] == 0xE2 && src[i+1] == 0xBF && src[i+2] >= 0xB0
+	return i+2 < len(src) && src[i] == 0xE2 && src[i+1] == 0xBF && src[i+2]&0xF0 == 0xB0
 }
 
 // idcArity is the number of parts an ideographic description character
@@ -31,7 +31,7 @@ func idcArity(r rune) int {
 // at src[i], or 0. incomplete reports that src ends before the sequence
 // does, so that more text could complete it. As in OpenCC, any character
 // is a part, sequences nest at most 16 deep and hold at most 64
-// characters; invalid UTF-8 ends a sequence unfinished.
+// characters. An invalid byte is a part, as the U+FFFD it becomes.
 func idsLen(src []byte, i int) (n int, incomplete bool) {
 	count := 0
 	var consume func(at, depthLeft int) (int, int) // length, status
@@ -48,12 +48,10 @@ func idsLen(src []byte, i int) (n int, incomplete bool) {
 			return 0, invalid
 		}
 		r, size := utf8.DecodeRune(src[at:])
-		if r == utf8.RuneError && size <= 1 {
-			if !utf8.FullRune(src[at:]) {
-				return 0, short
-			}
-			return 0, invalid
+		if r == utf8.RuneError && size <= 1 && !utf8.FullRune(src[at:]) {
+			return 0, short
 		}
+		// an invalid byte is a part, as the U+FFFD it is written as
 		count++
 		arity := idcArity(r)
 		off := size
@@ -87,4 +85,19 @@ func hasIDC(s []byte) bool {
 		}
 	}
 	return false
+}
+
+// appendValid appends s with each byte that is not valid UTF-8 written as
+// U+FFFD.
+func appendValid(dst, s []byte) []byte {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		if r == utf8.RuneError && size <= 1 {
+			dst = append(dst, "\uFFFD"...)
+		} else {
+			dst = append(dst, s[:size]...)
+		}
+		s = s[size:]
+	}
+	return dst
 }
