@@ -427,10 +427,9 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 		if c.segLead != nil && b >= 0xE1 {
 			if r, r2 := next3(src, i), next3(src, i+3); r >= 0 && r2 >= 0 && !(c.segLead.ones && c.segLead.pairMay(r, 0)) {
 				if !c.segLead.pairMay(r, r2) {
-					if rc != nil {
-						sc.c = rc.appendChar(sc.c, r)
-					}
-					i += 3
+					// a run of characters that start no phrase, each
+					// decoded once
+					sc.c, i = c.segRun(sc.c, src, i, r, r2, rc)
 					continue
 				}
 				// the segmentation dictionary is segLead alone
@@ -489,6 +488,28 @@ func (c *Converter) safeCut(src []byte, lo, hi int) int {
 		}
 	}
 	return lo
+}
+
+// segRun adds to the run of unmatched text the character r at src[i],
+// whose next character r2 starts no phrase with it, and the characters
+// after it of three bytes that start no phrase with their next, and
+// returns where it stopped. With rc, each character's first step is
+// appended to buf.
+func (c *Converter) segRun(buf, src []byte, i int, r, r2 rune, rc *dict) ([]byte, int) {
+	lead := c.segLead
+	for {
+		if rc != nil {
+			buf = rc.appendChar(buf, r)
+		}
+		i += 3
+		r = r2
+		if r < 0 || r >= 0x2FF0 && r <= 0x2FFF {
+			return buf, i
+		}
+		if r2 = next3(src, i+3); r2 < 0 || lead.ones && lead.pairMay(r, 0) || lead.pairMay(r, r2) {
+			return buf, i
+		}
+	}
 }
 
 // flushRun converts the run of unmatched text seg, whose first step is

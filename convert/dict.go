@@ -125,7 +125,7 @@ func (d *dict) buildPairs() {
 		path  [6]byte
 		n     uint8 // bytes of path used
 	}
-	var keys []key2
+	keys := make([]key2, 0, len(d.out))
 	d.walk(func(key []byte, v int32) {
 		r1, n1 := utf8.DecodeRune(key)
 		r2, n2 := rune(0), 0
@@ -200,7 +200,7 @@ func (x *dict) finish() {
 		}
 	}
 	x.singles()
-	if x.single == nil {
+	if x.single == nil && x.pairs == nil {
 		x.buildPairs()
 	}
 	switch {

@@ -5,11 +5,11 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io/fs"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // The built-in data is OpenCC 1.4.2's (Apache-2.0; see opencc/LICENSE),
@@ -72,19 +72,25 @@ func loadBuiltin(config string, o options, table func(string) (*dict, error)) (*
 }
 
 // tableMagic starts every stored table; the digit is the format's version.
-const tableMagic = "cnnews-da1\n"
+const tableMagic = "cnnews-da2\n"
 
 // tablePath is where the table of a dictionary (or union) lives in
 // builtinFS.
 func tablePath(name string) string { return "tables/" + name + ".dat" }
 
 // encodeTable writes the trie and values of d: the magic, the node and
-// value counts, each node's v and c, the end offset of each value, then
-// the values' bytes. All numbers are 32-bit little-endian.
+// value counts, each node's v and c, the end offset of each value, the
+// values' bytes, then, for a dictionary of phrases, its filters (see
+// dict.buildPairs): whether it has one-character keys, the pair bit set
+// and the table of heads, so that a first use does not build them. All
+// numbers are little-endian, 32-bit but for the bit set's 64-bit words.
 func encodeTable(d *dict) []byte {
-	size := len(tableMagic) + 8 + 8*len(d.n) + 4*len(d.out)
+	size := len(tableMagic) + 8 + 8*len(d.n) + 4*len(d.out) + 4
 	for _, v := range d.out {
 		size += len(v)
+	}
+	if d.pairs != nil {
+		size += 12 + 8*len(d.pairs) + 8 + 16*len(d.heads.slots)
 	}
 	b := make([]byte, 0, size)
 	b = append(b, tableMagic...)
@@ -102,11 +108,32 @@ func encodeTable(d *dict) []byte {
 	for _, v := range d.out {
 		b = append(b, v...)
 	}
+	if d.pairs == nil {
+		return binary.LittleEndian.AppendUint32(b, 0)
+	}
+	b = binary.LittleEndian.AppendUint32(b, 1)
+	ones := uint32(0)
+	if d.ones {
+		ones = 1
+	}
+	b = binary.LittleEndian.AppendUint32(b, ones)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(d.pairs)))
+	for _, w := range d.pairs {
+		b = binary.LittleEndian.AppendUint64(b, w)
+	}
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(d.heads.slots)))
+	b = binary.LittleEndian.AppendUint32(b, uint32(d.heads.shift))
+	for _, e := range d.heads.slots {
+		b = binary.LittleEndian.AppendUint32(b, e.k)
+		b = binary.LittleEndian.AppendUint32(b, uint32(e.node))
+		b = binary.LittleEndian.AppendUint32(b, uint32(e.v2))
+		b = binary.LittleEndian.AppendUint32(b, e.more)
+	}
 	return b
 }
 
 // decodeTable reads a table written by encodeTable. The values share one
-// string; the nodes are copied.
+// string; nothing refers to b afterwards.
 func decodeTable(name string, b []byte) (*dict, error) {
 	bad := func(what string) error { return fmt.Errorf("convert: table %s: %s", name, what) }
 	if len(b) < len(tableMagic)+8 || string(b[:len(tableMagic)]) != tableMagic {
@@ -123,8 +150,16 @@ func decodeTable(name string, b []byte) (*dict, error) {
 		d.n[i] = node{int32(binary.LittleEndian.Uint32(b[8*i:])), int32(binary.LittleEndian.Uint32(b[8*i+4:]))}
 	}
 	ends := b[8*nn : 8*nn+4*nv]
-	text := b[8*nn+4*nv:]
-	all := unsafe.String(unsafe.SliceData(text), len(text)) // embedded, never written
+	rest := b[8*nn+4*nv:]
+	total := 0
+	if nv > 0 {
+		total = int(binary.LittleEndian.Uint32(ends[4*(nv-1):]))
+	}
+	if total > len(rest) {
+		return nil, bad("truncated values")
+	}
+	text := rest[:total]
+	all := string(text) // a copy: the rest of b is not kept
 	start := 0
 	for i := range d.out {
 		end := int(binary.LittleEndian.Uint32(ends[4*i:]))
@@ -134,16 +169,64 @@ func decodeTable(name string, b []byte) (*dict, error) {
 		d.out[i] = all[start:end]
 		start = end
 	}
-	if start != len(all) {
-		return nil, bad("trailing bytes")
-	}
 	for _, nd := range d.n {
 		if nd.c >= 0 && nd.v >= 0 && nd.v != noValue && int(nd.v) >= nv {
 			return nil, bad("value index out of range")
 		}
 	}
+	if err := d.decodeFilters(rest[total:]); err != nil {
+		return nil, bad(err.Error())
+	}
 	d.finish()
 	return d, nil
+}
+
+// decodeFilters reads the filters encodeTable writes after the values.
+func (d *dict) decodeFilters(b []byte) error {
+	u32 := func() (uint32, bool) {
+		if len(b) < 4 {
+			return 0, false
+		}
+		v := binary.LittleEndian.Uint32(b)
+		b = b[4:]
+		return v, true
+	}
+	has, ok := u32()
+	switch {
+	case !ok:
+		return fmt.Errorf("truncated")
+	case has == 0:
+		if len(b) > 0 {
+			return fmt.Errorf("trailing bytes")
+		}
+		return nil
+	}
+	ones, _ := u32()
+	words, ok := u32()
+	if !ok || words == 0 || words&(words-1) != 0 || int(words) > len(b)/8 {
+		return fmt.Errorf("bad pair filter")
+	}
+	d.ones = ones == 1
+	d.pairs, d.pairMask = make([]uint64, words), uint32(64*words-1)
+	for i := range d.pairs {
+		d.pairs[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	b = b[8*words:]
+	slots, _ := u32()
+	shift, ok := u32()
+	if !ok || slots == 0 || slots&(slots-1) != 0 || int(slots) != len(b)/16 || len(b)%16 != 0 || shift != uint32(64-bits.TrailingZeros32(slots)) {
+		return fmt.Errorf("bad table of heads")
+	}
+	d.heads = headTable{slots: make([]headSlot, slots), shift: uint(shift)}
+	for i := range d.heads.slots {
+		e := b[16*i:]
+		d.heads.slots[i] = headSlot{k: binary.LittleEndian.Uint32(e), node: int32(binary.LittleEndian.Uint32(e[4:])),
+			v2: int32(binary.LittleEndian.Uint32(e[8:])), more: binary.LittleEndian.Uint32(e[12:])}
+		if n := d.heads.slots[i].node; n < 0 || int(n) >= len(d.n) {
+			return fmt.Errorf("bad table of heads")
+		}
+	}
+	return nil
 }
 
 // builtinDict returns the stored table of a built-in dictionary.
