@@ -306,3 +306,54 @@ func TestControlBytes(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestConvertParallel converts several MiB, with and without line
+// breaks, with ideographic description sequences and compatibility
+// ideographs, on several goroutines (run it with -race): the output is
+// Convert's, for every configuration shape.
+func TestConvertParallel(t *testing.T) {
+	articles := seeds(t)
+	var b strings.Builder
+	for b.Len() < 5<<20 {
+		for _, name := range []string{"000.txt", "001.txt", "002.txt", "004.txt"} {
+			b.WriteString(articles[name])
+		}
+		b.WriteString("⿰讠\n吾\uF900调制解调器")
+	}
+	long := strings.ReplaceAll(b.String(), "\n", "") // few places to cut
+	for _, name := range []string{"s2t", "s2twp", "tw2sp", "t2s", "hk2s"} {
+		c := MustNew(name)
+		for _, s := range []string{b.String(), long, "", "发"} {
+			var want, got bytes.Buffer
+			if _, err := c.Convert(&want, strings.NewReader(s)); err != nil {
+				t.Fatal(err)
+			}
+			n, err := c.ConvertParallel(&got, iotest.HalfReader(strings.NewReader(s)), 4)
+			if err != nil || n != int64(got.Len()) {
+				t.Fatalf("%s: %d bytes, %v", name, n, err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("%s: %d bytes in: differs from Convert at byte %d", name, len(s), firstDiff(got.String(), want.String()))
+			}
+		}
+	}
+}
+
+type failWriter struct{ n int }
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	if f.n++; f.n > 1 {
+		return 0, fmt.Errorf("disk full")
+	}
+	return len(p), nil
+}
+
+// TestConvertParallelWriteError stops at the first failed write and
+// reports it.
+func TestConvertParallelWriteError(t *testing.T) {
+	s := strings.Repeat(seeds(t)["000.txt"], 400) // several pieces
+	n, err := MustNew("s2t").ConvertParallel(&failWriter{}, strings.NewReader(s), 3)
+	if err == nil || err.Error() != "disk full" || n == 0 || n >= int64(len(s)) {
+		t.Errorf("wrote %d bytes, error %v: want the first piece and the write error", n, err)
+	}
+}

@@ -231,3 +231,14 @@ func ExampleRepair() {
 	// Output:
 	// 提前制定了物資的全面保障，聯繫各方，反覆核實。台灣的米麵製品 4
 }
+
+func ExampleConverter_ConvertParallel() {
+	// a large input converted on four goroutines, written in order
+	c := convert.MustNew("s2twp")
+	in := strings.Repeat("鼠标和内存\n", 200000) // 3.2 MB
+	var out bytes.Buffer
+	n, err := c.ConvertParallel(&out, strings.NewReader(in), 4)
+	fmt.Println(n, err, strings.Count(out.String(), "滑鼠和記憶體\n"))
+	// Output:
+	// 3800000 <nil> 200000
+}

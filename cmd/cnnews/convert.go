@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -20,6 +21,7 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	tofu := fs.Bool("include-tofu-risk-dictionaries", false, "also use the dictionaries OpenCC marks as risking tofu (characters common fonts lack), as OpenCC's library does; its command line leaves them out, and so does this one")
 	repair := fs.Bool("repair", false, "first fix the wrong characters a character-by-character conversion left in Traditional text (全麵 → 全面, 機製 → 機制), reading each FILE whole; the count goes to standard error")
 	punct := fs.Bool("punct", false, "also turn ASCII , ; : ? ! ( ) in Chinese text into full-width punctuation")
+	jobs := fs.Int("j", runtime.NumCPU(), "goroutines converting pieces of a large input at once (the output is the same for any number)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: cnnews convert -c CONFIG [flags] [FILE...]\n"+
 			"       cnnews convert --repair [-c CONFIG] [flags] [FILE...]\n\n"+
@@ -81,7 +83,7 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			_, err := io.Copy(stdout, r)
 			return err
 		}
-		_, err := c.Convert(stdout, r)
+		_, err := c.ConvertParallel(stdout, r, *jobs)
 		return err
 	})
 }
