@@ -130,3 +130,22 @@ func BenchmarkPunctuation(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRepair repairs the reference article a character-by-character
+// converter left (004) and the one written in Traditional (001).
+func BenchmarkRepair(b *testing.B) {
+	m := seeds(b)
+	in := []string{m["004.txt"], m["001.txt"]}
+	var n int64
+	for _, s := range in {
+		n += int64(len(s))
+	}
+	Repair(in[0]) // tables built once, outside the timing
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range in {
+			Repair(s)
+		}
+	}
+}

@@ -46,15 +46,30 @@ func Repair(s string) (string, int) {
 	if !ambiguous {
 		return s, 0
 	}
-	// convert it again piece by piece (between punctuation, spaces and
-	// Latin text, where no phrase goes on), keeping the pieces whose
-	// length a phrase changed as they are
+	// convert it again, and where a phrase changed the length, piece by
+	// piece (between punctuation, spaces and Latin text, where no phrase
+	// goes on), keeping the pieces whose length a phrase changed as they
+	// are
 	type fix struct {
 		at int
 		to rune
 	}
 	var fixes []fix
 	pairs := map[[2]rune]bool{}
+	check := func(k int, a rune) {
+		if a != rs[k] && tables.wrong(rs, k, a) {
+			fixes = append(fixes, fix{k, a})
+			pairs[[2]rune{rs[k], a}] = true
+		}
+	}
+	// the whole text at once when no phrase changed its length, as is
+	// usual
+	if again := []rune(tables.s2t.String(string(sr))); len(again) == len(sr) {
+		for k, a := range again {
+			check(k, a)
+		}
+		sr = sr[:0]
+	}
 	for i := 0; i < len(sr); {
 		j := i
 		for j < len(sr) && !pieceEnd(sr[j]) {
@@ -67,10 +82,7 @@ func Repair(s string) (string, int) {
 		again := []rune(tables.s2t.String(string(sr[i:j])))
 		if len(again) == j-i {
 			for k := i; k < j; k++ {
-				if a := again[k-i]; a != rs[k] && tables.wrong(rs, k, a) {
-					fixes = append(fixes, fix{k, a})
-					pairs[[2]rune{rs[k], a}] = true
-				}
+				check(k, again[k-i])
 			}
 		}
 		i = j
@@ -147,7 +159,7 @@ var repairTables = sync.OnceValue(func() *repairData {
 	for _, v := range st.out {
 		if n := utf8.RuneCountInString(v); n >= 2 {
 			d.phrases[v] = true
-			d.maxPhrase = max(d.maxPhrase, n)
+			d.maxPhrase = min(max(d.maxPhrase, n), 31) // inPhrase's window
 		}
 	}
 	return d
@@ -181,9 +193,18 @@ func (d *repairData) wrong(rs []rune, k int, a rune) bool {
 // inPhrase reports whether a Traditional phrase of OpenCC's (a value of
 // STPhrases of two characters or more) covers rs[k] in the text.
 func (d *repairData) inPhrase(rs []rune, k int) bool {
-	for start := max(0, k-d.maxPhrase+1); start <= k; start++ {
-		for end := max(k+1, start+2); end <= min(len(rs), start+d.maxPhrase); end++ {
-			if d.phrases[string(rs[start:end])] {
+	lo, hi := max(0, k-d.maxPhrase+1), min(len(rs), k+d.maxPhrase)
+	var buf [256]byte
+	var off [64]int
+	b := buf[:0]
+	for i, r := range rs[lo:hi] {
+		off[i] = len(b)
+		b = utf8.AppendRune(b, r)
+	}
+	off[hi-lo] = len(b)
+	for start := lo; start <= k; start++ {
+		for end := max(k+1, start+2); end <= min(hi, start+d.maxPhrase); end++ {
+			if d.phrases[string(b[off[start-lo]:off[end-lo]])] {
 				return true
 			}
 		}
