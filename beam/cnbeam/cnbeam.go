@@ -26,6 +26,7 @@ import (
 type Options struct {
 	Convert      string   // an OpenCC configuration, "" for none
 	Punct        bool     // repair punctuation
+	Repair       bool     // repair character-by-character conversion (cnnews run --repair)
 	Without      []string // rule or category names switched off
 	KeepCaptions bool
 	Lossy        bool
@@ -50,7 +51,7 @@ func (o Options) Check() error {
 // pipeline builds the root pipeline the options describe, as cnnews run
 // does.
 func (o Options) pipeline() (*cnnews.Pipeline, error) {
-	return corpus.Settings{Convert: o.Convert, Punct: o.Punct, Without: o.Without, KeepCaptions: o.KeepCaptions,
+	return corpus.Settings{Convert: o.Convert, Punct: o.Punct, Repair: o.Repair, Without: o.Without, KeepCaptions: o.KeepCaptions,
 		Lossy: o.Lossy, MaxSize: o.MaxSize}.Pipeline()
 }
 

@@ -245,7 +245,7 @@ func TestBuildEqualsCnnewsRun(t *testing.T) {
 	makeJSONLCorpus(t, in)
 	out := filepath.Join(dir, "beam")
 	os.Mkdir(out, 0o755)
-	o := Options{Convert: "t2s", Punct: true, MaxSize: 100000}
+	o := Options{Convert: "t2s", Punct: true, Repair: true, MaxSize: 100000}
 	pr := ptest.BuildAndRun(t, func(s beam.Scope) {
 		Build(s, filepath.Join(in, "*.jsonl"), out, 4, o)
 	})
@@ -264,7 +264,7 @@ func TestBuildEqualsCnnewsRun(t *testing.T) {
 		t.Fatalf("go build cnnews: %v\n%s", err, b)
 	}
 	runOut := filepath.Join(dir, "run.jsonl")
-	cmd := exec.Command(bin, "run", "--convert", "t2s", "--punct", "--max-size", "100000", "--progress", "none", "-o", runOut, in)
+	cmd := exec.Command(bin, "run", "--convert", "t2s", "--punct", "--repair", "--max-size", "100000", "--progress", "none", "-o", runOut, in)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
 			t.Fatalf("cnnews run: %v\n%s", err, b)

@@ -46,6 +46,7 @@ var (
 	shards       = flag.Int("shards", 16, "number of output shards of each kind")
 	convertCfg   = flag.String("convert", "", "convert with an OpenCC configuration, such as t2s")
 	punct        = flag.Bool("punct", false, "restore full-width punctuation between Chinese characters")
+	repair       = flag.Bool("repair", false, "fix the characters a character-by-character conversion got wrong in Traditional articles (全麵 → 全面), before --convert")
 	without      = flag.String("without", "", "comma-separated rule or category names to switch off")
 	keepCaptions = flag.Bool("keep-captions", false, "keep photo captions")
 	lossy        = flag.Bool("lossy", false, "accepted for symmetry with cnnews run; JSONL text is always UTF-8")
@@ -65,7 +66,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	o := cnbeam.Options{Convert: *convertCfg, Punct: *punct, KeepCaptions: *keepCaptions, Lossy: *lossy,
+	o := cnbeam.Options{Convert: *convertCfg, Punct: *punct, Repair: *repair, KeepCaptions: *keepCaptions, Lossy: *lossy,
 		MaxSize: *maxSize, Removed: *removed, NoDedupe: *noDedupe}
 	if *without != "" {
 		o.Without = strings.Split(*without, ",")
