@@ -399,12 +399,9 @@ func (c *Converter) convert(dst, src []byte, atEOF bool) ([]byte, int) {
 				if open && !atEOF {
 					break
 				}
-				m, incomplete := idsLen(src, i)
-				if incomplete && !atEOF {
+				m, wait := idsUnit(src, i, atEOF)
+				if wait {
 					break
-				}
-				if m == 0 {
-					m = 3
 				}
 				if rc != nil {
 					sc.c, _ = convertGroup(sc.c, src[i:i+m], c.rest, true)
@@ -600,12 +597,9 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 				i += n
 				continue
 			}
-			m, incomplete := idsLen(src, i)
-			if incomplete && !atEOF {
+			m, wait := idsUnit(src, i, atEOF)
+			if wait {
 				break
-			}
-			if m == 0 {
-				m = 3
 			}
 			dst = appendValid(dst, src[i:i+m])
 			i += m

@@ -77,6 +77,21 @@ func idsLen(src []byte, i int) (n int, incomplete bool) {
 	return 0, false
 }
 
+// idsUnit returns the length of what an unmatched position at an
+// ideographic description character copies: the whole sequence when it
+// is complete, else the character alone. wait reports that src may end
+// inside the sequence and more is to come.
+func idsUnit(src []byte, i int, atEOF bool) (m int, wait bool) {
+	m, incomplete := idsLen(src, i)
+	if incomplete && !atEOF {
+		return 0, true
+	}
+	if m == 0 {
+		m = 3
+	}
+	return m, false
+}
+
 // hasIDC reports whether s holds an ideographic description character.
 func hasIDC(s []byte) bool {
 	for i := 0; i+2 < len(s); i++ {
