@@ -55,6 +55,16 @@
 // the opencc command, which converts files in 1 MiB blocks, never cuts a
 // phrase in two: it cuts only where no key can straddle the cut.
 //
+// # Repairing a bad conversion
+//
+// Text converted from Simplified one character at a time picks one
+// Traditional form for each character whatever the word. [Repair] fixes
+// those choices and leaves everything else, variants a text chose
+// included:
+//
+//	提前製定了物資的全麵保障，聯係各方，反複核實。台灣的米麵製品
+//	// 提前制定了物資的全面保障，聯繫各方，反覆核實。台灣的米麵製品
+//
 // # Script detection and punctuation
 //
 // [Detect] counts the characters only one script uses (发 or 發) and gives

@@ -242,3 +242,13 @@ func ExampleConverter_ConvertParallel() {
 	// Output:
 	// 3800000 <nil> 200000
 }
+
+func ExampleOption() {
+	// options are values passed to New or Load; the same options give
+	// the same shared Converter
+	opts := []convert.Option{convert.IncludeTofuRisk()}
+	a, b := convert.MustNew("hk2s", opts...), convert.MustNew("hk2s", opts...)
+	fmt.Println(a == b, a.String("㑮"))
+	// Output:
+	// true 𫝈
+}
