@@ -252,3 +252,9 @@ func ExampleOption() {
 	// Output:
 	// true 𫝈
 }
+
+func ExampleDataVersion() {
+	fmt.Println("OpenCC", convert.DataVersion(), "—", convert.MustNew("s2twp").String("调制解调器"))
+	// Output:
+	// OpenCC 1.4.2 — 數據機
+}

@@ -29,6 +29,14 @@ import (
 //go:embed tables/*.dat opencc/config/*.json
 var builtinFS embed.FS
 
+// openccVersion is the version of the npm package opencc the built-in data
+// comes from (see the go:generate line above).
+const openccVersion = "1.4.2"
+
+// DataVersion returns the version of OpenCC whose configurations and
+// dictionaries are built in.
+func DataVersion() string { return openccVersion }
+
 // builtinConfigs is the directory of the built-in configurations.
 var builtinConfigs, _ = fs.Sub(builtinFS, "opencc/config")
 

@@ -103,3 +103,15 @@ func TestDecodeTable(t *testing.T) {
 		t.Error("table of another version: no error")
 	}
 }
+
+// TestDataVersion checks that DataVersion is the version go generate
+// fetches.
+func TestDataVersion(t *testing.T) {
+	src, err := os.ReadFile("tables.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "fetchopencc -version " + DataVersion() + " "; !bytes.Contains(src, []byte(want)) {
+		t.Errorf("tables.go's go:generate line does not fetch %s", DataVersion())
+	}
+}

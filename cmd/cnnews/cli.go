@@ -8,10 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"unicode"
 
 	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/convert"
 	"github.com/cnnews/cnnews/decode"
 	"github.com/cnnews/cnnews/frontmatter"
 	"github.com/cnnews/cnnews/internal/frontmeta"
@@ -30,6 +33,7 @@ Usage:
   cnnews frontmatter [FILE...]              print each file's front matter and body as JSON
   cnnews dedupe [flags] PATH...             find copies of the same story; keep one of each
   cnnews help [COMMAND]                     show help
+  cnnews version                            print the version, the Go version and the OpenCC data
 
 Run 'cnnews COMMAND --help' for the flags of a command.
 `
@@ -44,6 +48,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"clean": runClean, "convert": runConvert, "detect": runDetect, "frontmatter": runFrontMatter, "dedupe": runDedupe, "run": runRun,
 	}
 	switch args[0] {
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, version())
+		return 0
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 && commands[args[1]] != nil {
 			return commands[args[1]]([]string{"--help"}, stdin, stdout, stderr)
@@ -57,6 +64,32 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cnnews: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
+}
+
+// version describes the build: the module version (or the VCS revision of
+// a build from a checkout, "(devel)" without one), the Go version, and the
+// OpenCC data built into package convert.
+func version() string {
+	v, goVersion := "(unknown)", runtime.Version()
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v = bi.Main.Version
+		var rev, dirty string
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				if s.Value == "true" {
+					dirty = "+dirty"
+				}
+			}
+		}
+		if (v == "" || v == "(devel)") && rev != "" {
+			v = rev[:min(12, len(rev))] + dirty
+		}
+		goVersion = bi.GoVersion
+	}
+	return fmt.Sprintf("cnnews %s (%s; OpenCC %s data)", v, goVersion, convert.DataVersion())
 }
 
 // meta is the metadata of --json output: what clean found, and the front

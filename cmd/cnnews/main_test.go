@@ -198,3 +198,12 @@ func TestCleanDecodesLegacyEncodings(t *testing.T) {
 		t.Errorf("exit %d, %+v, stderr %q", code, got, stderr)
 	}
 }
+
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"version", "--version"} {
+		stdout, _, code := runCLI(t, "", arg)
+		if code != 0 || !strings.HasPrefix(stdout, "cnnews ") || !strings.Contains(stdout, "; OpenCC 1.4.2 data)") || !strings.Contains(stdout, "go1.") {
+			t.Errorf("%s: exit %d, %q", arg, code, stdout)
+		}
+	}
+}
