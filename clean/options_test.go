@@ -156,3 +156,17 @@ func TestConcurrentUse(t *testing.T) {
 		t.Error("Default returned a different Cleaner")
 	}
 }
+
+// TestPatternGroupNames rejects a group named after no metadata field, so
+// that a misspelt field does not remove its line and lose the name.
+func TestPatternGroupNames(t *testing.T) {
+	_, err := Pattern("x", Byline, Head, `^作者[:：](?P<auther>.+)$`)
+	if err == nil || !strings.Contains(err.Error(), `group "auther" names no metadata field`) || !strings.Contains(err.Error(), "reporter") {
+		t.Errorf("misspelt group: error %v", err)
+	}
+	for _, expr := range []string{`^作者[:：](?P<reporter>.+)$`, `(?P<cut>更多)$`, `^(审核)[:：](?P<credit>.+)$`} {
+		if _, err := Pattern("x", Byline, Head, expr); err != nil {
+			t.Errorf("%s: %v", expr, err)
+		}
+	}
+}

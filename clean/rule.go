@@ -3,6 +3,7 @@ package clean
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -120,15 +121,28 @@ type Rule struct {
 // regexp). Where the expression matches, the match is removed; a group named
 // "cut" narrows the removal to that group. Groups named after a [FieldKey]
 // ("source", "editor", "reporter", "photographer", "published", "title",
-// "original_title", "dateline") record metadata. Anchor the expression with
-// ^ and $ to remove only whole paragraphs.
+// "original_title", "dateline", "credit") record metadata; a group of any
+// other name is an error, so that a misspelt field is not lost. Anchor the
+// expression with ^ and $ to remove only whole paragraphs.
 func Pattern(name string, cat Category, zone Zone, expr string) (Rule, error) {
 	re, err := regexp.Compile(expr)
 	if err != nil {
 		return Rule{}, fmt.Errorf("clean: rule %q: %w", name, err)
 	}
+	for _, n := range re.SubexpNames() {
+		if n != "" && n != "cut" && !slices.Contains(patternFields, FieldKey(n)) {
+			var valid []string
+			for _, k := range patternFields {
+				valid = append(valid, string(k))
+			}
+			return Rule{}, fmt.Errorf("clean: rule %q: group %q names no metadata field; valid: %s, or cut", name, n, strings.Join(valid, ", "))
+		}
+	}
 	return patternRule(name, cat, zone, re), nil
 }
+
+// patternFields are the group names Pattern records as metadata.
+var patternFields = []FieldKey{FieldSource, FieldEditor, FieldReporter, FieldPhotographer, FieldPublished, FieldTitle, FieldOriginalTitle, FieldDateline, FieldCredit}
 
 // MustPattern is like [Pattern] but panics if the expression does not
 // compile. It is meant for rules written in the program's source.
