@@ -63,7 +63,14 @@ func main() {
 	flag.Parse()
 	beam.Init() // a worker process started by a runner never returns from here
 	if *input == "" || *output == "" {
-		flag.Usage()
+		var missing []string
+		for name, v := range map[string]string{"--input GLOB": *input, "--output DIR": *output} {
+			if v == "" {
+				missing = append(missing, name)
+			}
+		}
+		sort.Strings(missing)
+		fmt.Fprintf(os.Stderr, "cnnews-beam: missing %s (cnnews-beam --help lists every flag)\n", strings.Join(missing, " and "))
 		os.Exit(2)
 	}
 	o := cnbeam.Options{Convert: *convertCfg, Punct: *punct, Repair: *repair, KeepCaptions: *keepCaptions, Lossy: *lossy,
