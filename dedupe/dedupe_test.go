@@ -88,9 +88,13 @@ func TestPolicies(t *testing.T) {
 
 func TestShortAndEmpty(t *testing.T) {
 	x, _ := NewIndex()
+	// texts empty once normalised have nothing to compare: no copies
 	x.Add("e1", "")
-	if m := x.Add("e2", "，。"); len(m) != 1 || !m[0].Exact {
+	if m := x.Add("e2", "，。"); len(m) != 0 {
 		t.Errorf("empty texts: %+v", m)
+	}
+	if c, _ := Clusters([]Doc{{ID: "a", Text: ""}, {ID: "b", Text: "  "}}, First); len(c) != 0 {
+		t.Errorf("empty texts clustered: %+v", c)
 	}
 	x.Add("s1", "阳泉")
 	if m := x.Add("s2", "陽泉"); len(m) != 1 || !m[0].Exact {
@@ -184,4 +188,21 @@ func FuzzAdd(f *testing.F) {
 			t.Fatalf("a document is not an exact duplicate of itself: %+v", m)
 		}
 	})
+}
+
+// TestClusterExact marks as exact only the copies whose normalised text is
+// the kept one's: a shortened copy contained whole has similarity 1 and is
+// not exact.
+func TestClusterExact(t *testing.T) {
+	long := strings.Repeat("国务院新闻办公室今天举行发布会，介绍经济运行情况。", 3) + "记者会后，多家媒体追问了细节，发言人一一作答。"
+	short := strings.Repeat("国务院新闻办公室今天举行发布会，介绍经济运行情况。", 3)
+	c, err := Clusters([]Doc{{ID: "long", Text: long}, {ID: "copy", Text: long + "。"}, {ID: "short", Text: short}}, First)
+	if err != nil || len(c) != 1 || c[0].Keep != "long" || len(c[0].Duplicates) != 2 {
+		t.Fatalf("%+v, %v", c, err)
+	}
+	for _, d := range c[0].Duplicates {
+		if want := d.ID == "copy"; d.Exact != want {
+			t.Errorf("%s: Exact %v, want %v (similarity %.2f)", d.ID, d.Exact, want, d.Similarity)
+		}
+	}
 }

@@ -184,7 +184,8 @@ func estimate(a *[K]uint32, na int, b *entry) (jaccard, containment float64) {
 // Add indexes a document and returns the earlier documents it duplicates,
 // most similar first: an exact copy of the normalised text, or a candidate
 // from the LSH bands whose signatures estimate a Jaccard similarity or a
-// containment at or above the thresholds.
+// containment at or above the thresholds. A text with nothing left once
+// normalised (empty, or punctuation only) matches nothing.
 func (x *Index) Add(id, text string) []Match {
 	return x.AddSignature(id, x.Sign(text))
 }
@@ -206,6 +207,17 @@ func (x *Index) add(id string, s Signature, filter bool) []Match {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	n := int32(len(x.docs))
+	if s.Shingles == 0 {
+		// nothing to compare (the text is empty once normalised): no
+		// copy of anything, and nothing is a copy of it
+		for range x.cfg.bands {
+			x.next = append(x.next, -1)
+		}
+		e := newEntry(s)
+		e.id = id
+		x.docs = append(x.docs, e)
+		return nil
+	}
 	var out []Match
 	exactOf, isCopy := x.exact[s.Exact]
 	if isCopy {
@@ -344,11 +356,13 @@ func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
 	// the shingle sets are not kept: an earlier document's set is made
 	// again from its text when a candidate pair needs it
 	var mine, theirs []uint64
+	hashes := make([]xxh3.Uint128, len(docs)) // of the normalised texts
 	for i, d := range docs {
 		norm := Normalize(d.Text)
 		mine = shingles(norm, x.cfg.shingle, mine)
 		var s Signature
 		s.Exact, s.Shingles = xxh3.HashString128(norm), len(mine)
+		hashes[i] = s.Exact
 		sign(mine, &s.Min)
 		for _, m := range x.add(strconv.Itoa(i), s, false) {
 			j, _ := strconv.Atoi(m.ID)
@@ -403,7 +417,7 @@ func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
 			if s == 0 {
 				s = sim[keep]
 			}
-			c.Duplicates = append(c.Duplicates, Match{ID: docs[m].ID, Similarity: s, Exact: s == 1})
+			c.Duplicates = append(c.Duplicates, Match{ID: docs[m].ID, Similarity: s, Exact: hashes[m] == hashes[keep]})
 		}
 		out = append(out, c)
 	}
