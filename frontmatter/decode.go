@@ -230,7 +230,9 @@ func jsonError(err error, data []byte, line int) error {
 }
 
 // Field is one top-level field of a front matter block, in the order the
-// block gives them.
+// block gives them. A YAML timestamp without a zone (date: 2022-05-13
+// 22:10:31, as Hexo and Jekyll write it) is a time in the document's zone
+// ([Zone], China Standard Time by default), not UTC.
 type Field struct {
 	Key   string
 	Value any // as the format's decoder gives it: string, int, float64, bool, []any, map[string]any, time.Time
@@ -254,6 +256,11 @@ func (d *Document) Fields() ([]Field, error) {
 			var v any
 			if err := m.Content[i+1].Decode(&v); err != nil {
 				return nil, d.yamlError(err)
+			}
+			if t, ok := v.(time.Time); ok && zoneless(m.Content[i+1].Value) {
+				// YAML reads a timestamp without a zone as UTC; it is
+				// in the document's zone, as every date without one
+				v = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), d.zone())
 			}
 			out = append(out, Field{Key: m.Content[i].Value, Value: v, Line: m.Content[i].Line + d.line - 1})
 		}
@@ -337,4 +344,35 @@ func (d *Document) Map() (map[string]any, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// zone returns the zone of dates written without one.
+func (d *Document) zone() *time.Location {
+	if d.cfg.zone != nil && d.cfg.zone.loc != nil {
+		return d.cfg.zone.loc
+	}
+	return chinaTime
+}
+
+// zoneless reports whether a YAML timestamp's text gives no zone: a date
+// alone, or a time without Z or a ±hh[:mm] offset.
+func zoneless(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) <= len("2006-01-02") {
+		return true
+	}
+	if c := s[len(s)-1]; c == 'Z' || c == 'z' {
+		return false
+	}
+	t := s[len("2006-01-02"):] // the time and any zone
+	i := strings.LastIndexAny(t, "+-")
+	if i < 0 {
+		return true
+	}
+	for _, c := range t[i+1:] {
+		if (c < '0' || c > '9') && c != ':' {
+			return true
+		}
+	}
+	return false
 }

@@ -290,3 +290,32 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	c.n += n
 	return n, err
 }
+
+// TestYAMLTimestampZone reads YAML timestamps without a zone (as Hexo and
+// Jekyll write them unquoted) in the document's zone, UTC+8 by default,
+// and keeps the zone of those that give one.
+func TestYAMLTimestampZone(t *testing.T) {
+	for front, want := range map[string]string{
+		"date: 2022-05-13 22:10:31":        "2022-05-13T22:10:31+08:00",
+		"date: 2022-05-13":                 "2022-05-13T00:00:00+08:00",
+		"date: 2022-05-13T22:10:31":        "2022-05-13T22:10:31+08:00",
+		"date: 2022-05-13 22:10:31.5":      "2022-05-13T22:10:31.5+08:00",
+		"date: 2022-05-13T22:10:31Z":       "2022-05-13T22:10:31Z",
+		"date: 2022-05-13 22:10:31 +08:00": "2022-05-13T22:10:31+08:00",
+		"date: 2022-05-13T22:10:31-05:00":  "2022-05-13T22:10:31-05:00",
+		`date: "2022-05-13 22:10:31"`:      "2022-05-13T22:10:31+08:00",
+	} {
+		doc, err := Split([]byte("---\n" + front + "\n---\n正文"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, ok, err := doc.Date("date")
+		if got := d.Time.Format(time.RFC3339Nano); err != nil || !ok || got != want {
+			t.Errorf("%s: %s, %v, %v; want %s", front, got, ok, err, want)
+		}
+	}
+	doc, _ := Split([]byte("---\ndate: 2022-05-13 22:10:31\n---\n"), Zone(time.UTC))
+	if d, _, _ := doc.Date("date"); d.Time.Format(time.RFC3339) != "2022-05-13T22:10:31Z" {
+		t.Errorf("with Zone(UTC): %v", d.Time)
+	}
+}
