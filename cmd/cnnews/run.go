@@ -295,6 +295,10 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 		prog.add(1)
 		if r.err != nil {
 			sum.Rejected[r.err.Reason]++
+			if r.err.Reason == corpus.Read {
+				// an input that could not be read at all is named at once
+				prog.println(fmt.Sprintf("cnnews run: cannot read %s: %s", r.err.Input, r.err.Error))
+			}
 			if o.failFast {
 				return fmt.Errorf("%w: %s: %s", errFailFast, r.err.Input, r.err.Error)
 			}
@@ -717,7 +721,11 @@ func newAtomicFile(name string) (*atomicFile, error) {
 	}
 	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return nil, err
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary name means nothing to the user
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if err := f.Chmod(0o644); err != nil { // CreateTemp makes it 0600
 		f.Close()
@@ -909,8 +917,19 @@ func (p *progress) add(n int) {
 		if p.label != "" {
 			label += p.label + ": "
 		}
-		fmt.Fprintf(p.w, "%s%d of %d inputs so far, %.0f/s, %s elapsed\n", label, p.done, p.all, float64(p.done)/el, time.Since(p.start).Round(time.Second))
+		fmt.Fprintf(p.w, "%s%d done, %d inputs found so far, %.0f/s, %s elapsed\n", label, p.done, p.all, float64(p.done)/el, time.Since(p.start).Round(time.Second))
 	}
+}
+
+// println writes a line of its own on standard error, clearing the bar
+// first (it draws itself again on its next update).
+func (p *progress) println(line string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bar != nil {
+		p.bar.Clear()
+	}
+	fmt.Fprintln(p.w, line)
 }
 
 func (p *progress) finish() {

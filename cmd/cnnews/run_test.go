@@ -425,7 +425,7 @@ func TestRunPlainProgress(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.txt", i)), []byte(fmt.Sprintf("第%d篇新闻的正文。", i)), 0o644)
 	}
 	stdout, stderr, code := runCLI(t, "", "run", "--progress", "plain", "--every", "1ns", "-o", filepath.Join(t.TempDir(), "o.jsonl"), dir)
-	if code != 0 || stdout != "" || strings.Count(stderr, "inputs so far") < 2 {
+	if code != 0 || stdout != "" || strings.Count(stderr, "inputs found so far") < 2 {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
@@ -656,5 +656,23 @@ func TestRunSiteKeys(t *testing.T) {
 	}
 	if got := (corpus.Input{Input: "corpus/晨光/001.txt"}).SiteKey(); got != "corpus/晨光" {
 		t.Errorf("file: site %q", got)
+	}
+}
+
+// TestRunNamesWhatFailed names on standard error an input that cannot be
+// read, and an output that cannot be written by the path given.
+func TestRunNamesWhatFailed(t *testing.T) {
+	dir := t.TempDir()
+	ok := filepath.Join(dir, "ok.txt")
+	os.WriteFile(ok, []byte("国务院新闻办公室今天举行发布会，介绍经济运行情况。"), 0o644)
+	missing := filepath.Join(dir, "missing.txt")
+	_, stderr, code := runCLI(t, "", "run", "--progress", "none", "-o", filepath.Join(dir, "out.jsonl"), ok, missing)
+	if code != 1 || !strings.Contains(stderr, "cnnews run: cannot read "+missing+": ") {
+		t.Errorf("missing input: exit %d, stderr %q", code, stderr)
+	}
+	bad := filepath.Join(dir, "no", "such", "dir", "x.jsonl")
+	_, stderr, code = runCLI(t, "", "run", "--progress", "none", "-o", bad, ok)
+	if code == 0 || !strings.Contains(stderr, bad+": ") || strings.Contains(stderr, ".tmp-") {
+		t.Errorf("unwritable output: exit %d, stderr %q", code, stderr)
 	}
 }
