@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -118,6 +119,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	without := fs.String("without", "", "comma-separated rule or category names to switch off (see --rules)")
 	keepCaptions := fs.Bool("keep-captions", false, "keep photo captions in the text")
 	listRules := fs.Bool("rules", false, "list the rules and their categories, then exit")
+	lossy := fs.Bool("lossy", false, "read bytes in no known encoding as UTF-8 with each bad byte replaced by U+FFFD (reported) instead of rejecting the file")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: cnnews clean [flags] [FILE...]\n\n"+
 			"Cleans each FILE (standard input when none) and prints the cleaned text.\n"+
@@ -153,18 +155,30 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return err
 		}
-		// GBK, Big5, UTF-16 and BOM-prefixed files are decoded first (offsets
-		// are then into the decoded text); bytes in no known encoding are
-		// cleaned as they are, with a warning per bad line from clean
-		encoding := decode.UTF8
-		if text, rep, err := decode.Bytes(data); err == nil {
-			data, encoding = text, rep.Encoding
-			if rep.BOM || rep.Encoding != decode.UTF8 {
-				fmt.Fprintf(stderr, "cnnews: %s: read as %s\n", name, describe(rep))
-			}
+		// GBK, Big5, UTF-16 and BOM-prefixed files are decoded first
+		// (offsets are then into the decoded text); bytes in no known
+		// encoding are an error, or with --lossy replaced and reported,
+		// as cnnews run does
+		if len(bytes.TrimSpace(data)) == 0 {
+			return errors.New("empty")
+		}
+		var dopts []decode.Option
+		if *lossy {
+			dopts = append(dopts, decode.Lossy())
+		}
+		text, rep, err := decode.Bytes(data, dopts...)
+		if err != nil {
+			return fmt.Errorf("%w (--lossy reads it anyway)", err)
+		}
+		data, encoding := text, rep.Encoding
+		if rep.BOM || rep.Encoding != decode.UTF8 || rep.Replaced > 0 {
+			fmt.Fprintf(stderr, "cnnews: %s: read as %s\n", name, describe(rep))
 		}
 		a, ferr := cleanFile(c, data)
 		res := a.Result
+		if ferr == nil && strings.TrimSpace(res.Text) == "" {
+			return fmt.Errorf("no text left after cleaning (%d removals)", len(res.Removed))
+		}
 		for _, w := range res.Warnings {
 			fmt.Fprintf(stderr, "cnnews: %s:%d: %s\n", name, w.Line, w.Message)
 		}

@@ -70,7 +70,7 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 					}
 					i += size
 				}
-				return fmt.Errorf("%s: not valid UTF-8 at byte %d (decode it first: cnnews decode)", name, at)
+				return fmt.Errorf("not valid UTF-8 at byte %d", at)
 			}
 			fixed, n := convert.Repair(string(b))
 			fmt.Fprintf(stderr, "cnnews convert: %s: %d characters repaired\n", name, n)

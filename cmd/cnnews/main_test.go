@@ -107,8 +107,12 @@ func TestWarningsNameTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, stderr, code := runCLI(t, "", "clean", gbk)
-	if code != 0 || !strings.Contains(stderr, gbk+":2: 4 bytes are not valid UTF-8") {
+	if code != 1 || !strings.Contains(stderr, gbk+": byte 7 (line 2): not valid UTF-8") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	_, stderr, code = runCLI(t, "", "clean", "--lossy", gbk)
+	if code != 0 || !strings.Contains(stderr, gbk+": read as UTF-8, ") || !strings.Contains(stderr, "the first at byte 7") {
+		t.Errorf("--lossy: exit %d, stderr %q", code, stderr)
 	}
 }
 
@@ -205,5 +209,37 @@ func TestVersion(t *testing.T) {
 		if code != 0 || !strings.HasPrefix(stdout, "cnnews ") || !strings.Contains(stdout, "; OpenCC 1.4.2 data)") || !strings.Contains(stdout, "go1.") {
 			t.Errorf("%s: exit %d, %q", arg, code, stdout)
 		}
+	}
+}
+
+// TestCleanRejects: a file in no known encoding, an empty one and one
+// with nothing left after cleaning are errors naming the file, with
+// nothing on standard output for them; --lossy reads the first anyway.
+func TestCleanRejects(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"binary.bin": append([]byte("\x7fELF\x02\x01\x01\x00"), bytes.Repeat([]byte{0xff, 0xfe, 0x00, 0x90}, 300)...),
+		"empty.txt":  {},
+		"blank.txt":  []byte(" \n\t\n"),
+		"boiler.txt": []byte("（责任编辑：张三）\n"),
+		"good.txt":   []byte("国务院新闻办公室今天举行发布会，介绍经济运行情况。\n"),
+	}
+	for name, data := range files {
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	for name, want := range map[string]string{
+		"binary.bin": "binary.bin: byte 8 (line 1): not valid UTF-8, GB18030 or Big5 (--lossy reads it anyway)",
+		"empty.txt":  "empty.txt: empty",
+		"blank.txt":  "blank.txt: empty",
+		"boiler.txt": "boiler.txt: no text left after cleaning (1 removals)",
+	} {
+		stdout, stderr, code := runCLI(t, "", "clean", filepath.Join(dir, name), filepath.Join(dir, "good.txt"))
+		if code != 1 || stdout != "国务院新闻办公室今天举行发布会，介绍经济运行情况。\n" || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, code, stdout, stderr)
+		}
+	}
+	stdout, stderr, code := runCLI(t, "", "clean", "--lossy", filepath.Join(dir, "binary.bin"))
+	if code != 0 || stdout == "" || !strings.Contains(stderr, "invalid sequences replaced by U+FFFD") {
+		t.Errorf("--lossy: exit %d, %d bytes out, stderr %q", code, len(stdout), stderr)
 	}
 }
