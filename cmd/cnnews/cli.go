@@ -119,7 +119,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	without := fs.String("without", "", "comma-separated rule or category names to switch off (see --rules)")
 	keepCaptions := fs.Bool("keep-captions", false, "keep photo captions in the text")
 	listRules := fs.Bool("rules", false, "list the rules and their categories, then exit")
-	lossy := fs.Bool("lossy", false, "read bytes in no known encoding as UTF-8 with each bad byte replaced by U+FFFD (reported) instead of rejecting the file")
+	lossy := lossyFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: cnnews clean [flags] [FILE...]\n\n"+
 			"Cleans each FILE (standard input when none) and prints the cleaned text.\n"+
@@ -151,28 +151,9 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return showSample(c, stdout)
 	}
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
-		data, err := io.ReadAll(r)
+		data, encoding, err := readInput(name, r, *lossy, stderr)
 		if err != nil {
 			return err
-		}
-		// GBK, Big5, UTF-16 and BOM-prefixed files are decoded first
-		// (offsets are then into the decoded text); bytes in no known
-		// encoding are an error, or with --lossy replaced and reported,
-		// as cnnews run does
-		if len(bytes.TrimSpace(data)) == 0 {
-			return errors.New("empty")
-		}
-		var dopts []decode.Option
-		if *lossy {
-			dopts = append(dopts, decode.Lossy())
-		}
-		text, rep, err := decode.Bytes(data, dopts...)
-		if err != nil {
-			return fmt.Errorf("%w (--lossy reads it anyway)", err)
-		}
-		data, encoding := text, rep.Encoding
-		if rep.BOM || rep.Encoding != decode.UTF8 || rep.Replaced > 0 {
-			fmt.Fprintf(stderr, "cnnews: %s: read as %s\n", name, describe(rep))
 		}
 		a, ferr := cleanFile(c, data)
 		res := a.Result
@@ -199,6 +180,38 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return ferr
 	})
+}
+
+// readInput reads an input whole and decodes it as cnnews run does (BOM,
+// UTF-16, a declared charset, GB18030, Big5): an empty input, or one in no
+// known encoding, is an error giving the byte and line, unless lossy
+// replaces bad bytes by U+FFFD. How an input other than plain UTF-8 was
+// read is said on stderr. It returns the text and its encoding.
+func readInput(name string, r io.Reader, lossy bool, stderr io.Writer) ([]byte, string, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, "", errors.New("empty")
+	}
+	var opts []decode.Option
+	if lossy {
+		opts = append(opts, decode.Lossy())
+	}
+	text, rep, err := decode.Bytes(data, opts...)
+	if err != nil {
+		return nil, "", fmt.Errorf("%w (--lossy reads it anyway)", err)
+	}
+	if rep.BOM || rep.Encoding != decode.UTF8 || rep.Replaced > 0 {
+		fmt.Fprintf(stderr, "cnnews: %s: read as %s\n", name, describe(rep))
+	}
+	return text, rep.Encoding, nil
+}
+
+// lossyFlag adds the --lossy flag of the commands that read articles.
+func lossyFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("lossy", false, "read bytes in no known encoding as UTF-8 with each bad byte replaced by U+FFFD (reported) instead of rejecting the input")
 }
 
 // describe names how a file was decoded: "Big5", "UTF-8 with a byte order

@@ -6,7 +6,6 @@ import (
 	"io"
 	"runtime"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 
@@ -21,12 +20,13 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	tofu := fs.Bool("include-tofu-risk-dictionaries", false, "also use the dictionaries OpenCC marks as risking tofu (characters common fonts lack), as OpenCC's library does; its command line leaves them out, and so does this one")
 	repair := fs.Bool("repair", false, "first fix the wrong characters a character-by-character conversion left in Traditional text (全麵 → 全面, 機製 → 機制), reading each FILE whole; the count goes to standard error")
 	punct := fs.Bool("punct", false, "also turn ASCII , ; : ? ! ( ) in Chinese text into full-width punctuation")
+	lossy := lossyFlag(fs)
 	jobs := fs.Int("j", runtime.NumCPU(), "goroutines converting pieces of a large input at once (the output is the same for any number)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: cnnews convert -c CONFIG [flags] [FILE...]\n"+
 			"       cnnews convert --repair [-c CONFIG] [flags] [FILE...]\n\n"+
-			"Converts each FILE (standard input when none) and writes it to standard output,\n"+
-			"streaming in constant memory with the same result as converting it whole.\n"+
+			"Converts each FILE (standard input when none) and writes it to standard output.\n"+
+			"Each input is read whole and decoded as cnnews run decodes (GBK, Big5, UTF-16, …).\n"+
 			"With --repair, fixes what a bad conversion left first; -c is then optional.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
@@ -55,35 +55,25 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
-		if *repair {
-			b, err := io.ReadAll(r)
-			if err != nil {
-				return err
-			}
-			if !utf8.Valid(b) {
-				at := 0
-				for i := 0; i < len(b); {
-					r, size := utf8.DecodeRune(b[i:])
-					if r == utf8.RuneError && size <= 1 {
-						at = i
-						break
-					}
-					i += size
-				}
-				return fmt.Errorf("not valid UTF-8 at byte %d", at)
-			}
-			fixed, n := convert.Repair(string(b))
-			fmt.Fprintf(stderr, "cnnews convert: %s: %d characters repaired\n", name, n)
-			r = strings.NewReader(fixed)
-		}
-		if *punct {
-			r = transform.NewReader(r, convert.Punctuation())
-		}
-		if c == nil {
-			_, err := io.Copy(stdout, r)
+		data, _, err := readInput(name, r, *lossy, stderr)
+		if err != nil {
 			return err
 		}
-		_, err := c.ConvertParallel(stdout, r, *jobs)
+		text := string(data)
+		if *repair {
+			fixed, n := convert.Repair(text)
+			fmt.Fprintf(stderr, "cnnews convert: %s: %d characters repaired\n", name, n)
+			text = fixed
+		}
+		var in io.Reader = strings.NewReader(text)
+		if *punct {
+			in = transform.NewReader(in, convert.Punctuation())
+		}
+		if c == nil {
+			_, err := io.Copy(stdout, in)
+			return err
+		}
+		_, err = c.ConvertParallel(stdout, in, *jobs)
 		return err
 	})
 }
@@ -97,11 +87,12 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"FILE<TAB>simplified|traditional|mixed|none<TAB>han=N simplified=N traditional=N\n")
 		fs.PrintDefaults()
 	}
+	lossy := lossyFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
-		b, err := io.ReadAll(r)
+		b, _, err := readInput(name, r, *lossy, stderr)
 		if err != nil {
 			return err
 		}

@@ -53,7 +53,7 @@ func TestConvertRepair(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("全麵\xb0\xa1"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, stderr, code = runCLI(t, "", "convert", "--repair", bad); code != 1 || !strings.Contains(stderr, "gbk.txt: not valid UTF-8 at byte 6") {
+	if _, stderr, code = runCLI(t, "", "convert", "--repair", bad); code != 1 || !strings.Contains(stderr, "gbk.txt: byte 6 (line 1): not valid UTF-8") {
 		t.Errorf("invalid UTF-8: exit %d, stderr %q", code, stderr)
 	}
 	if stdout, _, code = runCLI(t, "㑮", "convert", "-c", "t2s", "--include-tofu-risk-dictionaries"); code != 0 || stdout != "𫝈" {

@@ -18,6 +18,7 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("dedupe", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	threshold := fset.Float64("threshold", 0.7, "Jaccard similarity at or above which two documents are copies (an excerpt counts at containment 0.8 or the threshold, whichever is higher)")
+	lossy := lossyFlag(fset)
 	keep := fset.String("keep", "longest", "which copy to keep: longest, earliest (JSONL \"date\"), or first")
 	fset.Usage = func() {
 		fmt.Fprintf(fset.Output(), "Usage: cnnews dedupe [flags] PATH...\n\n"+
@@ -51,7 +52,7 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		if !st.IsDir() {
-			docs = appendPath(docs, root, fail)
+			docs = appendPath(docs, root, *lossy, stderr, fail)
 			continue
 		}
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -60,7 +61,7 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return nil
 			}
 			if d.Type().IsRegular() {
-				docs = appendPath(docs, p, fail)
+				docs = appendPath(docs, p, *lossy, stderr, fail)
 			}
 			return nil
 		})
@@ -100,10 +101,12 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // appendPath reads one file into docs: a .jsonl file gives a document per
 // line, any other file is one document whose ID is its path.
-func appendPath(docs []dedupe.Doc, path string, fail func(error)) []dedupe.Doc {
+func appendPath(docs []dedupe.Doc, path string, lossy bool, stderr io.Writer, fail func(error)) []dedupe.Doc {
 	err := openFile(path, func(r io.Reader) error {
 		if !strings.HasSuffix(path, ".jsonl") {
-			b, err := io.ReadAll(r)
+			// decoded as cnnews run decodes, so that a GBK copy is
+			// found; an empty file is nothing to compare
+			b, _, err := readInput(path, r, lossy, stderr)
 			if err != nil {
 				return err
 			}

@@ -56,11 +56,12 @@ func runFrontMatter(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 			"Malformed front matter is reported on standard error with the file and line.\n")
 		fs.PrintDefaults()
 	}
+	lossy := lossyFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
-		data, err := io.ReadAll(r)
+		data, _, err := readInput(name, r, *lossy, stderr)
 		if err != nil {
 			return err
 		}

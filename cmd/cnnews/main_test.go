@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"os"
 	"path/filepath"
 	"strings"
@@ -241,5 +242,49 @@ func TestCleanRejects(t *testing.T) {
 	stdout, stderr, code := runCLI(t, "", "clean", "--lossy", filepath.Join(dir, "binary.bin"))
 	if code != 0 || stdout == "" || !strings.Contains(stderr, "invalid sequences replaced by U+FFFD") {
 		t.Errorf("--lossy: exit %d, %d bytes out, stderr %q", code, len(stdout), stderr)
+	}
+}
+
+// TestEveryCommandDecodes gives every command that reads articles a GBK
+// file: each reads it as cnnews run does and says so, and a file in no
+// known encoding is an error naming the byte and line.
+func TestEveryCommandDecodes(t *testing.T) {
+	dir := t.TempDir()
+	text := "---\ntitle: 阳泉经济\ndate: 2022-05-13 22:10:31\n---\n国务院新闻办公室今天举行发布会，介绍经济运行情况。发展是硬道理，经济稳定发展。\n"
+	gbkText, err := simplifiedchinese.GBK.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gbk := filepath.Join(dir, "gbk.txt")
+	utf := filepath.Join(dir, "utf8.txt")
+	bad := filepath.Join(dir, "bad.bin")
+	os.WriteFile(gbk, []byte(gbkText), 0o644)
+	os.WriteFile(utf, []byte(text), 0o644)
+	os.WriteFile(bad, []byte("阳泉\n\xff\xfe\x00\x81\x81\x81"), 0o644)
+	read := gbk + ": read as GB18030"
+	stdout, stderr, code := runCLI(t, "", "convert", "-c", "s2t", gbk)
+	if code != 0 || !strings.Contains(stdout, "國務院新聞辦公室") || !strings.Contains(stderr, read) {
+		t.Errorf("convert: exit %d, stdout %.80q, stderr %q", code, stdout, stderr)
+	}
+	stdout, stderr, code = runCLI(t, "", "detect", gbk)
+	if code != 0 || !strings.Contains(stdout, "\tsimplified\t") || !strings.Contains(stderr, read) {
+		t.Errorf("detect: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	stdout, stderr, code = runCLI(t, "", "frontmatter", gbk)
+	if code != 0 || !strings.Contains(stdout, `"title":"阳泉经济"`) || !strings.Contains(stdout, `"date":"2022-05-13T22:10:31+08:00"`) || !strings.Contains(stderr, read) {
+		t.Errorf("frontmatter: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	stdout, _, code = runCLI(t, "", "dedupe", gbk, utf)
+	if code != 0 || !strings.Contains(stdout, `"keep":`) || !strings.Contains(stdout, `"similarity":1`) {
+		t.Errorf("dedupe: exit %d, stdout %q", code, stdout)
+	}
+	for _, cmd := range [][]string{{"convert", "-c", "t2s"}, {"detect"}, {"frontmatter"}, {"clean"}} {
+		stdout, stderr, code = runCLI(t, "", append(cmd, bad)...)
+		if code != 1 || stdout != "" || !strings.Contains(stderr, bad+": byte 7 (line 2): not valid") {
+			t.Errorf("%s on bad bytes: exit %d, stdout %q, stderr %q", cmd[0], code, stdout, stderr)
+		}
+	}
+	if _, stderr, code = runCLI(t, "", "dedupe", bad, utf); code != 1 || !strings.Contains(stderr, bad+": byte 7 (line 2)") {
+		t.Errorf("dedupe on bad bytes: exit %d, stderr %q", code, stderr)
 	}
 }
