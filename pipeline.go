@@ -45,10 +45,14 @@ type config struct {
 const DefaultMaxSize = 64 << 20
 
 // Convert converts each article with an OpenCC configuration (see
-// [convert.Configs]) after cleaning. Configurations from one script to the
-// other (s2t, t2s, s2twp, tw2s, …) are applied only to articles in the
-// script they convert from, or mixed: "t2s" leaves Simplified articles as
-// they are. The others (t2tw, t2hk) are applied to every article.
+// [convert.Configs]) after cleaning: its text and the metadata that is text
+// (title, original title, source, editors, reporters, photographers,
+// credits, dateline, site name, and the front matter's authors, categories
+// and tags; not the publish time as written, the URL, the raw front matter
+// or the removals, which quote the input). Configurations from one script
+// to the other (s2t, t2s, s2twp, tw2s, …) are applied only to articles in
+// the script they convert from, or mixed: "t2s" leaves Simplified articles
+// as they are. The others (t2tw, t2hk) are applied to every article.
 func Convert(name string) Option {
 	return func(c *config) error {
 		if _, err := convert.New(name); err != nil {
@@ -288,12 +292,34 @@ func (p *Pipeline) process(name string, data []byte, format clean.Format) (*Arti
 	if p.conv != nil && (p.from == convert.None || a.Script == p.from || a.Script == convert.Mixed) {
 		text = p.conv.String(text)
 		a.Converted = p.conv.Name()
+		convertMeta(&a.Meta, p.conv)
 	}
 	if p.punct {
 		text = convert.RepairPunctuation(text)
 	}
 	a.Text = text
 	return a, nil
+}
+
+// convertMeta converts the metadata that is text, as the article's text
+// is converted: the title and original title, source, names and roles,
+// dateline, site name, and the front matter's authors, categories and
+// tags. Published (as the page wrote it), URL, Front (the front matter as
+// decoded) and the removals (the input's own text, with its offsets) are
+// left as they are.
+func convertMeta(m *Meta, c *convert.Converter) {
+	for _, s := range []*string{&m.Title, &m.OriginalTitle, &m.Source, &m.Dateline, &m.SiteName} {
+		*s = c.String(*s)
+	}
+	for _, list := range [][]string{m.Editors, m.Reporters, m.Photographers, m.Authors, m.Categories, m.Tags} {
+		for i := range list {
+			list[i] = c.String(list[i])
+		}
+	}
+	for i := range m.Credits {
+		m.Credits[i].Role = c.String(m.Credits[i].Role)
+		m.Credits[i].Name = c.String(m.Credits[i].Name)
+	}
 }
 
 // mergeFront fills m from the front matter of doc.

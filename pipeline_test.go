@@ -174,3 +174,25 @@ func TestProcessFewInvalid(t *testing.T) {
 		t.Errorf("a page with many bad pairs: %v", err)
 	}
 }
+
+// TestConvertMeta converts the metadata with the text: after t2s on the
+// Traditional reference article 004, the title, source, names and credits
+// are Simplified too.
+func TestConvertMeta(t *testing.T) {
+	p, err := New(Convert("t2s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "---\ntitle: 陽泉經濟發展\ncategories: [陽泉日報]\n---\n來源：陽泉日報\n國務院新聞辦公室今天舉行發布會，介紹經濟運行情況。\n記者 王曉東 攝\n（責任編輯：張麗華）\n"
+	a, err := p.ProcessString("a", in, clean.Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(a.Meta.Title, a.Meta.Source, a.Meta.Editors, a.Meta.Photographers, a.Meta.Categories, a.Meta.Credits)
+	if strings.ContainsAny(got, "陽經發濟來報責輯張麗華曉東") || !strings.Contains(got, "阳泉经济发展") || !strings.Contains(got, "张丽华") {
+		t.Errorf("metadata not converted: %s", got)
+	}
+	if a.Text != "国务院新闻办公室今天举行发布会，介绍经济运行情况。" {
+		t.Errorf("text %q", a.Text)
+	}
+}
