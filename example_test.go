@@ -68,7 +68,7 @@ func ExampleNew() {
 	// Output:
 	// 复工就是稳就业，复产就是稳经济。
 	// Big5 traditional t2s
-	// 山西復工復產 [經濟 山西] 人民網-山西頻道 [李文治]
+	// 山西复工复产 [经济 山西] 人民网-山西频道 [李文治]
 	// 5 front-matter
 }
 
