@@ -147,25 +147,25 @@ type Meta struct {
 // Article is one processed article. It is a plain value owned by the
 // caller: nothing else refers to it or changes it.
 type Article struct {
-	Name string // as passed to Process
+	Name string `json:"name"` // as passed to Process
 	// Text is the cleaned text, one paragraph per line, converted when
 	// the pipeline converts.
-	Text string
-	Meta Meta
+	Text string `json:"text"`
+	Meta Meta   `json:"meta"`
 	// Removed lists every removal. Offsets are into the decoded text
 	// (for UTF-8 input without a byte order mark, the input itself);
 	// front matter is the first removal when there is some.
-	Removed  []clean.Removal
-	Warnings []clean.Warning
+	Removed  []clean.Removal `json:"removed"`
+	Warnings []clean.Warning `json:"warnings,omitempty"`
 	// Encoding says how the bytes were decoded.
-	Encoding decode.Report
-	Format   clean.Format
+	Encoding decode.Report `json:"encoding"`
+	Format   clean.Format  `json:"format"`
 	// Script is the script detected in the cleaned text before any
 	// conversion; Converted names the configuration applied, "" for none.
-	Script    convert.Script
-	Converted string
+	Script    convert.Script `json:"script"`
+	Converted string         `json:"converted,omitempty"`
 	// Repaired counts the characters [RepairConversion] fixed.
-	Repaired int
+	Repaired int `json:"repaired,omitempty"`
 }
 
 // Reason classifies why an input was rejected.

@@ -1,6 +1,7 @@
 package cnnews
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -194,5 +195,32 @@ func TestConvertMeta(t *testing.T) {
 	}
 	if a.Text != "国务院新闻办公室今天举行发布会，介绍经济运行情况。" {
 		t.Errorf("text %q", a.Text)
+	}
+}
+
+// TestArticleJSON: an Article and a clean.Result marshal with the command
+// line's field names, enumerations by name, and no first_invalid when
+// nothing was replaced.
+func TestArticleJSON(t *testing.T) {
+	p, _ := New()
+	a, err := p.ProcessString("a", "国务院新闻办公室今天举行发布会。\n（责任编辑：张三）\n", clean.Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"name":"a"`, `"text":"国务院新闻办公室今天举行发布会。"`, `"script":"simplified"`, `"encoding":{"encoding":"UTF-8"}`, `"format":"text"`, `"editors":["张三"]`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s: no %s", b, want)
+		}
+	}
+	if strings.Contains(string(b), "first_invalid") || strings.Contains(string(b), `"Text"`) {
+		t.Errorf("%s", b)
+	}
+	r, _ := json.Marshal(clean.Default().CleanText([]byte("国务院新闻办公室今天举行发布会。")))
+	if !strings.HasPrefix(string(r), `{"text":"国务院新闻办公室今天举行发布会。","meta":{},"removed":[],"format":"text"`) {
+		t.Errorf("clean.Result: %s", r)
 	}
 }

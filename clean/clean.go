@@ -96,11 +96,11 @@ const (
 
 // Result is a cleaned article with everything cleaning did to it.
 type Result struct {
-	Text     string    // cleaned paragraphs joined by "\n"
-	Meta     Meta      // metadata found in the removed lines
-	Removed  []Removal // every removal, in input order, none overlapping
-	Warnings []Warning // fallbacks taken on bad input
-	Format   Format    // how the input was read
+	Text     string    `json:"text"`               // cleaned paragraphs joined by "\n"
+	Meta     Meta      `json:"meta"`               // metadata found in the removed lines
+	Removed  []Removal `json:"removed"`            // every removal, in input order, none overlapping
+	Warnings []Warning `json:"warnings,omitempty"` // fallbacks taken on bad input
+	Format   Format    `json:"format"`             // how the input was read
 }
 
 // Cleaner removes boilerplate from Chinese news articles. Build one with

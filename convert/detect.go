@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"fmt"
 	"slices"
 	"sync"
 	"unicode"
@@ -30,6 +31,21 @@ func (s Script) String() string {
 		return "mixed"
 	}
 	return "none"
+}
+
+// MarshalText gives the script's name, as String, so that it reads as a
+// name in JSON.
+func (s Script) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a name MarshalText gives.
+func (s *Script) UnmarshalText(b []byte) error {
+	for _, c := range []Script{None, Simplified, Traditional, Mixed} {
+		if c.String() == string(b) {
+			*s = c
+			return nil
+		}
+	}
+	return fmt.Errorf("convert: %q is not a script: want simplified, traditional, mixed or none", b)
 }
 
 // Detection is the verdict of [Detect] with the counts behind it.

@@ -2,6 +2,7 @@ package convert_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -257,4 +258,15 @@ func ExampleDataVersion() {
 	fmt.Println("OpenCC", convert.DataVersion(), "—", convert.MustNew("s2twp").String("调制解调器"))
 	// Output:
 	// OpenCC 1.4.2 — 數據機
+}
+
+func ExampleScript_MarshalText() {
+	b, _ := json.Marshal(map[string]convert.Script{"script": convert.Detect("這是繁體中文").Script})
+	fmt.Println(string(b))
+	var s convert.Script
+	err := json.Unmarshal([]byte(`"simplified"`), &s)
+	fmt.Println(s, err)
+	// Output:
+	// {"script":"traditional"}
+	// simplified <nil>
 }

@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"unicode"
@@ -62,6 +63,20 @@ type Error struct {
 
 // Error formats the error as "byte N (line L): not valid UTF-8, GB18030 or
 // Big5".
+// MarshalJSON writes the report with first_invalid only when something
+// was replaced (FirstInvalid is -1 otherwise).
+func (r Report) MarshalJSON() ([]byte, error) {
+	type plain Report
+	out := struct {
+		plain
+		FirstInvalid *int `json:"first_invalid,omitempty"`
+	}{plain: plain(r)}
+	if r.Replaced > 0 {
+		out.FirstInvalid = &r.FirstInvalid
+	}
+	return json.Marshal(out)
+}
+
 func (e *Error) Error() string {
 	return fmt.Sprintf("byte %d (line %d): not valid %s", e.Offset, e.Line, joinOr(e.Tried))
 }

@@ -1,6 +1,7 @@
 package decode_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -92,4 +93,17 @@ func ExampleOption() {
 	fmt.Printf("%+q %d %v\n", text, rep.Replaced, err)
 	// Output:
 	// "\u597d\ufffd" 1 <nil>
+}
+
+func ExampleReport_MarshalJSON() {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("阳泉经济")
+	_, rep, _ := decode.Bytes([]byte(gbk))
+	b, _ := json.Marshal(rep)
+	fmt.Println(string(b))
+	_, rep, _ = decode.Bytes([]byte("阳泉\xff经济"), decode.Lossy())
+	b, _ = json.Marshal(rep)
+	fmt.Println(string(b))
+	// Output:
+	// {"encoding":"GB18030"}
+	// {"encoding":"UTF-8","replaced":1,"invalid":[6],"first_invalid":6}
 }
