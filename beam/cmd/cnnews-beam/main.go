@@ -55,11 +55,32 @@ var (
 	noDedupe     = flag.Bool("no-dedupe", false, "keep duplicates")
 )
 
+// own names the flags of cnnews-beam itself, listed before Beam's.
+var own = map[string]bool{"input": true, "output": true, "shards": true, "convert": true, "punct": true, "repair": true,
+	"without": true, "keep-captions": true, "lossy": true, "max-size": true, "removed": true, "no-dedupe": true}
+
+// usage lists cnnews-beam's own flags, then those of Beam and its runners.
+func usage() {
+	out := flag.CommandLine.Output()
+	fmt.Fprintf(out, "Usage: cnnews-beam --input GLOB --output DIR [flags] [Beam flags]\n\ncnnews-beam's flags:\n")
+	mine := flag.NewFlagSet("cnnews-beam", flag.ContinueOnError)
+	theirs := flag.NewFlagSet("beam", flag.ContinueOnError)
+	flag.VisitAll(func(f *flag.Flag) {
+		set := theirs
+		if own[f.Name] {
+			set = mine
+		}
+		set.Var(f.Value, f.Name, f.Usage)
+	})
+	mine.SetOutput(out)
+	mine.PrintDefaults()
+	fmt.Fprintf(out, "\nApache Beam's flags (runner, job server, environment, …):\n")
+	theirs.SetOutput(out)
+	theirs.PrintDefaults()
+}
+
 func main() {
-	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "Usage: cnnews-beam --input GLOB --output DIR [flags]\n\n")
-		flag.PrintDefaults()
-	}
+	flag.Usage = usage
 	flag.Parse()
 	beam.Init() // a worker process started by a runner never returns from here
 	if *input == "" || *output == "" {

@@ -35,3 +35,28 @@ func TestMissingFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpListsOwnFlagsFirst: --help lists cnnews-beam's flags, then
+// Beam's.
+func TestHelpListsOwnFlagsFirst(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "--help")
+	cmd.Env = append(os.Environ(), "CNNEWS_BEAM_MAIN=1")
+	out, _ := cmd.CombinedOutput()
+	help := string(out)
+	beamAt := strings.Index(help, "Apache Beam's flags")
+	if beamAt < 0 {
+		t.Fatalf("no Beam section:\n%.500s", help)
+	}
+	for name := range own {
+		at := strings.Index(help, "\n  -"+name+" ")
+		if at < 0 {
+			at = strings.Index(help, "\n  -"+name+"\n")
+		}
+		if at < 0 || at > beamAt {
+			t.Errorf("-%s: not among cnnews-beam's flags (at %d, Beam's from %d)", name, at, beamAt)
+		}
+	}
+	if !strings.Contains(help[beamAt:], "-runner") {
+		t.Errorf("Beam's flags lack -runner")
+	}
+}
