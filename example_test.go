@@ -8,6 +8,7 @@ import (
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/convert"
+	"github.com/cnnews/cnnews/decode"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -259,4 +260,42 @@ func ExampleOption() {
 	// Output:
 	// true <nil>
 	// true
+}
+
+// ExampleReason_all lists the reasons an input is rejected for.
+func ExampleReason_all() {
+	p, _ := cnnews.New(cnnews.MaxSize(1000))
+	for _, in := range []string{"", strings.Repeat("长", 400), "（责任编辑：张三）", "---\ntitle: x\n正文"} {
+		_, err := p.Process("a.txt", []byte(in))
+		var ie *cnnews.InputError
+		errors.As(err, &ie)
+		fmt.Println(ie.Reason == cnnews.Empty, ie.Reason == cnnews.TooLarge, ie.Reason == cnnews.NoText, ie.Reason == cnnews.BadFrontMatter, ie.Reason)
+	}
+	_, err := p.Process("b.txt", []byte("\xff\xfe\xfd\x00\x81"))
+	var ie *cnnews.InputError
+	errors.As(err, &ie)
+	fmt.Println(ie.Reason == cnnews.BadEncoding)
+	// Output:
+	// true false false false empty
+	// false true false false too-large
+	// false false true false no-text
+	// false false false true front-matter
+	// true
+}
+
+func ExampleInputError_Error() {
+	p, _ := cnnews.New()
+	_, err := p.Process("empty.txt", nil)
+	fmt.Println(err)
+	// Output:
+	// empty.txt: empty: no text
+}
+
+func ExampleInputError_Unwrap() {
+	p, _ := cnnews.New()
+	_, err := p.Process("bad.txt", []byte("阳泉\n\xff\xfe\xfd\x81"))
+	var de *decode.Error
+	fmt.Println(errors.As(err, &de), de.Line)
+	// Output:
+	// true 2
 }

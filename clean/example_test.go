@@ -394,3 +394,60 @@ func ExampleCategory_block() {
 	// block tail-block 阅读 (128)
 	// block tail-block 举报
 }
+
+func ExampleCategory_all() {
+	// every category of the default rules, each switched off by name
+	for _, c := range []clean.Category{clean.Editor, clean.Source, clean.Disclaimer, clean.Copyright, clean.Share,
+		clean.Navigation, clean.Header, clean.Related, clean.EndMark, clean.Byline, clean.Caption, clean.Gloss,
+		clean.Markup, clean.Page, clean.Block} {
+		if _, err := clean.New(clean.Without(string(c))); err != nil {
+			fmt.Println(err)
+		}
+		fmt.Print(c, " ")
+	}
+	fmt.Println()
+	// Output:
+	// editor source disclaimer copyright share navigation header related endmark byline caption gloss markup page block
+}
+
+func ExampleZone_all() {
+	// a rule for lines at either end, one for anywhere, one for the lead
+	for _, z := range []clean.Zone{clean.Head, clean.Tail, clean.Edges, clean.Anywhere, clean.Lead, clean.Body, clean.Last} {
+		fmt.Printf("%05b ", z)
+	}
+	fmt.Println()
+	// Output:
+	// 00001 10000 10001 10101 00010 00100 01000
+}
+
+func ExampleFieldKey_all() {
+	// the group names a Pattern records as metadata
+	fmt.Println([]clean.FieldKey{clean.FieldSource, clean.FieldEditor, clean.FieldReporter, clean.FieldPhotographer,
+		clean.FieldPublished, clean.FieldTitle, clean.FieldOriginalTitle, clean.FieldDateline, clean.FieldCredit})
+	r := clean.MustPattern("wire-source", clean.Source, clean.Tail, `^稿源[:：](?P<source>.+)$`)
+	c, _ := clean.New(clean.With(r))
+	res := c.CleanText([]byte("国务院新闻办公室今天举行发布会。\n稿源：新华网"))
+	fmt.Println(res.Meta.Source)
+	// Output:
+	// [source editor reporter photographer published title original_title dateline credit]
+	// 新华网
+}
+
+func ExampleFormat_detected() {
+	for _, in := range []string{"<p>国务院新闻办公室今天举行发布会。</p>", "国务院新闻办公室今天举行发布会。"} {
+		res := clean.Default().Clean([]byte(in))
+		fmt.Println(res.Format == clean.HTML, res.Format == clean.Text, res.Text)
+	}
+	// Output:
+	// true false 国务院新闻办公室今天举行发布会。
+	// false true 国务院新闻办公室今天举行发布会。
+}
+
+func ExampleCleaner() {
+	// one Cleaner, built once and shared by every goroutine
+	c := clean.Default()
+	res := c.CleanText([]byte("国务院新闻办公室今天举行发布会。\n（责任编辑：张三）"))
+	fmt.Println(res.Text, res.Meta.Editors)
+	// Output:
+	// 国务院新闻办公室今天举行发布会。 [张三]
+}

@@ -270,3 +270,14 @@ func ExampleScript_MarshalText() {
 	// {"script":"traditional"}
 	// simplified <nil>
 }
+
+func ExampleScript_UnmarshalText() {
+	var s convert.Script
+	for _, name := range []string{"traditional", "klingon"} {
+		err := s.UnmarshalText([]byte(name))
+		fmt.Println(s, err)
+	}
+	// Output:
+	// traditional <nil>
+	// traditional convert: "klingon" is not a script: want simplified, traditional, mixed or none
+}

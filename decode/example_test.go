@@ -107,3 +107,32 @@ func ExampleReport_MarshalJSON() {
 	// {"encoding":"GB18030"}
 	// {"encoding":"UTF-8","replaced":1,"invalid":[6],"first_invalid":6}
 }
+
+// ExampleBytes_encodings shows each encoding decode names.
+func ExampleBytes_encodings() {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("新华社北京电")
+	big5, _ := traditionalchinese.Big5.NewEncoder().String("中央社記者台北報導")
+	le := "\xff\xfe" + string([]byte{0xb0, 0x65, 0x3b, 0x53}) // 新华, UTF-16LE with its mark
+	be := "\xfe\xff" + string([]byte{0x65, 0xb0, 0x53, 0x3b}) // 新华, UTF-16BE with its mark
+	for _, raw := range []string{"新华社", gbk, big5, le, be} {
+		_, rep, _ := decode.Bytes([]byte(raw))
+		switch rep.Encoding {
+		case decode.UTF8, decode.GB18030, decode.Big5, decode.UTF16LE, decode.UTF16BE:
+			fmt.Println(rep.Encoding)
+		}
+	}
+	// Output:
+	// UTF-8
+	// GB18030
+	// Big5
+	// UTF-16LE
+	// UTF-16BE
+}
+
+func ExampleError_Error() {
+	// UTF-8 text with a stray byte: no encoding reads it all
+	_, _, err := decode.Bytes([]byte("阳泉\n\xff\xfe\xfd\x81"))
+	fmt.Println(err)
+	// Output:
+	// byte 7 (line 2): not valid UTF-8
+}

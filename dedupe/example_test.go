@@ -254,3 +254,16 @@ func ExampleWindow() {
 	// Output:
 	// 100 true 0 true
 }
+
+func ExampleSignature_UnmarshalBinary() {
+	// a signature made on one worker, read back on another; a damaged
+	// one is an error
+	x, _ := dedupe.NewIndex()
+	b, _ := x.Sign("国务院新闻办公室今天举行发布会。").MarshalBinary()
+	var s dedupe.Signature
+	fmt.Println(s.UnmarshalBinary(b), x.AddSignature("a", s) == nil)
+	fmt.Println(s.UnmarshalBinary(b[:100]) != nil)
+	// Output:
+	// <nil> true
+	// true
+}

@@ -116,11 +116,16 @@ func ExamplePage_Dropped() {
 <p>会议强调，要坚持项目为王，全力以赴抓好项目建设，确保完成全年目标任务。</p>
 <div class="comment-list"><p>网友：支持！</p></div>
 <ul><li><a href="/1">阳泉召开项目建设推进会</a></li><li><a href="/2">太原地铁二号线开通</a></li></ul>
+<p style="display:none">隐藏的统计代码说明文字，读者看不到。</p>
+<form>订阅每日新闻：<input name="mail"></form>
 </div></body></html>`)
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if why := p.Dropped(n); why != "" {
-			fmt.Println(n.Data, why)
+			switch why {
+			case extract.Furniture, extract.Links, extract.Hidden, extract.Form:
+				fmt.Println(n.Data, why)
+			}
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -131,6 +136,8 @@ func ExamplePage_Dropped() {
 	// Output:
 	// div furniture
 	// ul links
+	// p hidden
+	// form form
 }
 
 func ExamplePage_InArticle() {

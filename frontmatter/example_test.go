@@ -163,13 +163,18 @@ func ExampleError_Error() {
 func ExampleFormat() {
 	for _, s := range []string{"---\na: 1\n---\n", "+++\na = 1\n+++\n", "{\"a\":1}\n", "正文"} {
 		doc, _ := frontmatter.Split([]byte(s))
-		fmt.Printf("%q\n", doc.Format)
+		switch doc.Format {
+		case frontmatter.YAML, frontmatter.TOML, frontmatter.JSON:
+			fmt.Printf("%q\n", doc.Format)
+		case frontmatter.None:
+			fmt.Println("no front matter")
+		}
 	}
 	// Output:
 	// "yaml"
 	// "toml"
 	// "json"
-	// ""
+	// no front matter
 }
 
 func ExampleDocument() {
