@@ -29,7 +29,7 @@
 // # How it decides
 //
 // Boilerplate removal needs the whole article, so a [Cleaner] is a list of
-// named [Rule]s over paragraphs, not a character stream transformer. An
+// named rules ([Rule]) over paragraphs, not a character stream transformer. An
 // article is read as a head, a body and a tail ([Zone]): head rules remove
 // leading paragraphs while they match (breadcrumbs, a title over its header
 // line, 发布时间/来源 lines), tail rules remove trailing ones (editor lines,

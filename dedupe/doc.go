@@ -8,7 +8,7 @@
 //	复工就是稳就业，复产就是稳经济。……（文章来源：新华网）
 //	複工就是穩就業(ye) ,複產(chan) 就是穩經濟。……責任編輯: 吉政
 //
-// Matching compares [Normalize]d text — Traditional folded to Simplified
+// Matching compares text as [Normalize] gives it — Traditional folded to Simplified
 // character by character, glosses, punctuation and white space dropped,
 // Latin in lower case, full width folded — so those two are one story; the
 // stored text is never changed.

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -98,5 +99,28 @@ func TestEveryExportedNameHasAnExample(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("%d exported names without a rendered example:\n%s", len(missing), strings.Join(missing, "\n"))
 	}
-	_ = os.Stderr
+}
+
+// TestNoBrokenDocLinks fails for a doc link glued to a suffix ([Rule]s,
+// [Normalize]d), which pkg.go.dev shows with its brackets.
+func TestNoBrokenDocLinks(t *testing.T) {
+	root := filepath.Join("..", "..")
+	glued := regexp.MustCompile(`\[[A-Z][A-Za-z0-9_.]*\][a-z]`)
+	for _, dir := range packages {
+		files, _ := filepath.Glob(filepath.Join(root, dir, "*.go"))
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range strings.Split(string(b), "\n") {
+				if c := strings.Index(line, "//"); c >= 0 && glued.MatchString(line[c:]) {
+					t.Errorf("%s:%d: a doc link glued to a suffix: %s", name, i+1, strings.TrimSpace(line[c:]))
+				}
+			}
+		}
+	}
 }
