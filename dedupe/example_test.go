@@ -267,3 +267,14 @@ func ExampleSignature_UnmarshalBinary() {
 	// <nil> true
 	// true
 }
+
+func ExamplePolicy_String() {
+	docs := []dedupe.Doc{{ID: "短", Text: "国务院新闻办公室今天举行发布会，介绍经济运行情况。"}, {ID: "长", Text: "国务院新闻办公室今天举行发布会，介绍经济运行情况。记者会后答问。"}}
+	for _, p := range []dedupe.Policy{dedupe.Longest, dedupe.First} {
+		c, _ := dedupe.Clusters(docs, p)
+		fmt.Println(p, c[0].Keep)
+	}
+	// Output:
+	// longest 长
+	// first 短
+}

@@ -320,6 +320,20 @@ const (
 	First                  // the first document given
 )
 
+// String returns the policy's name as cnnews dedupe --keep takes it:
+// "longest", "earliest" or "first".
+func (p Policy) String() string {
+	switch p {
+	case Longest:
+		return "longest"
+	case Earliest:
+		return "earliest"
+	case First:
+		return "first"
+	}
+	return fmt.Sprintf("Policy(%d)", int(p))
+}
+
 // Cluster is a group of copies: the document to keep and the others, each
 // with the similarity that joined it to the cluster.
 type Cluster struct {

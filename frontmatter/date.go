@@ -42,6 +42,11 @@ type Date struct {
 	Raw  string
 }
 
+// String returns the date as Jekyll writes it, 2006-01-02 15:04:05 -0700
+// (the zone once, where time.Time's String names it twice, "+0800
+// +0800", for a zone given as an offset).
+func (d Date) String() string { return d.Time.Format("2006-01-02 15:04:05 -0700") }
+
 // ParseDate parses a date as front matter writes it: Jekyll's
 // 2006-01-02 15:04:05 -0700, RFC 3339, 2006-01-02T15:04:05,
 // 2006-01-02 15:04(:05) and 2006-01-02 without a zone, 2006/01/02 15:04,

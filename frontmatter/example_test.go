@@ -251,3 +251,12 @@ func ExampleOption() {
 	// Output:
 	// 2022-05-13 05:46:00 +0000 UTC <nil> 1048576
 }
+
+func ExampleDate_String() {
+	d, _ := frontmatter.ParseDate("2022年5月13日 15:04", nil)
+	fmt.Println(d)
+	fmt.Println(d.Time)
+	// Output:
+	// 2022-05-13 15:04:00 +0800
+	// 2022-05-13 15:04:00 +0800 CST
+}
