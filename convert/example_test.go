@@ -281,3 +281,22 @@ func ExampleScript_UnmarshalText() {
 	// traditional <nil>
 	// traditional convert: "klingon" is not a script: want simplified, traditional, mixed or none
 }
+
+// Example converts a Simplified paragraph to Taiwan's script and phrases,
+// repairs a character-by-character conversion, and restores punctuation a
+// width fold turned to ASCII.
+func Example() {
+	before := "鼠标和内存的软件,(朔州)较低级别的服务器"
+	after := convert.MustNew("s2twp").String(convert.RepairPunctuation(before))
+	fmt.Println("before:", before)
+	fmt.Println("after: ", after)
+	bad := "提前製定了物資的全麵保障，聯係各方，反複核實。"
+	fixed, _ := convert.Repair(bad)
+	fmt.Println("before:", bad)
+	fmt.Println("after: ", fixed)
+	// Output:
+	// before: 鼠标和内存的软件,(朔州)较低级别的服务器
+	// after:  滑鼠和記憶體的軟體，（朔州）較低級別的伺服器
+	// before: 提前製定了物資的全麵保障，聯係各方，反複核實。
+	// after:  提前制定了物資的全面保障，聯繫各方，反覆核實。
+}

@@ -278,3 +278,24 @@ func ExamplePolicy_String() {
 	// longest 长
 	// first 短
 }
+
+// Example finds copies of one story in a small corpus: one in the other
+// script, one shortened, and keeps the longest.
+func Example() {
+	before := []dedupe.Doc{
+		{ID: "xinhua", Text: "国务院新闻办公室今天举行发布会，介绍一季度经济运行情况。国家统计局新闻发言人回答记者提问。"},
+		{ID: "cna", Text: "國務院新聞辦公室今天舉行發布會，介紹一季度經濟運行情況。國家統計局新聞發言人回答記者提問。"},
+		{ID: "portal", Text: "国务院新闻办公室今天举行发布会，介绍一季度经济运行情况。"},
+		{ID: "other", Text: "阳泉市召开项目建设推进会，部署下一阶段重点工作。"},
+	}
+	after, _ := dedupe.Clusters(before, dedupe.Longest)
+	for _, c := range after {
+		fmt.Print("keep ", c.Keep, ", drop")
+		for _, d := range c.Duplicates {
+			fmt.Printf(" %s (%.2f, exact %v)", d.ID, d.Similarity, d.Exact)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// keep xinhua, drop cna (1.00, exact true) portal (1.00, exact false)
+}
