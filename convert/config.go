@@ -3,6 +3,7 @@ package convert
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -124,7 +125,7 @@ func (p *jsonParser) dict(v *jval) (*cfgDict, error) {
 	}
 	only := func(allowed ...string) error {
 		for key, at := range map[string]*jval{"file": seen["file"], "match_policy": policy, "entries": entries, "dicts": dicts} {
-			if at != nil && !contains(allowed, key) {
+			if at != nil && !slices.Contains(allowed, key) {
 				return p.errorf(at, "%q does not belong in a dictionary of type %q", key, d.typ)
 			}
 		}
@@ -191,15 +192,6 @@ func (p *jsonParser) dict(v *jval) (*cfgDict, error) {
 		return nil, p.errorf(v, "dictionary type %q: want text, ocd2, ocd, inline or group", d.typ)
 	}
 	return d, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // jval is a JSON value with the line it starts on.

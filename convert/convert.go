@@ -83,7 +83,7 @@ var builtinDicts dictCache // the process's, behind New
 // command line leaves them out; [IncludeTofuRisk] keeps them, as OpenCC's
 // library does. An unknown name is an error that lists the valid ones.
 func New(config string, opts ...Option) (*Converter, error) {
-	if !slices.Contains(Configs(), config) {
+	if !slices.Contains(configNames(), config) {
 		return nil, fmt.Errorf("convert: unknown configuration %q; valid: %s", config, strings.Join(Configs(), ", "))
 	}
 	o := optionsOf(opts)
@@ -605,12 +605,9 @@ func convertGroup(dst, src []byte, g *group, atEOF bool) ([]byte, int) {
 			i += m
 			continue
 		}
-		// a lead dictionary with no key starting with this character and
-		// the next (as dict.longest would find from its pair filter), and
-		// so only the character tables
 		if lead := g.lead; lead != nil && b >= 0xE1 {
-			// a run of characters of three bytes: each character's
-			// second is decoded once, and is the next one's first
+			// a run of characters of three bytes looked up in the lead
+			// dictionary and the character tables (see convertLeadRun)
 			var stop bool
 			if dst, i, stop = convertLeadRun(dst, src, i, g, atEOF); stop {
 				break

@@ -332,11 +332,11 @@ func (l *loader) file(cd *cfgDict) (*dict, error) {
 func (l *loader) dictOf(stem, ext string, cd *cfgDict) (*dict, error) {
 	base := path.Base(stem)
 	td, err := l.textFile(stem+ext, cd)
-	if errors.Is(err, fs.ErrNotExist) && generated(base) != nil {
+	if rule := generated(base); errors.Is(err, fs.ErrNotExist) && rule != nil {
 		if d, ok := l.files["generated:"+base]; ok {
 			return d, nil
 		}
-		entries, err := generated(base)(l, cd)
+		entries, err := rule(l, cd)
 		if err != nil {
 			return nil, err
 		}

@@ -46,10 +46,8 @@ func Repair(s string) (string, int) {
 	if !ambiguous {
 		return s, 0
 	}
-	// convert it again, and where a phrase changed the length, piece by
-	// piece (between punctuation, spaces and Latin text, where no phrase
-	// goes on), keeping the pieces whose length a phrase changed as they
-	// are
+	// convert it again: the whole text at once when no phrase changed
+	// its length, as is usual, else piece by piece
 	type fix struct {
 		at int
 		to rune
@@ -62,30 +60,12 @@ func Repair(s string) (string, int) {
 			pairs[[2]rune{rs[k], a}] = true
 		}
 	}
-	// the whole text at once when no phrase changed its length, as is
-	// usual
 	if again := []rune(tables.s2t.String(string(sr))); len(again) == len(sr) {
 		for k, a := range again {
 			check(k, a)
 		}
-		sr = sr[:0]
-	}
-	for i := 0; i < len(sr); {
-		j := i
-		for j < len(sr) && !pieceEnd(sr[j]) {
-			j++
-		}
-		if j == i {
-			i++
-			continue
-		}
-		again := []rune(tables.s2t.String(string(sr[i:j])))
-		if len(again) == j-i {
-			for k := i; k < j; k++ {
-				check(k, again[k-i])
-			}
-		}
-		i = j
+	} else {
+		tables.checkPieces(sr, check)
 	}
 	// a text converted character by character gets many characters
 	// wrong; a text written in Traditional disagrees with OpenCC here and
@@ -104,6 +84,28 @@ func Repair(s string) (string, int) {
 // minRepairPairs is the number of different wrong choices (character and
 // its fix) a text must show before Repair changes it.
 const minRepairPairs = 3
+
+// checkPieces converts sr again piece by piece (between punctuation,
+// spaces and Latin text, where no phrase goes on) and calls check with
+// each character of the pieces whose length no phrase changed.
+func (d *repairData) checkPieces(sr []rune, check func(k int, a rune)) {
+	for i := 0; i < len(sr); {
+		j := i
+		for j < len(sr) && !pieceEnd(sr[j]) {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		if again := []rune(d.s2t.String(string(sr[i:j]))); len(again) == j-i {
+			for k := i; k < j; k++ {
+				check(k, again[k-i])
+			}
+		}
+		i = j
+	}
+}
 
 // pieceEnd reports characters no phrase holds, where Repair cuts the
 // text into pieces.

@@ -262,8 +262,8 @@ func allValues(name string, td *textDict) *dict {
 	return buildDict(name, keys, values)
 }
 
-// candidates returns the Traditional forms STCharacters gives r, the
-// first being OpenCC's choice, or nil.
+// stCandidates maps each key of STCharacters to its Traditional forms,
+// the first being OpenCC's choice.
 var stCandidates = sync.OnceValue(func() map[rune][]rune {
 	d, err := builtinDicts.get(candidatesTable)
 	if err != nil {

@@ -67,13 +67,16 @@ func TestEveryExportedNameHasAnExample(t *testing.T) {
 				}
 			}
 		}
-		values(pkg.Consts)
-		values(pkg.Vars)
-		for _, f := range pkg.Funcs {
-			if len(f.Examples) == 0 {
-				missing = append(missing, name(f.Name))
+		funcs := func(prefix string, fs []*doc.Func) {
+			for _, f := range fs {
+				if ast.IsExported(f.Name) && len(f.Examples) == 0 {
+					missing = append(missing, name(prefix+f.Name))
+				}
 			}
 		}
+		values(pkg.Consts)
+		values(pkg.Vars)
+		funcs("", pkg.Funcs)
 		for _, ty := range pkg.Types {
 			if !ast.IsExported(ty.Name) {
 				continue
@@ -83,16 +86,8 @@ func TestEveryExportedNameHasAnExample(t *testing.T) {
 			}
 			values(ty.Consts)
 			values(ty.Vars)
-			for _, f := range ty.Funcs {
-				if len(f.Examples) == 0 {
-					missing = append(missing, name(f.Name))
-				}
-			}
-			for _, m := range ty.Methods {
-				if ast.IsExported(m.Name) && len(m.Examples) == 0 {
-					missing = append(missing, name(ty.Name+"."+m.Name))
-				}
-			}
+			funcs("", ty.Funcs)
+			funcs(ty.Name+".", ty.Methods)
 		}
 	}
 	sort.Strings(missing)
