@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -24,24 +25,58 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+// mustAdd is Index.Add for IDs the test knows to be new.
+func mustAdd(t testing.TB, x *Index, id, text string) []Match {
+	t.Helper()
+	m, err := x.Add(id, text)
+	if err != nil {
+		t.Fatalf("Add(%q): %v", id, err)
+	}
+	return m
+}
+
+func TestDuplicateID(t *testing.T) {
+	x, _ := NewIndex()
+	a := seedArticles(t)["002"]
+	mustAdd(t, x, "a", a)
+	m, err := x.Add("a", seedArticles(t)["000"])
+	if !errors.Is(err, ErrDuplicateID) || m != nil || !strings.Contains(err.Error(), `"a"`) {
+		t.Errorf("second document with ID a: %v, %+v", err, m)
+	}
+	if x.Len() != 1 {
+		t.Errorf("the refused document was indexed: Len %d", x.Len())
+	}
+	// the refused document left no trace: its text matches nothing
+	if m := mustAdd(t, x, "b", seedArticles(t)["000"]); len(m) != 0 {
+		t.Errorf("refused document matched: %+v", m)
+	}
+	if _, err := x.AddSignature("b", x.Sign("")); !errors.Is(err, ErrDuplicateID) {
+		t.Errorf("AddSignature with a taken ID, empty text: %v", err)
+	}
+	_, err = Clusters([]Doc{{ID: "x", Text: a}, {ID: "y", Text: a}, {ID: "x", Text: "另一篇"}}, First)
+	if !errors.Is(err, ErrDuplicateID) || !strings.Contains(err.Error(), `"x"`) {
+		t.Errorf("Clusters with a repeated ID: %v", err)
+	}
+}
+
 func TestAddExactAndNear(t *testing.T) {
 	x, err := NewIndex()
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := seedArticles(t)["002"]
-	if m := x.Add("a", a); len(m) != 0 {
+	if m := mustAdd(t, x, "a", a); len(m) != 0 {
 		t.Errorf("first document matched %+v", m)
 	}
-	m := x.Add("a-again", "  "+a+"\n")
+	m := mustAdd(t, x, "a-again", "  "+a+"\n")
 	if len(m) != 1 || m[0].ID != "a" || !m[0].Exact || m[0].Similarity != 1 {
 		t.Errorf("exact copy: %+v", m)
 	}
-	m = x.Add("a-edited", strings.Replace(a, "开发区", "经开区", 3)+"\n责任编辑：王小明")
+	m = mustAdd(t, x, "a-edited", strings.Replace(a, "开发区", "经开区", 3)+"\n责任编辑：王小明")
 	if len(m) < 1 || m[0].Similarity < 0.7 || m[0].Exact {
 		t.Errorf("near copy: %+v", m)
 	}
-	if m := x.Add("b", seedArticles(t)["000"]); len(m) != 0 {
+	if m := mustAdd(t, x, "b", seedArticles(t)["000"]); len(m) != 0 {
 		t.Errorf("a different story matched %+v", m)
 	}
 	if x.Len() != 4 || x.Bytes() <= 0 {
@@ -89,15 +124,15 @@ func TestPolicies(t *testing.T) {
 func TestShortAndEmpty(t *testing.T) {
 	x, _ := NewIndex()
 	// texts empty once normalised have nothing to compare: no copies
-	x.Add("e1", "")
-	if m := x.Add("e2", "，。"); len(m) != 0 {
+	mustAdd(t, x, "e1", "")
+	if m := mustAdd(t, x, "e2", "，。"); len(m) != 0 {
 		t.Errorf("empty texts: %+v", m)
 	}
 	if c, _ := Clusters([]Doc{{ID: "a", Text: ""}, {ID: "b", Text: "  "}}, First); len(c) != 0 {
 		t.Errorf("empty texts clustered: %+v", c)
 	}
-	x.Add("s1", "阳泉")
-	if m := x.Add("s2", "陽泉"); len(m) != 1 || !m[0].Exact {
+	mustAdd(t, x, "s1", "阳泉")
+	if m := mustAdd(t, x, "s2", "陽泉"); len(m) != 1 || !m[0].Exact {
 		t.Errorf("short texts in two scripts: %+v", m)
 	}
 }
@@ -112,7 +147,7 @@ func TestConcurrentAdd(t *testing.T) {
 		go func(g int) {
 			defer wg.Done()
 			for _, k := range []string{"000", "001", "002", "003", "004"} {
-				x.Add(fmt.Sprint(g, k), seeds[k])
+				mustAdd(t, x, fmt.Sprint(g, k), seeds[k])
 			}
 		}(g)
 	}
@@ -121,7 +156,7 @@ func TestConcurrentAdd(t *testing.T) {
 		t.Errorf("Len %d", x.Len())
 	}
 	// every article was added eight times: each later copy matched
-	if m := x.Add("last", seeds["004"]); len(m) == 0 || !m[0].Exact {
+	if m := mustAdd(t, x, "last", seeds["004"]); len(m) == 0 || !m[0].Exact {
 		t.Errorf("last copy: %+v", m)
 	}
 }
@@ -182,8 +217,8 @@ func FuzzAdd(f *testing.F) {
 			t.Fatalf("invalid UTF-8 from Normalize")
 		}
 		x, _ := NewIndex()
-		x.Add("a", s)
-		m := x.Add("b", s)
+		mustAdd(t, x, "a", s)
+		m := mustAdd(t, x, "b", s)
 		if n == "" {
 			// nothing to compare: no copy of anything, itself included
 			if len(m) != 0 {

@@ -1,6 +1,7 @@
 package dedupe_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -30,7 +31,8 @@ func ExampleIndex() {
 	x, _ := dedupe.NewIndex()
 	x.Add("xinhua", story)
 	x.Add("shuozhou", other)
-	for _, m := range x.Add("taiwan-site", traditional) {
+	matches, _ := x.Add("taiwan-site", traditional) // an error only for an ID already added
+	for _, m := range matches {
 		fmt.Println(m.ID, m.Exact, m.Similarity > 0.9)
 	}
 	// Output:
@@ -50,10 +52,28 @@ func ExampleNewIndex() {
 func ExampleIndex_Add() {
 	x, _ := dedupe.NewIndex()
 	x.Add("a", story)
-	m := x.Add("b", "　　"+story+"\n")
-	fmt.Printf("%+v\n", m)
+	m, err := x.Add("b", "　　"+story+"\n")
+	fmt.Printf("%+v %v\n", m, err)
+	// an ID already indexed is refused
+	_, err = x.Add("a", other)
+	fmt.Println(err, x.Len())
 	// Output:
-	// [{ID:a Similarity:1 Exact:true}]
+	// [{ID:a Similarity:1 Exact:true}] <nil>
+	// dedupe: "a": ID already indexed 2
+}
+
+// ExampleErrDuplicateID shows the error for a document whose ID is
+// taken: IDs name documents in every Match, so the second is refused.
+func ExampleErrDuplicateID() {
+	x, _ := dedupe.NewIndex()
+	x.Add("新华社-20240101", story)
+	_, err := x.Add("新华社-20240101", other)
+	fmt.Println(errors.Is(err, dedupe.ErrDuplicateID))
+	_, err = dedupe.Clusters([]dedupe.Doc{{ID: "a", Text: story}, {ID: "a", Text: other}}, dedupe.First)
+	fmt.Println(err)
+	// Output:
+	// true
+	// dedupe: "a": ID already indexed
 }
 
 func ExampleIndex_Sign() {
@@ -76,7 +96,8 @@ func ExampleIndex_AddSignature() {
 	<-done
 	<-done
 	x.AddSignature("simplified", sigs[0])
-	fmt.Println(len(x.AddSignature("traditional", sigs[1])))
+	m, _ := x.AddSignature("traditional", sigs[1])
+	fmt.Println(len(m))
 	// Output:
 	// 1
 }
@@ -149,7 +170,7 @@ func ExampleMatch() {
 	x, _ := dedupe.NewIndex()
 	x.Add("full", story)
 	r := []rune(story)
-	m := x.Add("excerpt", string(r[:len(r)*9/10]))
+	m, _ := x.Add("excerpt", string(r[:len(r)*9/10]))
 	fmt.Println(m[0].ID, m[0].Exact, m[0].Similarity >= 0.8)
 	// Output:
 	// full false true
@@ -181,7 +202,8 @@ func ExampleThreshold() {
 	x, _ := dedupe.NewIndex(dedupe.Threshold(0.99, 0.99))
 	x.Add("a", story)
 	edited := strings.Replace(story, "过去一年全市经济运行总体平稳", "今年以来全市经济运行稳中向好", 1)
-	fmt.Println(len(x.Add("b", edited)))
+	m, _ := x.Add("b", edited)
+	fmt.Println(len(m))
 	// Output:
 	// 0
 }
@@ -249,7 +271,7 @@ func ExampleWindow() {
 	for i := range dedupe.Window + 20 {
 		x.Add(fmt.Sprint(i), story)
 	}
-	m := x.Add("last", story)
+	m, _ := x.Add("last", story)
 	fmt.Println(dedupe.Window, len(m) <= dedupe.Window+1, m[0].ID, m[0].Exact)
 	// Output:
 	// 100 true 0 true
@@ -261,10 +283,12 @@ func ExampleSignature_UnmarshalBinary() {
 	x, _ := dedupe.NewIndex()
 	b, _ := x.Sign("国务院新闻办公室今天举行发布会。").MarshalBinary()
 	var s dedupe.Signature
-	fmt.Println(s.UnmarshalBinary(b), x.AddSignature("a", s) == nil)
+	err := s.UnmarshalBinary(b)
+	m, _ := x.AddSignature("a", s)
+	fmt.Println(err, s.Shingles > 0, len(m))
 	fmt.Println(s.UnmarshalBinary(b[:100]) != nil)
 	// Output:
-	// <nil> true
+	// <nil> true 0
 	// true
 }
 

@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -63,6 +64,11 @@ func Threshold(jaccard, containment float64) Option {
 	}
 }
 
+// ErrDuplicateID is the error [Index.Add], [Index.AddSignature] and
+// [Clusters] wrap when a document's ID is already taken: IDs name
+// documents in every [Match], so each must be unique.
+var ErrDuplicateID = errors.New("ID already indexed")
+
 // Match is an earlier document a new one duplicates.
 type Match struct {
 	ID         string
@@ -73,14 +79,15 @@ type Match struct {
 // Index finds near-duplicates among documents added one at a time. It is
 // safe for concurrent use. For each document it keeps the low 16 bits of
 // each MinHash value (256 bytes; two documents agree on a bin by chance
-// once in 65,536), the exact hash, the shingle count, an entry in the
-// exact-hash map and one posting per band in an open-addressing table:
-// about 750 bytes beyond the caller's ID ([Index.Bytes] gives the
+// once in 65,536), the exact hash, the shingle count, entries in the
+// exact-hash and ID maps and one posting per band in an open-addressing
+// table: about 800 bytes beyond the caller's ID ([Index.Bytes] gives the
 // figure for an index).
 type Index struct {
 	cfg   config
 	mu    sync.RWMutex
 	docs  []entry
+	ids   map[string]struct{}
 	exact map[xxh3.Uint128]int32
 	// band postings: slots of (band key, last document with it), and for
 	// each document and band the previous document with the same key
@@ -111,7 +118,7 @@ func NewIndex(opts ...Option) (*Index, error) {
 			return nil, err
 		}
 	}
-	x := &Index{cfg: cfg, exact: map[xxh3.Uint128]int32{}, keys: make([]uint32, 1024), heads: make([]int32, 1024)}
+	x := &Index{cfg: cfg, ids: map[string]struct{}{}, exact: map[xxh3.Uint128]int32{}, keys: make([]uint32, 1024), heads: make([]int32, 1024)}
 	return x, nil
 }
 
@@ -185,27 +192,33 @@ func estimate(a *[K]uint32, na int, b *entry) (jaccard, containment float64) {
 // most similar first: an exact copy of the normalised text, or a candidate
 // from the LSH bands whose signatures estimate a Jaccard similarity or a
 // containment at or above the thresholds. A text with nothing left once
-// normalised (empty, or punctuation only) matches nothing.
-func (x *Index) Add(id, text string) []Match {
+// normalised (empty, or punctuation only) matches nothing. An ID already
+// indexed is an error wrapping [ErrDuplicateID], and the document is not
+// added.
+func (x *Index) Add(id, text string) ([]Match, error) {
 	return x.AddSignature(id, x.Sign(text))
 }
 
 // AddSignature is [Index.Add] for a signature computed with [Index.Sign],
 // so that signing can run outside the index's lock, on many cores.
-func (x *Index) AddSignature(id string, s Signature) []Match {
+func (x *Index) AddSignature(id string, s Signature) ([]Match, error) {
 	return x.add(id, s, true)
 }
 
 // add indexes s; with filter, candidates must pass the estimated
 // thresholds, without, every candidate the bands propose is returned for
 // the caller to verify.
-func (x *Index) add(id string, s Signature, filter bool) []Match {
+func (x *Index) add(id string, s Signature, filter bool) ([]Match, error) {
 	var keys [K]uint32
 	for b := 0; b < x.cfg.bands; b++ {
 		keys[b] = bandKey(&s.Min, b, x.cfg.rows)
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	if _, taken := x.ids[id]; taken {
+		return nil, fmt.Errorf("dedupe: %q: %w", id, ErrDuplicateID)
+	}
+	x.ids[id] = struct{}{}
 	n := int32(len(x.docs))
 	if s.Shingles == 0 {
 		// nothing to compare (the text is empty once normalised): no
@@ -216,7 +229,7 @@ func (x *Index) add(id string, s Signature, filter bool) []Match {
 		e := newEntry(s)
 		e.id = id
 		x.docs = append(x.docs, e)
-		return nil
+		return nil, nil
 	}
 	var out []Match
 	exactOf, isCopy := x.exact[s.Exact]
@@ -265,7 +278,7 @@ func (x *Index) add(id string, s Signature, filter bool) []Match {
 	e.id = id
 	x.docs = append(x.docs, e)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Similarity > out[b].Similarity })
-	return out
+	return out, nil
 }
 
 // judge applies the rule by which a new document s duplicates an indexed
@@ -293,13 +306,13 @@ func (x *Index) Len() int {
 }
 
 // Bytes estimates the memory the index holds beyond the documents' IDs:
-// for each document its signature (4 × 128 bytes for the MinHash, 16 for
-// the exact hash, 8 for the count), its entry in the exact map, and one
-// posting in each band.
+// for each document its signature (2 × 128 bytes for the MinHash, 16 for
+// the exact hash, 4 for the count), its entries in the exact and ID maps,
+// and one posting in each band.
 func (x *Index) Bytes() int {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	per := 2*K + 16 + 4 + 16 /* the ID's string header */ + 40 /* exact map entry */ + 4*x.cfg.bands /* next */
+	per := 2*K + 16 + 4 + 16 /* the ID's string header */ + 40 /* exact map entry */ + 40 /* ID map entry */ + 4*x.cfg.bands /* next */
 	return len(x.docs)*per + 8*len(x.keys)
 }
 
@@ -371,14 +384,20 @@ func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
 	// again from its text when a candidate pair needs it
 	var mine, theirs []uint64
 	hashes := make([]xxh3.Uint128, len(docs)) // of the normalised texts
+	seenID := make(map[string]struct{}, len(docs))
 	for i, d := range docs {
+		if _, taken := seenID[d.ID]; taken {
+			return nil, fmt.Errorf("dedupe: %q: %w", d.ID, ErrDuplicateID)
+		}
+		seenID[d.ID] = struct{}{}
 		norm := Normalize(d.Text)
 		mine = shingles(norm, x.cfg.shingle, mine)
 		var s Signature
 		s.Exact, s.Shingles = xxh3.HashString128(norm), len(mine)
 		hashes[i] = s.Exact
 		sign(mine, &s.Min)
-		for _, m := range x.add(strconv.Itoa(i), s, false) {
+		ms, _ := x.add(strconv.Itoa(i), s, false) // the IDs are distinct numbers
+		for _, m := range ms {
 			j, _ := strconv.Atoi(m.ID)
 			score := m.Similarity
 			if !m.Exact {

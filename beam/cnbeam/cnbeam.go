@@ -110,6 +110,11 @@ func init() {
 	register.Iter1[Member]()
 	register.Emitter2[string, Dup]()
 	register.Function1x2[Doc, string, Doc](keyDoc)
+	register.Function1x2[Doc, string, string](idKey)
+	register.Function3x0[string, func(*string) bool, func(string, string)](laterIDs)
+	register.Iter1[string]()
+	register.Emitter2[string, string]()
+	register.DoFn6x0[context.Context, string, func(*Doc) bool, func(*string) bool, func(Doc), func(Line)](&idJoinFn{})
 	register.DoFn6x0[context.Context, string, func(*Doc) bool, func(*Dup) bool, func(Line), func(Line)](&joinFn{})
 	register.Iter1[Doc]()
 	register.Iter1[Dup]()
@@ -209,13 +214,53 @@ func (f *processFn) ProcessElement(ctx context.Context, it Item, kept func(Doc),
 
 // Dedupe drops every article that copies an earlier one (in input order).
 // It returns the kept articles' lines and the lines of the dropped copies,
-// each naming an earlier article it copies.
+// each naming an earlier article it copies. As in cnnews run, an article
+// whose ID an earlier article has is dropped first, as "duplicate-id": IDs
+// name the articles copies are of.
 func Dedupe(s beam.Scope, docs beam.PCollection) (kept, dropped beam.PCollection) {
 	s = s.Scope("Dedupe")
-	members := beam.ParDo(s, &keysFn{}, docs)
-	dups := beam.ParDo(s, &groupFn{}, beam.GroupByKey(s, members))
 	keyed := beam.ParDo(s, keyDoc, docs)
-	return beam.ParDo2(s, &joinFn{}, beam.CoGroupByKey(s, keyed, dups))
+	later := beam.ParDo(s, laterIDs, beam.GroupByKey(s, beam.ParDo(s, idKey, docs)))
+	unique, idDropped := beam.ParDo2(s, &idJoinFn{}, beam.CoGroupByKey(s, keyed, later))
+	members := beam.ParDo(s, &keysFn{}, unique)
+	dups := beam.ParDo(s, &groupFn{}, beam.GroupByKey(s, members))
+	kept, dropped = beam.ParDo2(s, &joinFn{}, beam.CoGroupByKey(s, beam.ParDo(s, keyDoc, unique), dups))
+	return kept, beam.Flatten(s, dropped, idDropped)
+}
+
+// idKey keys an article's place in input order by its ID.
+func idKey(d Doc) (string, string) { return d.ID, d.Key }
+
+// laterIDs emits, for one ID, the places of every article after the first
+// that has it.
+func laterIDs(id string, keys func(*string) bool, emit func(string, string)) {
+	var all []string
+	var k string
+	for keys(&k) {
+		all = append(all, k)
+	}
+	slices.Sort(all)
+	for _, k := range all[1:] {
+		emit(k, id)
+	}
+}
+
+type idJoinFn struct{}
+
+// ProcessElement passes on an article unless an earlier one has its ID.
+func (f *idJoinFn) ProcessElement(ctx context.Context, key string, docs func(*Doc) bool, taken func(*string) bool, unique func(Doc), dropped func(Line)) {
+	var d Doc
+	if !docs(&d) {
+		return
+	}
+	var id string
+	if !taken(&id) {
+		unique(d)
+		return
+	}
+	counter(CounterRejected+string(corpus.DuplicateID)).Inc(ctx, 1)
+	b, _ := corpus.Marshal(corpus.Rejection{ID: d.ID, Input: d.Input, Line: d.Line, Reason: corpus.DuplicateID, Error: fmt.Sprintf("id %q is an earlier article's", d.ID)})
+	dropped(Line{Key: d.Key, JSON: b})
 }
 
 type keysFn struct{ idx *dedupe.Index }

@@ -138,8 +138,8 @@ func TestDedupeFindsPlantedCopies(t *testing.T) {
 
 // makeJSONLCorpus writes a corpus of over 2,000 records in four JSONL
 // shards: stories as text and HTML, exact and re-wrapped copies, copies in
-// the other script, and malformed, field-less, non-UTF-8 and over-long
-// lines.
+// the other script, records reusing an earlier record's id, and malformed,
+// field-less, non-UTF-8 and over-long lines.
 func makeJSONLCorpus(t *testing.T, dir string) {
 	t.Helper()
 	r := rand.New(rand.NewPCG(9, 10))
@@ -173,6 +173,15 @@ func makeJSONLCorpus(t *testing.T, dir string) {
 				b.WriteString("{\"id\": \"broken\", \"text\": \"没有结束\n")
 			case 200:
 				b.WriteString("{\"id\":\"no-text\",\"title\":\"只有标题\"}\n")
+			case 250:
+				// an earlier article's id, on a new story and on a copy
+				if shard > 0 {
+					for _, text := range []string{testcorpus.Body(r), bodies[0]} {
+						line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("s0-%04d", 10+shard), "text": text})
+						b.Write(line)
+						b.WriteByte('\n')
+					}
+				}
 			case 300:
 				b.WriteString("{\"id\":\"bad-utf8\",\"text\":\"正文\xff\"}\n")
 			case 400:
@@ -290,7 +299,7 @@ func TestBuildEqualsCnnewsRun(t *testing.T) {
 	}
 	beamRej := reasons(t, readLines(t, filepath.Join(out, "rejected-*.jsonl")))
 	runRej := reasons(t, readLines(t, strings.TrimSuffix(runOut, ".jsonl")+".rejected.jsonl"))
-	if fmt.Sprint(beamRej) != fmt.Sprint(runRej) || beamRej["duplicate"] < 300 {
+	if fmt.Sprint(beamRej) != fmt.Sprint(runRej) || beamRej["duplicate"] < 300 || beamRej["duplicate-id"] != 6 {
 		t.Errorf("rejections: Beam %v, cnnews run %v", beamRej, runRej)
 	}
 	t.Logf("kept %d by both; rejected %v", len(runKept), runRej)

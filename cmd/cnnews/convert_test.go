@@ -113,9 +113,11 @@ func TestDedupeCommand(t *testing.T) {
 	os.WriteFile(jsonl, []byte(`{"id":"x1","text":"阳泉市召开经济工作会议，部署重点任务。会议强调要坚持稳中求进。","date":"2024-01-09"}
 {"id":"x2","text":"陽泉市召開經濟工作會議，部署重點任務。會議強調要堅持穩中求進。","date":"2024-01-08"}
 not json
+{"id":"x1","text":"朔州市举办农产品产销对接会，八十余家企业参加。"}
 `), 0o644)
 	stdout, stderr, code := runCLI(t, "", "dedupe", "--keep", "earliest", dir, filepath.Join(dir, "missing"))
-	if code != 1 || !strings.Contains(stderr, "c.jsonl:3:") || !strings.Contains(stderr, "missing") {
+	if code != 1 || !strings.Contains(stderr, "c.jsonl:3:") || !strings.Contains(stderr, "missing") ||
+		!strings.Contains(stderr, `c.jsonl:4: id "x1" already read at `+jsonl+":1") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")

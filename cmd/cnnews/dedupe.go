@@ -41,6 +41,7 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	var docs []dedupe.Doc
+	at := map[string]string{} // a document's ID → where it was read
 	fail := func(err error) {
 		fmt.Fprintf(stderr, "cnnews: %v\n", err)
 		status = 1
@@ -52,7 +53,7 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		if !st.IsDir() {
-			docs = appendPath(docs, root, *lossy, stderr, fail)
+			docs = appendPath(docs, at, root, *lossy, stderr, fail)
 			continue
 		}
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -61,7 +62,7 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return nil
 			}
 			if d.Type().IsRegular() {
-				docs = appendPath(docs, p, *lossy, stderr, fail)
+				docs = appendPath(docs, at, p, *lossy, stderr, fail)
 			}
 			return nil
 		})
@@ -100,8 +101,10 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // appendPath reads one file into docs: a .jsonl file gives a document per
-// line, any other file is one document whose ID is its path.
-func appendPath(docs []dedupe.Doc, path string, lossy bool, stderr io.Writer, fail func(error)) []dedupe.Doc {
+// line, any other file is one document whose ID is its path. A JSONL
+// record whose ID was read before is an error naming both places, and is
+// left out; at records where each ID was read.
+func appendPath(docs []dedupe.Doc, at map[string]string, path string, lossy bool, stderr io.Writer, fail func(error)) []dedupe.Doc {
 	err := openFile(path, func(r io.Reader) error {
 		if !strings.HasSuffix(path, ".jsonl") {
 			// decoded as cnnews run decodes, so that a GBK copy is
@@ -110,6 +113,10 @@ func appendPath(docs []dedupe.Doc, path string, lossy bool, stderr io.Writer, fa
 			if err != nil {
 				return err
 			}
+			if where, taken := at[path]; taken {
+				return fmt.Errorf("%s: id already read at %s", path, where)
+			}
+			at[path] = path
 			docs = append(docs, dedupe.Doc{ID: path, Text: string(b)})
 			return nil
 		}
@@ -127,7 +134,10 @@ func appendPath(docs []dedupe.Doc, path string, lossy bool, stderr io.Writer, fa
 						jerr = fmt.Errorf("no \"id\"")
 					}
 					fail(fmt.Errorf("%s:%d: %v", path, n, jerr))
+				} else if where, taken := at[rec.ID]; taken {
+					fail(fmt.Errorf("%s:%d: id %q already read at %s", path, n, rec.ID, where))
 				} else {
+					at[rec.ID] = fmt.Sprintf("%s:%d", path, n)
 					d := dedupe.Doc{ID: rec.ID, Text: rec.Text}
 					if rec.Date != "" {
 						if t, ok := parseDate(rec.Date); ok {

@@ -305,7 +305,14 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 			return rej.writeJSON(r.err)
 		}
 		if index != nil {
-			if m := index.AddSignature(r.ID, r.sig); len(m) > 0 {
+			m, err := index.AddSignature(r.ID, r.sig)
+			if err != nil {
+				// the id of an earlier article: the copy index and the
+				// duplicates' "of" name articles by id, so it must be unique
+				sum.Rejected[corpus.DuplicateID]++
+				return rej.writeJSON(corpus.Rejection{ID: r.ID, Input: r.Input.Input, Line: r.Line, Reason: corpus.DuplicateID, Error: fmt.Sprintf("id %q is an earlier article's", r.ID)})
+			}
+			if len(m) > 0 {
 				keeper := m[0].ID
 				if k, ok := keeperOf[keeper]; ok {
 					keeper = k

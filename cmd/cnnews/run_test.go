@@ -676,3 +676,36 @@ func TestRunNamesWhatFailed(t *testing.T) {
 		t.Errorf("unwritable output: exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestRunDuplicateID(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(in, []byte(`{"id":"a","text":"国务院新闻办公室今天举行发布会，介绍经济运行情况。"}
+{"id":"b","text":"朔州市举办农产品产销对接会，八十余家企业参加，签约项目二十三个。"}
+{"id":"a","text":"阳泉市召开经济工作会议，部署今年重点任务，强调坚持稳中求进。"}
+`), 0o644)
+	out := filepath.Join(dir, "out.jsonl")
+	_, stderr, code := runCLI(t, "", "run", "--progress", "none", "-o", out, in)
+	if code != 1 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	rb, _ := os.ReadFile(filepath.Join(dir, "out.rejected.jsonl"))
+	var rej []corpus.Rejection
+	for _, line := range bytes.Split(bytes.TrimSpace(rb), []byte("\n")) {
+		var r corpus.Rejection
+		if err := json.Unmarshal(line, &r); err != nil {
+			t.Fatalf("rejected: %v: %s", err, line)
+		}
+		rej = append(rej, r)
+	}
+	if !strings.Contains(stderr, "duplicate-id 1") {
+		t.Errorf("summary does not count the duplicate id: %q", stderr)
+	}
+	if len(rej) != 1 || rej[0].Reason != "duplicate-id" || rej[0].ID != "a" || rej[0].Line != 3 || !strings.Contains(rej[0].Error, `"a"`) {
+		t.Errorf("rejections: %+v", rej)
+	}
+	b, _ := os.ReadFile(out)
+	if n := strings.Count(string(b), "\n"); n != 2 || strings.Contains(string(b), "阳泉") {
+		t.Errorf("output: %s", b)
+	}
+}

@@ -42,12 +42,18 @@ func run(dir string, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		name := filepath.Base(path)
+		name, err := filepath.Rel(dir, path) // unique, as an ID must be
+		if err != nil {
+			return err
+		}
 		text := cleaner.Clean(data).Text
 		// Add compares with every earlier document and indexes this one.
 		// Matching folds Traditional to Simplified, so a copy in the other
 		// script is found too.
-		matches := idx.Add(name, text)
+		matches, err := idx.Add(name, text)
+		if err != nil {
+			return err
+		}
 		if len(matches) == 0 {
 			fmt.Fprintf(w, "%s: new story\n", name)
 			return nil

@@ -22,10 +22,11 @@ import (
 // Reasons for rejecting an input that the pipeline never sees, and for
 // dropping a copy.
 const (
-	Read      cnnews.Reason = "read"      // the file or directory could not be read
-	JSON      cnnews.Reason = "json"      // a JSONL line that is not a record
-	Duplicate cnnews.Reason = "duplicate" // a copy of an earlier article
-	Failed    cnnews.Reason = "error"     // anything else
+	Read        cnnews.Reason = "read"         // the file or directory could not be read
+	JSON        cnnews.Reason = "json"         // a JSONL line that is not a record
+	Duplicate   cnnews.Reason = "duplicate"    // a copy of an earlier article
+	DuplicateID cnnews.Reason = "duplicate-id" // an id an earlier article has
+	Failed      cnnews.Reason = "error"        // anything else
 )
 
 // Settings are the options of cnnews run that change what the pipeline
