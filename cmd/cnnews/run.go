@@ -161,8 +161,9 @@ var errFailFast = errors.New("stopped at the first rejected input (--fail-fast);
 // processing.
 type job struct {
 	corpus.Input
-	seq int
-	err *corpus.Rejection
+	seq  int
+	size int // bytes of input it was read from, for progress
+	err  *corpus.Rejection
 }
 
 // result is a processed job.
@@ -283,7 +284,7 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 	}
 	prog := newProgress(o, stderr)
 	defer prog.finish()
-	if prog.counted {
+	if prog.walking {
 		go count(ctx, o.inputs, o.skip, prog)
 	}
 
@@ -292,7 +293,7 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 	var failed error
 	write := func(r result) error {
 		sum.Read++
-		prog.add(1)
+		prog.add(1, r.size)
 		if r.err != nil {
 			sum.Rejected[r.err.Reason]++
 			if r.err.Reason == corpus.Read {
@@ -413,27 +414,25 @@ func learnSites(ctx context.Context, o runOptions, stderr io.Writer) (*sitelines
 	}
 	prog := newProgress(o, stderr)
 	prog.label = "learning site lines"
-	if prog.bar != nil {
-		prog.bar.Describe("learning site lines")
-	}
 	defer prog.finish()
-	if prog.counted {
+	if prog.walking {
 		go count(ctx, o.inputs, o.skip, prog)
 	}
+
 	type text struct {
-		seq        int
+		seq, size  int
 		site, text string
 		ok         bool
 	}
 	work := func(j job) text {
-		r := text{seq: j.seq}
+		r := text{seq: j.seq, size: j.size}
 		if j.err == nil {
 			r.site, r.text, r.ok = corpus.LearnText(o.learn, j.Input)
 		}
 		return r
 	}
 	inOrder(ctx, o, prog, work, func(r text) int { return r.seq }, func(r text) error {
-		prog.add(1)
+		prog.add(1, r.size)
 		if r.ok {
 			l.Add(r.site, r.text)
 		}
@@ -543,6 +542,7 @@ func produce(ctx context.Context, o runOptions, emit func(job) bool, prog *progr
 			}
 			j := job{Input: corpus.Input{ID: name, Input: name}}
 			data, err := readFile(path, o.maxSize)
+			j.size = len(data)
 			switch {
 			case errors.Is(err, errTooLarge):
 				j.err = &corpus.Rejection{ID: name, Input: name, Reason: cnnews.TooLarge, Error: err.Error()}
@@ -617,45 +617,26 @@ func walk(root string, skip map[string]bool, f func(path string, err error) erro
 	})
 }
 
-// count counts the inputs under roots for a progress bar's total: files,
-// and the non-blank lines of JSONL files.
+// count sums the sizes of the inputs under roots for a progress bar's
+// total, from the directory entries alone (nothing is read), and tells the
+// bar when it is done.
 func count(ctx context.Context, roots []string, skip map[string]bool, prog *progress) {
+	n := int64(0)
 	for _, root := range roots {
 		walk(root, skip, func(path string, err error) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			if err != nil || !isJSONL(path) {
-				prog.total(1)
-				return nil
-			}
-			f, err := os.Open(path)
-			if err != nil {
-				prog.total(1)
-				return nil
-			}
-			defer f.Close()
-			br := bufio.NewReaderSize(f, 1<<20)
-			n, blank := 0, true
-			for {
-				chunk, err := br.ReadSlice('\n')
-				if len(bytes.TrimSpace(chunk)) > 0 {
-					blank = false
-				}
-				if err == bufio.ErrBufferFull {
-					continue
-				}
-				if len(chunk) > 0 && !blank {
-					n++
-				}
-				blank = true
-				if err != nil {
-					break
+			if err == nil {
+				if st, err := os.Stat(path); err == nil {
+					n += st.Size()
 				}
 			}
-			prog.total(n)
 			return nil
 		})
+	}
+	if ctx.Err() == nil {
+		prog.counted(n)
 	}
 }
 
@@ -691,7 +672,9 @@ func readJSONL(ctx context.Context, o runOptions, path string, send func(job) bo
 		return send(job{Input: corpus.Input{ID: name, Input: name}, err: &corpus.Rejection{Input: name, Reason: corpus.Read, Error: err.Error()}})
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 1<<20)
+	cr := &countingReader{r: f}
+	br := bufio.NewReaderSize(cr, 1<<20)
+	sent := int64(0) // bytes of the file the jobs sent so far came from
 	for n := 1; ; n++ {
 		if ctx.Err() != nil {
 			return false
@@ -702,7 +685,10 @@ func readJSONL(ctx context.Context, o runOptions, path string, send func(job) bo
 		}
 		if len(bytes.TrimSpace(line)) > 0 || tooLong {
 			in, rej := corpus.ParseLine(name, n, line, tooLong, o.maxSize)
-			if !send(job{Input: in, err: rej}) {
+			pos := cr.n - int64(br.Buffered())
+			size := int(pos - sent)
+			sent = pos
+			if !send(job{Input: in, size: size, err: rej}) {
 				return false
 			}
 		}
@@ -710,6 +696,18 @@ func readJSONL(ctx context.Context, o runOptions, path string, send func(job) bo
 			return true
 		}
 	}
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // atomicFile is an output written to a temporary file beside its final
@@ -847,7 +845,10 @@ func writeJSONFile(name string, v any) error {
 }
 
 // progress reports articles done on standard error: a bar on a terminal,
-// otherwise a line at an interval.
+// otherwise a line at an interval. The bar measures bytes of input, so
+// that its rate means something for a single large file as for many
+// small ones; until a separate walk has summed the inputs' sizes it is a
+// spinner, so that its total never climbs while it is shown.
 type progress struct {
 	mu    sync.Mutex
 	bar   *progressbar.ProgressBar
@@ -855,12 +856,15 @@ type progress struct {
 	every time.Duration
 	last  time.Time
 	start time.Time
-	done  int
-	all   int
+	done  int   // articles (inputs and records) done
+	bytes int64 // bytes of input they came from
+	found int   // inputs and records read so far
 	plain bool
-	// counted is set when a separate walk counts the inputs for the bar
-	counted bool
-	label   string // what the plain lines count; "" for the run itself
+	// walking is set while a separate walk sums the inputs' sizes for
+	// the bar
+	walking bool
+	label   string    // what is being done; "" for the run itself
+	drawn   time.Time // when the bar's description was last changed
 }
 
 func newProgress(o runOptions, w io.Writer) *progress {
@@ -874,13 +878,12 @@ func newProgress(o runOptions, w io.Writer) *progress {
 	}
 	switch mode {
 	case "bar":
-		p.counted = true
-		p.bar = progressbar.NewOptions(-1,
+		p.walking = true
+		p.bar = progressbar.NewOptions64(-1,
 			progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription("articles"),
+			progressbar.OptionShowBytes(true),
 			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("articles"),
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionClearOnFinish(),
@@ -891,30 +894,40 @@ func newProgress(o runOptions, w io.Writer) *progress {
 	return p
 }
 
-// seen counts an input read; without a counting walk the total is what
-// has been seen so far.
+// seen counts an input or record read.
 func (p *progress) seen(n int) {
-	if !p.counted {
-		p.total(n)
-	}
-}
-
-// total adds n to the number of inputs known.
-func (p *progress) total(n int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.all += n
+	p.found += n
+}
+
+// counted gives the bar its total, the sum of the inputs' sizes, once the
+// walk that sums them is done.
+func (p *progress) counted(total int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.walking = false
 	if p.bar != nil {
-		p.bar.ChangeMax(p.all)
+		p.bar.ChangeMax64(max(total, p.bytes, 1))
 	}
 }
 
-func (p *progress) add(n int) {
+// add counts n articles done, read from size bytes of input.
+func (p *progress) add(n, size int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done += n
+	p.bytes += int64(size)
 	if p.bar != nil {
-		p.bar.Add(n)
+		if time.Since(p.drawn) >= 100*time.Millisecond {
+			p.drawn = time.Now()
+			label := "articles"
+			if p.label != "" {
+				label = p.label + ": articles"
+			}
+			p.bar.Describe(fmt.Sprintf("%s %d", label, p.done))
+		}
+		p.bar.Add64(int64(size))
 		return
 	}
 	if p.plain && time.Since(p.last) >= p.every {
@@ -924,7 +937,7 @@ func (p *progress) add(n int) {
 		if p.label != "" {
 			label += p.label + ": "
 		}
-		fmt.Fprintf(p.w, "%s%d done, %d inputs found so far, %.0f/s, %s elapsed\n", label, p.done, p.all, float64(p.done)/el, time.Since(p.start).Round(time.Second))
+		fmt.Fprintf(p.w, "%s%d done, %d inputs found so far, %.0f articles/s, %.1f MB/s, %s elapsed\n", label, p.done, p.found, float64(p.done)/el, float64(p.bytes)/1e6/el, time.Since(p.start).Round(time.Second))
 	}
 }
 

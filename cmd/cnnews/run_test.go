@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -427,6 +428,39 @@ func TestRunPlainProgress(t *testing.T) {
 	stdout, stderr, code := runCLI(t, "", "run", "--progress", "plain", "--every", "1ns", "-o", filepath.Join(t.TempDir(), "o.jsonl"), dir)
 	if code != 0 || stdout != "" || strings.Count(stderr, "inputs found so far") < 2 {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestRunProgressBar checks the bar as a terminal would show it: it
+// measures bytes, its total is the inputs' size from the first time it is
+// shown, and it shows a rate.
+func TestRunProgressBar(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile(filepath.Join("testdata", "000.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for i := range 400 {
+		b := fmt.Appendf(nil, "%s\n第%d篇。", seed, i)
+		total += len(b)
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%03d.txt", i)), b, 0o644)
+	}
+	_, stderr, code := runCLI(t, "", "run", "--progress", "bar", "-j", "1", "-o", filepath.Join(t.TempDir(), "o.jsonl"), dir)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	totals := map[string]bool{}
+	rate := false
+	for _, frame := range strings.Split(stderr, "\r") {
+		if m := regexp.MustCompile(`\(([0-9.]+ ?[kMG]?B)?/([0-9.]+ [kMG]?B)`).FindStringSubmatch(frame); m != nil {
+			totals[m[2]] = true
+		}
+		rate = rate || regexp.MustCompile(`[0-9.]+ [kMG]?B/s`).MatchString(frame)
+	}
+	want := fmt.Sprintf("%.1f MB", float64(total)/1e6)
+	if len(totals) != 1 || !totals[want] || !rate {
+		t.Errorf("totals shown %v (want only %s), a rate shown %v; stderr %q", totals, want, rate, stderr)
 	}
 }
 
