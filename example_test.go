@@ -1,6 +1,7 @@
 package cnnews_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -217,6 +218,18 @@ func ExampleArticle() {
 	// "正文第一段。" text UTF-8 BOM=true
 	// source-line "来源：新华网" 0-18
 	// end-mark "（完）" 38-47
+}
+
+// ExampleArticle_json shows an article's JSON: the one definition that
+// cnnews clean --json prints and each line of cnnews run carries.
+// Enumerations are written by name.
+func ExampleArticle_json() {
+	p, _ := cnnews.New(cnnews.Convert("t2s"))
+	a, _ := p.Process("a.txt", []byte("中央社記者報導。\n（責任編輯：李文治）\n"))
+	b, _ := json.Marshal(a)
+	fmt.Println(string(b))
+	// Output:
+	// {"name":"a.txt","text":"中央社记者报导。","meta":{"editors":["李文治"],"credits":[{"role":"责任编辑","name":"李文治"}]},"removed":[{"rule":"editor-line","category":"editor","text":"（責任編輯：李文治）","line":2,"start":25,"end":55}],"encoding":{"encoding":"UTF-8"},"format":"text","script":"traditional","converted":"t2s"}
 }
 
 // ExampleMeta merges the front matter with what cleaning found.

@@ -146,8 +146,12 @@ type Meta struct {
 
 // Article is one processed article. It is a plain value owned by the
 // caller: nothing else refers to it or changes it.
+//
+// Its JSON is the one definition of an article that every output shares:
+// cnnews clean --json prints it, and each line cnnews run writes is it
+// with the record's id, input and line.
 type Article struct {
-	Name string `json:"name"` // as passed to Process
+	Name string `json:"name,omitempty"` // as passed to Process
 	// Text is the cleaned text, one paragraph per line, converted when
 	// the pipeline converts.
 	Text string `json:"text"`
@@ -155,7 +159,7 @@ type Article struct {
 	// Removed lists every removal. Offsets are into the decoded text
 	// (for UTF-8 input without a byte order mark, the input itself);
 	// front matter is the first removal when there is some.
-	Removed  []clean.Removal `json:"removed"`
+	Removed  []clean.Removal `json:"removed,omitempty"`
 	Warnings []clean.Warning `json:"warnings,omitempty"`
 	// Encoding says how the bytes were decoded.
 	Encoding decode.Report `json:"encoding"`
@@ -176,7 +180,7 @@ const (
 	Empty          Reason = "empty"        // no bytes, or only white space
 	TooLarge       Reason = "too-large"    // more than the pipeline's MaxSize
 	BadEncoding    Reason = "encoding"     // none of the encodings decode tries
-	BadFrontMatter Reason = "front-matter" // front matter opened and never closed, or too large
+	BadFrontMatter Reason = "front-matter" // front matter opened and never closed, not parsing, or too large
 	NoText         Reason = "no-text"      // nothing left after cleaning
 )
 
@@ -283,7 +287,7 @@ func (p *Pipeline) process(name string, data []byte, format clean.Format) (*Arti
 	}
 	text := res.Text
 	if strings.TrimSpace(text) == "" {
-		return nil, &InputError{name, NoText, fmt.Errorf("nothing left after cleaning %d removals", len(a.Removed))}
+		return nil, &InputError{name, NoText, fmt.Errorf("nothing left after %d removals", len(a.Removed))}
 	}
 	a.Script = convert.Detect(text).Script
 	if p.repair && (a.Script == convert.Traditional || a.Script == convert.Mixed) {

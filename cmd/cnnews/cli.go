@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,13 +11,11 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"unicode"
 
+	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/convert"
 	"github.com/cnnews/cnnews/decode"
-	"github.com/cnnews/cnnews/frontmatter"
-	"github.com/cnnews/cnnews/internal/frontmeta"
 )
 
 //go:embed sample.txt
@@ -93,28 +90,10 @@ func version() string {
 	return fmt.Sprintf("cnnews %s (%s; OpenCC %s data)", v, goVersion, convert.DataVersion())
 }
 
-// meta is the metadata of --json output: what clean found, and the front
-// matter's categories and tags.
-type meta struct {
-	clean.Meta
-	Categories []string `json:"categories,omitempty"`
-	Tags       []string `json:"tags,omitempty"`
-}
-
-// output is the JSON object printed for each input with --json.
-type output struct {
-	File     string          `json:"file"`
-	Encoding string          `json:"encoding"`
-	Text     string          `json:"text"`
-	Meta     meta            `json:"meta"`
-	Removed  []clean.Removal `json:"removed"`
-	Warnings []clean.Warning `json:"warnings,omitempty"`
-}
-
 func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print one JSON object per input: file, text, meta, removed (rule, category, text, line, start, end) and warnings")
+	asJSON := fs.Bool("json", false, "print one JSON object per input, the library's cnnews.Article: name, text, meta, removed (rule, category, text, line, start, end), warnings, encoding, format, script")
 	useSample := fs.Bool("sample", false, "clean the bundled sample article and show it before and after")
 	without := fs.String("without", "", "comma-separated rule or category names to switch off (see --rules)")
 	keepCaptions := fs.Bool("keep-captions", false, "keep photo captions in the text")
@@ -147,38 +126,42 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	// the root pipeline without conversion: decoding, front matter and
+	// cleaning as cnnews run does them, and its Article as the JSON
+	p, err := cnnews.New(cnnews.Clean(opts...))
+	if err != nil {
+		fmt.Fprintf(stderr, "cnnews: %v\n", err)
+		return 2
+	}
 	if *useSample {
-		return showSample(c, stdout)
+		return showSample(p, stdout)
 	}
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
-		data, encoding, err := readInput(name, r, *lossy, stderr)
+		data, rep, err := readInput(name, r, *lossy, stderr)
 		if err != nil {
 			return err
 		}
-		a, ferr := cleanFile(c, data)
-		res := a.Result
-		if ferr == nil && strings.TrimSpace(res.Text) == "" {
-			return fmt.Errorf("no text left after cleaning (%d removals)", len(res.Removed))
+		a, err := p.Process(name, data)
+		if err != nil {
+			if ie, ok := err.(*cnnews.InputError); ok {
+				return fmt.Errorf("%s: %w", ie.Reason, ie.Err) // the name is said once
+			}
+			return err
 		}
-		for _, w := range res.Warnings {
+		a.Encoding = rep // of the bytes read, not of their UTF-8
+		for _, w := range a.Warnings {
 			fmt.Fprintf(stderr, "cnnews: %s:%d: %s\n", name, w.Line, w.Message)
 		}
 		if !*asJSON {
-			if _, err := fmt.Fprintln(stdout, res.Text); err != nil {
-				return err
-			}
-			return ferr
-		}
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		removed := res.Removed
-		if removed == nil {
-			removed = []clean.Removal{}
-		}
-		if err := enc.Encode(output{File: name, Encoding: encoding, Text: res.Text, Meta: meta{res.Meta, a.Categories, a.Tags}, Removed: removed, Warnings: res.Warnings}); err != nil {
+			_, err := fmt.Fprintln(stdout, a.Text)
 			return err
 		}
-		return ferr
+		line, err := marshal(a)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "%s\n", line)
+		return err
 	})
 }
 
@@ -186,14 +169,14 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // UTF-16, a declared charset, GB18030, Big5): an empty input, or one in no
 // known encoding, is an error giving the byte and line, unless lossy
 // replaces bad bytes by U+FFFD. How an input other than plain UTF-8 was
-// read is said on stderr. It returns the text and its encoding.
-func readInput(name string, r io.Reader, lossy bool, stderr io.Writer) ([]byte, string, error) {
+// read is said on stderr. It returns the text and how it was decoded.
+func readInput(name string, r io.Reader, lossy bool, stderr io.Writer) ([]byte, decode.Report, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, "", err
+		return nil, decode.Report{}, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, "", errors.New("empty")
+		return nil, decode.Report{}, errors.New("empty")
 	}
 	var opts []decode.Option
 	if lossy {
@@ -201,12 +184,12 @@ func readInput(name string, r io.Reader, lossy bool, stderr io.Writer) ([]byte, 
 	}
 	text, rep, err := decode.Bytes(data, opts...)
 	if err != nil {
-		return nil, "", fmt.Errorf("%w (--lossy reads it anyway)", err)
+		return nil, rep, fmt.Errorf("%w (--lossy reads it anyway)", err)
 	}
 	if rep.BOM || rep.Encoding != decode.UTF8 || rep.Replaced > 0 {
 		fmt.Fprintf(stderr, "cnnews: %s: read as %s\n", name, describe(rep))
 	}
-	return text, rep.Encoding, nil
+	return text, rep, nil
 }
 
 // lossyFlag adds the --lossy flag of the commands that read articles.
@@ -286,58 +269,13 @@ func openFile(name string, f func(io.Reader) error) error {
 	return nil
 }
 
-// article is one cleaned file: the clean result, with its offsets into
-// the whole file, and what the front matter said.
-type article struct {
-	clean.Result
-	Categories []string
-	Tags       []string
-}
-
-// cleanFile sets front matter aside through package frontmatter, cleans
-// the rest and reports offsets and lines against the whole file. The
-// front matter is a removal of its own; its title and date fill the
-// metadata where the article gives none, its categories and tags are
-// kept. Malformed front matter is returned as an error beside a result
-// that cleaned the whole file, so that no text is lost.
-func cleanFile(c *clean.Cleaner, data []byte) (article, error) {
-	doc, ferr := frontmatter.Split(data)
-	if ferr != nil {
-		return article{Result: c.Clean(data)}, fmt.Errorf("front matter: %w", ferr)
-	}
-	n := len(data) - len(doc.Body())
-	a := article{Result: c.Clean(doc.Body())}
-	res := &a.Result
-	if n == 0 {
-		return a, nil
-	}
-	frontmeta.Attach(res, data, n)
-	fields, err := doc.Fields()
-	if err != nil {
-		return a, fmt.Errorf("front matter: %w", err)
-	}
-	for _, f := range fields {
-		switch f.Key {
-		case "title":
-			if s, ok := f.Value.(string); ok && res.Meta.Title == "" {
-				res.Meta.Title = s
-			}
-		case "categories":
-			a.Categories = frontmeta.List(f.Value, unicode.IsSpace)
-		case "tags":
-			a.Tags = frontmeta.List(f.Value, unicode.IsSpace)
-		}
-	}
-	if d, ok, err := doc.Date("date"); ok && err == nil && res.Meta.Published == "" {
-		res.Meta.Published, res.Meta.PublishedAt = d.Raw, d.Time
-	}
-	return a, nil
-}
-
 // showSample prints the bundled sample before and after cleaning.
-func showSample(c *clean.Cleaner, w io.Writer) int {
-	a, _ := cleanFile(c, sample)
-	res := a.Result
+func showSample(p *cnnews.Pipeline, w io.Writer) int {
+	res, err := p.Process("sample", sample)
+	if err != nil {
+		fmt.Fprintf(w, "cnnews: %v\n", err)
+		return 1
+	}
 	fmt.Fprintf(w, "===== before (%d bytes) =====\n%s\n", len(sample), strings.TrimRight(string(sample), "\n"))
 	fmt.Fprintf(w, "\n===== after (%d bytes) =====\n%s\n", len(res.Text), res.Text)
 	counts := map[clean.Category]int{}

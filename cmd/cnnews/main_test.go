@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/cnnews/cnnews"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"os"
 	"path/filepath"
@@ -33,12 +34,12 @@ func TestJSONOffsetsIntoFile(t *testing.T) {
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	var got output
+	var got cnnews.Article
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatalf("%v in %q", err, stdout)
 	}
-	if got.File != path || got.Meta.Source != "阳泉日报" || !strings.HasPrefix(got.Text, "春风拂过，山城大地万物复苏。\n") {
-		t.Errorf("file %q source %q text %.60q", got.File, got.Meta.Source, got.Text)
+	if got.Name != path || got.Meta.Source != "阳泉日报" || !strings.HasPrefix(got.Text, "春风拂过，山城大地万物复苏。\n") {
+		t.Errorf("file %q source %q text %.60q", got.Name, got.Meta.Source, got.Text)
 	}
 	if strings.Contains(got.Text, "layout: post") || strings.Contains(got.Text, "返回首页") {
 		t.Errorf("front matter or navigation left in the text")
@@ -69,11 +70,11 @@ func TestPlainOutputAndStdin(t *testing.T) {
 		t.Errorf("exit %d, stdout %q", code, stdout)
 	}
 	stdout, _, code = runCLI(t, "阳(yang) 泉市。\n", "clean", "--json")
-	var got output
+	var got cnnews.Article
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != 0 {
 		t.Fatalf("exit %d: %v in %q", code, err, stdout)
 	}
-	if got.File != "-" || got.Text != "阳泉市。" || len(got.Removed) != 1 || got.Removed[0].Category != clean.Gloss {
+	if got.Name != "-" || got.Text != "阳泉市。" || len(got.Removed) != 1 || got.Removed[0].Category != clean.Gloss {
 		t.Errorf("got %+v", got)
 	}
 }
@@ -180,12 +181,13 @@ func TestCleanFrontMatter(t *testing.T) {
 		strings.Join(m.Categories, ",") != "yangquanribao" || strings.Join(m.Tags, ",") != "阳泉日报新闻" {
 		t.Errorf("meta %+v", m)
 	}
-	// malformed front matter: reported with the file and line, text kept
+	// malformed front matter: rejected as cnnews run rejects it, with the
+	// file and line, and nothing on standard output
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.md")
 	os.WriteFile(bad, []byte("---\ntitle: a\ntitle: b\n---\n阳泉市召开经济工作会议。\n"), 0o644)
 	stdout, stderr, code := runCLI(t, "", "clean", bad)
-	if code != 1 || !strings.Contains(stderr, bad+": front matter: line 3") || !strings.Contains(stdout, "阳泉市召开经济工作会议。") {
+	if code != 1 || !strings.Contains(stderr, bad+": front-matter: line 3, column 1: key \"title\" given twice") || stdout != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
@@ -197,9 +199,9 @@ func TestCleanDecodesLegacyEncodings(t *testing.T) {
 	raw, _ := traditionalchinese.Big5.NewEncoder().String("中央社記者台北報導，經濟部今天表示出口成長。\n（責任編輯：李文治）\n")
 	os.WriteFile(path, []byte(raw), 0o644)
 	stdout, stderr, code := runCLI(t, "", "clean", "--json", path)
-	var got output
+	var got cnnews.Article
 	json.Unmarshal([]byte(stdout), &got)
-	if code != 0 || got.Encoding != "Big5" || !strings.HasPrefix(got.Text, "中央社記者台北報導") || len(got.Meta.Editors) != 1 || !strings.Contains(stderr, "read as Big5") {
+	if code != 0 || got.Encoding.Encoding != "Big5" || !strings.HasPrefix(got.Text, "中央社記者台北報導") || len(got.Meta.Editors) != 1 || !strings.Contains(stderr, "read as Big5") {
 		t.Errorf("exit %d, %+v, stderr %q", code, got, stderr)
 	}
 }
@@ -232,7 +234,7 @@ func TestCleanRejects(t *testing.T) {
 		"binary.bin": "binary.bin: byte 8 (line 1): not valid UTF-8, GB18030 or Big5 (--lossy reads it anyway)",
 		"empty.txt":  "empty.txt: empty",
 		"blank.txt":  "blank.txt: empty",
-		"boiler.txt": "boiler.txt: no text left after cleaning (1 removals)",
+		"boiler.txt": "boiler.txt: no-text: nothing left after 1 removals",
 	} {
 		stdout, stderr, code := runCLI(t, "", "clean", filepath.Join(dir, name), filepath.Join(dir, "good.txt"))
 		if code != 1 || stdout != "国务院新闻办公室今天举行发布会，介绍经济运行情况。\n" || !strings.Contains(stderr, want) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/cnnews/cnnews"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,7 +60,7 @@ func TestWholePages(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, "read as GB18030, 1 invalid sequence") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	var got output
+	var got cnnews.Article
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatalf("%v in %q", err, stdout)
 	}

@@ -117,11 +117,13 @@ func TestRunCorpus(t *testing.T) {
 func checkOutput(t *testing.T, out []byte, spec corpusSpec) {
 	t.Helper()
 	type rec struct {
-		ID         string   `json:"id"`
-		Text       string   `json:"text"`
-		Input      string   `json:"input"`
-		Line       int      `json:"line"`
-		Encoding   string   `json:"encoding"`
+		ID       string `json:"id"`
+		Text     string `json:"text"`
+		Input    string `json:"input"`
+		Line     int    `json:"line"`
+		Encoding struct {
+			Encoding string `json:"encoding"`
+		} `json:"encoding"` // cnnews.Article's decode.Report
 		Duplicates []string `json:"duplicates"`
 		Meta       struct {
 			Title string   `json:"title"`
@@ -142,6 +144,9 @@ func checkOutput(t *testing.T, out []byte, spec corpusSpec) {
 			t.Errorf("line %d: %s:%d after %s:%d: not in input order", n, r.Input, r.Line, prevInput, prevLine)
 		}
 		prevInput, prevLine = r.Input, r.Line
+		if r.ID == "" || r.Encoding.Encoding == "" {
+			t.Errorf("line %d: no id or encoding: %.200s", n, sc.Bytes())
+		}
 		if r.Text == "" || strings.Contains(r.Text, "责任编辑") || strings.Contains(r.Text, "分享到") || strings.Contains(r.Text, "免责声明") || strings.Contains(r.Text, "來源：") {
 			t.Errorf("%s: text %.80q", r.ID, r.Text)
 		}
@@ -453,8 +458,8 @@ func TestRunProgressBar(t *testing.T) {
 	totals := map[string]bool{}
 	rate := false
 	for _, frame := range strings.Split(stderr, "\r") {
-		if m := regexp.MustCompile(`\(([0-9.]+ ?[kMG]?B)?/([0-9.]+ [kMG]?B)`).FindStringSubmatch(frame); m != nil {
-			totals[m[2]] = true
+		if m := regexp.MustCompile(`/([0-9.]+ [kMG]?B)[,)]`).FindStringSubmatch(frame); m != nil {
+			totals[m[1]] = true
 		}
 		rate = rate || regexp.MustCompile(`[0-9.]+ [kMG]?B/s`).MatchString(frame)
 	}

@@ -112,21 +112,15 @@ type Rejection struct {
 	Similarity float64       `json:"similarity,omitempty"` // with it
 }
 
-// Record is the output line of a kept article.
+// Record is the output line of a kept article: the article's own JSON
+// ([cnnews.Article], without its name, which is the id) with where it was
+// read from and, with --duplicates, the ids of its dropped copies.
 type Record struct {
-	ID         string          `json:"id"`
-	Text       string          `json:"text"`
-	Meta       cnnews.Meta     `json:"meta"`
-	Encoding   string          `json:"encoding"`
-	Replaced   int             `json:"replaced,omitempty"`
-	Format     clean.Format    `json:"format"`
-	Script     string          `json:"script"`
-	Converted  string          `json:"converted,omitempty"`
-	Repaired   int             `json:"repaired,omitempty"` // characters --repair fixed
-	Input      string          `json:"input"`
-	Line       int             `json:"line,omitempty"`
-	Removed    []clean.Removal `json:"removed,omitempty"`
-	Duplicates []string        `json:"duplicates,omitempty"`
+	ID string `json:"id"`
+	*cnnews.Article
+	Input      string   `json:"input"`
+	Line       int      `json:"line,omitempty"`
+	Duplicates []string `json:"duplicates,omitempty"`
 }
 
 // Marshal returns v as one line of JSON, HTML characters unescaped.
@@ -161,11 +155,12 @@ func Process(p *cnnews.Pipeline, in Input, withRemoved bool) (*cnnews.Article, [
 		}
 		return nil, nil, &Rejection{ID: in.ID, Input: in.Input, Line: in.Line, Reason: reason, Error: err.Error()}
 	}
-	rec := Record{ID: in.ID, Text: a.Text, Meta: a.Meta, Encoding: a.Encoding.Encoding, Replaced: a.Encoding.Replaced,
-		Format: a.Format, Script: a.Script.String(), Converted: a.Converted, Repaired: a.Repaired, Input: in.Input, Line: in.Line}
-	if withRemoved {
-		rec.Removed = a.Removed
+	art := *a
+	art.Name = "" // the id
+	if !withRemoved {
+		art.Removed = nil
 	}
+	rec := Record{ID: in.ID, Article: &art, Input: in.Input, Line: in.Line}
 	line, err := Marshal(rec)
 	if err != nil {
 		return nil, nil, &Rejection{ID: in.ID, Input: in.Input, Line: in.Line, Reason: Failed, Error: err.Error()}

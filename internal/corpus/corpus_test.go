@@ -2,11 +2,13 @@ package corpus
 
 import (
 	"bufio"
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestParseLine(t *testing.T) {
@@ -56,5 +58,44 @@ func TestReadLine(t *testing.T) {
 	}
 	if len(got) != 3 || got[0] != "短" || !tooLong[1] || got[1] != "" || got[2] != "末行" || tooLong[0] || tooLong[2] {
 		t.Errorf("lines %q, too long %v", got, tooLong)
+	}
+}
+
+// TestRecordIsTheArticle checks that an output line is the library's
+// Article as encoding/json writes it, with the record's id, input and line
+// in place of the name: one definition for both.
+func TestRecordIsTheArticle(t *testing.T) {
+	p, err := cnnews.New(cnnews.Convert("t2s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{ID: "rec-1", Input: "a.jsonl", Line: 4, Text: "---\ntitle: 穩中求進\n---\n朔州市舉辦農產品產銷對接會。\n（責任編輯：李文治）\n"}
+	for _, removed := range []bool{true, false} {
+		a, line, rej := Process(p, in, removed)
+		if rej != nil {
+			t.Fatal(rej.Error)
+		}
+		var got, want map[string]any
+		if err := json.Unmarshal(line, &got); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(a)
+		json.Unmarshal(b, &want)
+		if want["name"] != "rec-1" || got["id"] != "rec-1" || got["input"] != "a.jsonl" || got["line"] != 4.0 {
+			t.Errorf("name %v, id %v, input %v, line %v", want["name"], got["id"], got["input"], got["line"])
+		}
+		delete(want, "name")
+		for _, k := range []string{"id", "input", "line"} {
+			delete(got, k)
+		}
+		if !removed {
+			delete(want, "removed")
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("removed %v: record differs from the article's JSON (-article +record):\n%s", removed, diff)
+		}
+		if got["script"] != "traditional" || got["converted"] != "t2s" || got["meta"].(map[string]any)["title"] != "稳中求进" {
+			t.Errorf("record %v", got)
+		}
 	}
 }
