@@ -237,20 +237,21 @@ var defaultCleaner = sync.OnceValue(func() *Cleaner {
 // news. It is built on first use and safe for concurrent use.
 func Default() *Cleaner { return defaultCleaner() }
 
-// Rules returns the names of the rules this Cleaner runs, in order, with
-// the built-in rules that work across paragraphs (gloss removal, related
-// lists, HTML containers) first.
-func (c *Cleaner) Rules() []string {
-	var names []string
+// Rules describes the rules this Cleaner runs, in order, with the
+// built-in rules that work across paragraphs (the HTML page rules, gloss
+// removal, related lists, blocks) first: name, category, zone and what
+// each removes.
+func (c *Cleaner) Rules() []RuleInfo {
+	var out []RuleInfo
 	for _, n := range internalRuleNames {
 		if c.enabled(n, internalRuleCategory[n]) {
-			names = append(names, n)
+			out = append(out, RuleInfo{Name: n, Category: internalRuleCategory[n], Zone: internalRuleZone[n], Description: builtinDescriptions[n]})
 		}
 	}
 	for _, r := range c.rules {
-		names = append(names, r.Name)
+		out = append(out, RuleInfo{Name: r.Name, Category: r.Category, Zone: r.Zone, Description: r.Description})
 	}
-	return names
+	return out
 }
 
 // Clean cleans one article, reading it as HTML when it holds HTML markup

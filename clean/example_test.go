@@ -313,9 +313,32 @@ func ExampleCleaner_CleanHTML() {
 func ExampleCleaner_Rules() {
 	c, _ := clean.New(clean.Without("gloss", "related", "markup", "editor", "source", "disclaimer",
 		"copyright", "share", "navigation", "header", "byline", "caption", "page", "block"))
-	fmt.Println(c.Rules())
+	for _, r := range c.Rules() {
+		fmt.Printf("%s (%s, %s): %s\n", r.Name, r.Category, r.Zone, r.Description)
+	}
 	// Output:
-	// [end-mark end-mark-glued]
+	// end-mark (endmark, anywhere): end marks: （完）, 【完】, -END-
+	// end-mark-glued (endmark, last): an end mark glued to the end of the last paragraph: …。（完）
+}
+
+// ExampleRuleInfo lists a rule added to the preset with what it says of
+// itself.
+func ExampleRuleInfo() {
+	footer := clean.MustPattern("weibo-footer", clean.Share, clean.Tail, `^新浪微博：@\S+$`)
+	footer.Description = "the paper's Weibo account: 新浪微博：@阳泉日报"
+	c, _ := clean.New(clean.With(footer))
+	rules := c.Rules()
+	r := rules[len(rules)-1]
+	fmt.Printf("%s | %s | %s | %s\n", r.Name, r.Category, r.Zone, r.Description)
+	// Output:
+	// weibo-footer | share | tail | the paper's Weibo account: 新浪微博：@阳泉日报
+}
+
+// ExampleZone_String names the zones a rule looks in.
+func ExampleZone_String() {
+	fmt.Println(clean.Head, clean.Edges, clean.Anywhere, clean.Lead|clean.Last)
+	// Output:
+	// head edges anywhere lead|last
 }
 
 func ExampleFormat() {

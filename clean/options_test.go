@@ -1,9 +1,11 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -26,10 +28,10 @@ func TestWithoutRuleAndCategory(t *testing.T) {
 		if got := c.CleanString(in).Text; got != tc.want {
 			t.Errorf("Without(%v): got %q, want %q", tc.off, got, tc.want)
 		}
-		for _, name := range c.Rules() {
+		for _, r := range c.Rules() {
 			for _, off := range tc.off {
-				if name == off {
-					t.Errorf("Without(%v): Rules() still lists %s", tc.off, name)
+				if r.Name == off || string(r.Category) == off {
+					t.Errorf("Without(%v): Rules() still lists %s (%s)", tc.off, r.Name, r.Category)
 				}
 			}
 		}
@@ -167,6 +169,48 @@ func TestPatternGroupNames(t *testing.T) {
 	for _, expr := range []string{`^作者[:：](?P<reporter>.+)$`, `(?P<cut>更多)$`, `^(审核)[:：](?P<credit>.+)$`} {
 		if _, err := Pattern("x", Byline, Head, expr); err != nil {
 			t.Errorf("%s: %v", expr, err)
+		}
+	}
+}
+
+// TestRulesDescribed checks that every rule of the default preset, and
+// every rule added with a Description, is listed with its category, zone
+// and a one-line description, and that a pattern describes itself.
+func TestRulesDescribed(t *testing.T) {
+	rules := Default().Rules()
+	if len(rules) < 70 {
+		t.Fatalf("%d rules", len(rules))
+	}
+	seen := map[string]bool{}
+	for _, r := range rules {
+		if seen[r.Name] {
+			t.Errorf("%s listed twice", r.Name)
+		}
+		seen[r.Name] = true
+		if r.Category == "" || r.Description == "" || strings.Contains(r.Description, "\n") || utf8.RuneCountInString(r.Description) > 130 {
+			t.Errorf("%s: category %q, description %q", r.Name, r.Category, r.Description)
+		}
+		if r.Zone == 0 && internalRuleZone[r.Name] != 0 {
+			t.Errorf("%s: no zone", r.Name)
+		}
+	}
+	for name := range builtinDescriptions {
+		if !seen[name] {
+			t.Errorf("description of %q, a rule the default preset does not run", name)
+		}
+	}
+	p := MustPattern("my-footer", Share, Tail, `^本报微信：\S+$`)
+	c, _ := New(With(p), Without("gloss"))
+	last := c.Rules()[len(c.Rules())-1]
+	if last.Name != "my-footer" || last.Zone != Tail || last.Description != "matches ^本报微信：\\S+$" {
+		t.Errorf("%+v", last)
+	}
+	if slices.ContainsFunc(c.Rules(), func(r RuleInfo) bool { return r.Name == "pinyin-gloss" }) {
+		t.Error("Without(gloss): pinyin-gloss still listed")
+	}
+	for z, want := range map[Zone]string{0: "whole", Head: "head", Edges: "edges", Anywhere: "anywhere", Lead | Last: "lead|last", Head | Body: "head|body", 1 << 7: "Zone(0x80)"} {
+		if z.String() != want {
+			t.Errorf("Zone %d: %q, want %q", z, z.String(), want)
 		}
 	}
 }

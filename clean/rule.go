@@ -113,6 +113,9 @@ type Rule struct {
 	Category Category
 	Zone     Zone
 	Match    func(p Paragraph) (Match, bool)
+	// Description says in one line what the rule removes, for
+	// [Cleaner.Rules] and cnnews clean --rules.
+	Description string
 
 	max int // the longest paragraph, in characters, Match can match; 0 for any
 }
@@ -123,7 +126,8 @@ type Rule struct {
 // ("source", "editor", "reporter", "photographer", "published", "title",
 // "original_title", "dateline", "credit") record metadata; a group of any
 // other name is an error, so that a misspelt field is not lost. Anchor the
-// expression with ^ and $ to remove only whole paragraphs.
+// expression with ^ and $ to remove only whole paragraphs. The rule's
+// Description is "matches " and the expression; set it to say more.
 func Pattern(name string, cat Category, zone Zone, expr string) (Rule, error) {
 	re, err := regexp.Compile(expr)
 	if err != nil {
@@ -138,7 +142,9 @@ func Pattern(name string, cat Category, zone Zone, expr string) (Rule, error) {
 			return Rule{}, fmt.Errorf("clean: rule %q: group %q names no metadata field; valid: %s, or cut", name, n, strings.Join(valid, ", "))
 		}
 	}
-	return patternRule(name, cat, zone, re), nil
+	r := patternRule(name, cat, zone, re)
+	r.Description = "matches " + expr
+	return r, nil
 }
 
 // patternFields are the group names Pattern records as metadata.

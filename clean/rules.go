@@ -509,6 +509,9 @@ func defaultRules() []Rule {
 	rules = append(rules, Rule{Name: "combined-line", Category: Navigation, Zone: Edges, max: 100, Match: short(100, needs(words("【 [ 打印 关闭 關閉 纠错 糾錯 字号 字號 字体 字體 编辑 編輯 责编 責編"), func(p Paragraph) (Match, bool) {
 		return combinedLine(known, p)
 	}))})
+	for i := range rules {
+		rules[i].Description = builtinDescriptions[rules[i].Name]
+	}
 	return rules
 }
 

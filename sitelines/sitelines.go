@@ -309,6 +309,7 @@ func (s *Site) Has(paragraph string) bool {
 // of an article stays. Add it to a cleaner with clean.With.
 func (s *Site) Rule() clean.Rule {
 	return clean.Rule{Name: RuleName, Category: Category, Zone: clean.Head | clean.Tail,
+		Description: "lines this site prints on many of its articles, learned from the corpus",
 		Match: func(p clean.Paragraph) (clean.Match, bool) {
 			if s.Has(p.Text) {
 				return clean.Match{Start: 0, End: len(p.Text)}, true

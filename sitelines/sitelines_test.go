@@ -222,7 +222,9 @@ func TestSwitchOff(t *testing.T) {
 	}
 	r := l.Site("s").Rule()
 	c, err := clean.New(clean.With(r))
-	if err != nil || !slices.Contains(c.Rules(), "site-line") {
+	if err != nil || !slices.ContainsFunc(c.Rules(), func(r clean.RuleInfo) bool {
+		return r.Name == "site-line" && r.Category == "site" && r.Description != ""
+	}) {
 		t.Fatal(err, c.Rules())
 	}
 	for _, name := range []string{"site", "site-line"} {

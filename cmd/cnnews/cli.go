@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
@@ -97,7 +98,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	useSample := fs.Bool("sample", false, "clean the bundled sample article and show it before and after")
 	without := fs.String("without", "", "comma-separated rule or category names to switch off (see --rules)")
 	keepCaptions := fs.Bool("keep-captions", false, "keep photo captions in the text")
-	listRules := fs.Bool("rules", false, "list the rules and their categories, then exit")
+	listRules := fs.Bool("rules", false, "list the rules (after --without) with their category, zone and what each removes, then exit")
 	lossy := lossyFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: cnnews clean [flags] [FILE...]\n\n"+
@@ -121,8 +122,14 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *listRules {
-		for _, name := range c.Rules() {
-			fmt.Fprintln(stdout, name)
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "RULE\tCATEGORY\tZONE\tREMOVES")
+		for _, r := range c.Rules() {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Name, r.Category, r.Zone, r.Description)
+		}
+		if err := tw.Flush(); err != nil {
+			fmt.Fprintf(stderr, "cnnews: %v\n", err)
+			return 1
 		}
 		return 0
 	}

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -129,8 +130,15 @@ func TestFlags(t *testing.T) {
 		t.Errorf("unknown rule: exit %d, stderr %q", code, stderr)
 	}
 	stdout, _, code = runCLI(t, "", "clean", "--rules")
-	if code != 0 || !strings.Contains(stdout, "pinyin-gloss\n") || !strings.Contains(stdout, "editor-line\n") {
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if code != 0 || len(lines) != 1+len(clean.Default().Rules()) || !strings.HasPrefix(lines[0], "RULE") ||
+		!regexp.MustCompile(`(?m)^editor-line +editor +anywhere +editor and desk credits: 责任编辑`).MatchString(stdout) ||
+		!regexp.MustCompile(`(?m)^pinyin-gloss +gloss +whole +inline pinyin glosses`).MatchString(stdout) {
 		t.Errorf("--rules: exit %d, %q", code, stdout)
+	}
+	stdout, _, _ = runCLI(t, "", "clean", "--rules", "--without", "editor")
+	if strings.Contains(stdout, "editor-line") || !strings.Contains(stdout, "pinyin-gloss") {
+		t.Errorf("--rules --without editor: %q", stdout)
 	}
 	_, stderr, code = runCLI(t, "", "clean", "--help")
 	for _, flag := range []string{"-json", "-sample", "-without", "-keep-captions", "-rules"} {
