@@ -21,7 +21,7 @@ import (
 type Pipeline struct {
 	cleaner *clean.Cleaner
 	conv    *convert.Converter
-	from    convert.Script // the script conv converts from; None: any
+	from    convert.Script // the script conv converts from; Neither: any
 	punct   bool
 	repair  bool
 	lossy   bool
@@ -93,6 +93,9 @@ func Lossy() Option {
 
 // MaxSize sets the largest input in bytes; larger ones are an
 // [*InputError] with Reason TooLarge. The default is [DefaultMaxSize].
+// The front matter block has a limit of its own, checked by package
+// frontmatter ([frontmatter.DefaultMaxSize]); a larger block is an
+// [*InputError] with Reason BadFrontMatter.
 func MaxSize(n int) Option {
 	return func(c *config) error {
 		if n <= 0 {
@@ -293,7 +296,7 @@ func (p *Pipeline) process(name string, data []byte, format clean.Format) (*Arti
 	if p.repair && (a.Script == convert.Traditional || a.Script == convert.Mixed) {
 		text, a.Repaired = convert.Repair(text)
 	}
-	if p.conv != nil && (p.from == convert.None || a.Script == p.from || a.Script == convert.Mixed) {
+	if p.conv != nil && (p.from == convert.Neither || a.Script == p.from || a.Script == convert.Mixed) {
 		text = p.conv.String(text)
 		a.Converted = p.conv.Name()
 		convertMeta(&a.Meta, p.conv)

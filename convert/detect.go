@@ -13,14 +13,14 @@ type Script uint8
 
 // The scripts [Detect] tells apart.
 const (
-	None        Script = iota // no character belongs to one script only
+	Neither     Script = iota // no character belongs to one script only: neither Simplified nor Traditional
 	Simplified                // Simplified characters, no or next to no Traditional ones
 	Traditional               // Traditional characters, no or next to no Simplified ones
 	Mixed                     // both in earnest
 )
 
 // String returns the script's name in lower case: "simplified",
-// "traditional", "mixed" or "none".
+// "traditional", "mixed" or "neither".
 func (s Script) String() string {
 	switch s {
 	case Simplified:
@@ -30,7 +30,7 @@ func (s Script) String() string {
 	case Mixed:
 		return "mixed"
 	}
-	return "none"
+	return "neither"
 }
 
 // MarshalText gives the script's name, as String, so that it reads as a
@@ -39,13 +39,13 @@ func (s Script) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // UnmarshalText reads a name MarshalText gives.
 func (s *Script) UnmarshalText(b []byte) error {
-	for _, c := range []Script{None, Simplified, Traditional, Mixed} {
+	for _, c := range []Script{Neither, Simplified, Traditional, Mixed} {
 		if c.String() == string(b) {
 			*s = c
 			return nil
 		}
 	}
-	return fmt.Errorf("convert: %q is not a script: want simplified, traditional, mixed or none", b)
+	return fmt.Errorf("convert: %q is not a script: want simplified, traditional, mixed or neither", b)
 }
 
 // Detection is the verdict of [Detect] with the counts behind it.
@@ -141,7 +141,7 @@ func Detect(s string) Detection {
 	total := d.Simplified + d.Traditional
 	switch {
 	case total == 0:
-		d.Script = None
+		d.Script = Neither
 	case float64(min(d.Simplified, d.Traditional)) > MixedShare*float64(total):
 		d.Script = Mixed
 	case d.Simplified > d.Traditional:

@@ -68,7 +68,7 @@
 // # Script detection and punctuation
 //
 // [Detect] counts the characters only one script uses (发 or 發) and gives
-// a verdict, [Simplified], [Traditional], [Mixed] or [None], with the
+// a verdict, [Simplified], [Traditional], [Mixed] or [Neither], with the
 // counts behind it. [Punctuation] is a transform.Transformer that turns
 // ASCII , ; : ? ! ( ) back into ，；：？！（） where they follow (or enclose)
 // Chinese text, as scrapers' width folding leaves it:

@@ -169,7 +169,7 @@ func ExampleDetect() {
 	// 經濟發展 traditional 4 0 3
 	// 经济發展 mixed 4 2 1
 	// 中国人 simplified 3 1 0
-	// hello none 0 0 0
+	// hello neither 0 0 0
 }
 
 func ExampleDetection() {
@@ -180,9 +180,9 @@ func ExampleDetection() {
 }
 
 func ExampleScript() {
-	fmt.Println(convert.Simplified, convert.Traditional, convert.Mixed, convert.None)
+	fmt.Println(convert.Simplified, convert.Traditional, convert.Mixed, convert.Neither)
 	// Output:
-	// simplified traditional mixed none
+	// simplified traditional mixed neither
 }
 
 func ExampleScript_String() {
@@ -279,7 +279,7 @@ func ExampleScript_UnmarshalText() {
 	}
 	// Output:
 	// traditional <nil>
-	// traditional convert: "klingon" is not a script: want simplified, traditional, mixed or none
+	// traditional convert: "klingon" is not a script: want simplified, traditional, mixed or neither
 }
 
 // Example converts a Simplified paragraph to Taiwan's script and phrases,

@@ -92,10 +92,10 @@ func TestDetect(t *testing.T) {
 		}
 	}
 	for s, want := range map[string]Script{
-		"":           None,
-		"hello 2022": None,
+		"":           Neither,
+		"hello 2022": Neither,
 		"中国人":        Simplified, // 国 is Simplified
-		"人大":         None,
+		"人大":         Neither,
 		"經濟發展，这是我们的": Mixed,
 		"经济发展经济发展经济发展经济发展經": Simplified,
 	} {

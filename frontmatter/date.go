@@ -101,7 +101,7 @@ func (d Date) MarshalText() ([]byte, error) {
 	return []byte(d.Time.Format("2006-01-02 15:04:05 -0700")), nil
 }
 
-// Date returns the field key parsed as a date, in the zone of the [Zone]
+// Date returns the field key parsed as a date, in the zone of the [TimeZone]
 // option (China Standard Time by default) when it has none. ok is false
 // when there is no such field.
 func (d *Document) Date(key string) (date Date, ok bool, err error) {

@@ -14,9 +14,9 @@ import (
 
 type locationOption struct{ loc *time.Location }
 
-// Zone sets the time zone of dates written without one (default China
+// TimeZone sets the time zone of dates written without one (default China
 // Standard Time, UTC+8, as Asia/Shanghai has kept since 1991).
-func Zone(loc *time.Location) Option {
+func TimeZone(loc *time.Location) Option {
 	return func(c *config) { c.zone = &locationOption{loc} }
 }
 
@@ -232,7 +232,7 @@ func jsonError(err error, data []byte, line int) error {
 // Field is one top-level field of a front matter block, in the order the
 // block gives them. A YAML timestamp without a zone (date: 2022-05-13
 // 22:10:31, as Hexo and Jekyll write it) is a time in the document's zone
-// ([Zone], China Standard Time by default), not UTC.
+// ([TimeZone], China Standard Time by default), not UTC.
 type Field struct {
 	Key   string
 	Value any // as the format's decoder gives it: string, int, float64, bool, []any, map[string]any, time.Time

@@ -129,8 +129,8 @@ func ExampleDate_MarshalText() {
 	// 2022-05-13 05:46:47 +0800
 }
 
-func ExampleZone() {
-	doc, _ := frontmatter.Split([]byte("---\ndate: 2022-05-13 05:46\n---\n"), frontmatter.Zone(time.UTC))
+func ExampleTimeZone() {
+	doc, _ := frontmatter.Split([]byte("---\ndate: 2022-05-13 05:46\n---\n"), frontmatter.TimeZone(time.UTC))
 	d, _, _ := doc.Date("date")
 	fmt.Println(d.Time)
 	// Output:
@@ -244,7 +244,7 @@ func ExampleRead() {
 }
 
 func ExampleOption() {
-	opts := []frontmatter.Option{frontmatter.MaxSize(4 << 10), frontmatter.Zone(time.UTC)}
+	opts := []frontmatter.Option{frontmatter.MaxSize(4 << 10), frontmatter.TimeZone(time.UTC)}
 	doc, err := frontmatter.Split([]byte("---\ndate: 2022-05-13 05:46\n---\n"), opts...)
 	d, _, _ := doc.Date("date")
 	fmt.Println(d.Time, err, frontmatter.DefaultMaxSize)

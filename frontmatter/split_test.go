@@ -193,9 +193,9 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) succeeded", bad)
 		}
 	}
-	doc, _ := Split([]byte("---\ndate: 2022-05-13 05:46\n---\n"), Zone(time.UTC))
+	doc, _ := Split([]byte("---\ndate: 2022-05-13 05:46\n---\n"), TimeZone(time.UTC))
 	if got, ok, err := doc.Date("date"); !ok || err != nil || !got.Time.Equal(time.Date(2022, 5, 13, 5, 46, 0, 0, time.UTC)) {
-		t.Errorf("Zone option: %v %v %v", got, ok, err)
+		t.Errorf("TimeZone option: %v %v %v", got, ok, err)
 	}
 }
 
@@ -314,8 +314,8 @@ func TestYAMLTimestampZone(t *testing.T) {
 			t.Errorf("%s: %s, %v, %v; want %s", front, got, ok, err, want)
 		}
 	}
-	doc, _ := Split([]byte("---\ndate: 2022-05-13 22:10:31\n---\n"), Zone(time.UTC))
+	doc, _ := Split([]byte("---\ndate: 2022-05-13 22:10:31\n---\n"), TimeZone(time.UTC))
 	if d, _, _ := doc.Date("date"); d.Time.Format(time.RFC3339) != "2022-05-13T22:10:31Z" {
-		t.Errorf("with Zone(UTC): %v", d.Time)
+		t.Errorf("with TimeZone(UTC): %v", d.Time)
 	}
 }

@@ -84,7 +84,7 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: cnnews detect [FILE...]\n\n"+
 			"Prints, for each FILE (standard input when none), a line:\n"+
-			"FILE<TAB>simplified|traditional|mixed|none<TAB>han=N simplified=N traditional=N\n")
+			"FILE<TAB>simplified|traditional|mixed|neither<TAB>han=N simplified=N traditional=N\n")
 		fs.PrintDefaults()
 	}
 	lossy := lossyFlag(fs)
