@@ -91,9 +91,10 @@ func version() string {
 	return fmt.Sprintf("cnnews %s (%s; OpenCC %s data)", v, goVersion, convert.DataVersion())
 }
 
-func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	prof := profileFlags(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object per input, the library's cnnews.Article: name, text, meta, removed (rule, category, text, line, start, end), warnings, encoding, format, script")
 	useSample := fs.Bool("sample", false, "clean the bundled sample article and show it before and after")
 	without := fs.String("without", "", "comma-separated rule or category names to switch off (see --rules)")
@@ -109,6 +110,11 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	if err := prof.start(); err != nil {
+		fmt.Fprintf(stderr, "cnnews: %v\n", err)
+		return 2
+	}
+	defer func() { code = prof.stop(stderr, code) }()
 	var opts []clean.Option
 	if *without != "" {
 		opts = append(opts, clean.Without(strings.Split(*without, ",")...))

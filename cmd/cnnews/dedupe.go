@@ -14,9 +14,10 @@ import (
 	"github.com/cnnews/cnnews/dedupe"
 )
 
-func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	fset := flag.NewFlagSet("dedupe", flag.ContinueOnError)
 	fset.SetOutput(stderr)
+	prof := profileFlags(fset)
 	threshold := fset.Float64("threshold", 0.7, "Jaccard similarity at or above which two documents are copies (an excerpt counts at containment 0.8 or the threshold, whichever is higher)")
 	lossy := lossyFlag(fset)
 	keep := fset.String("keep", "longest", "which copy to keep: longest, earliest (JSONL \"date\"), or first")
@@ -30,6 +31,11 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
+	if err := prof.start(); err != nil {
+		fmt.Fprintf(stderr, "cnnews: %v\n", err)
+		return 2
+	}
+	defer func() { code = prof.stop(stderr, code) }()
 	policy, ok := map[string]dedupe.Policy{"longest": dedupe.Longest, "earliest": dedupe.Earliest, "first": dedupe.First}[*keep]
 	if !ok {
 		fmt.Fprintf(stderr, "cnnews: --keep %q: want longest, earliest or first\n", *keep)

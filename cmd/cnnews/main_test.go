@@ -298,3 +298,32 @@ func TestEveryCommandDecodes(t *testing.T) {
 		t.Errorf("dedupe on bad bytes: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestProfileFlags: run, clean and dedupe write CPU and memory profiles
+// that go tool pprof reads (gzipped protocol buffers), and an unwritable
+// profile is an error naming it.
+func TestProfileFlags(t *testing.T) {
+	dir := t.TempDir()
+	seed := filepath.Join("testdata", "000.txt")
+	for _, args := range [][]string{
+		{"clean", seed},
+		{"dedupe", seed},
+		{"run", "--progress", "none", "-o", filepath.Join(dir, "out.jsonl"), seed},
+	} {
+		cpu, mem := filepath.Join(dir, args[0]+".cpu"), filepath.Join(dir, args[0]+".mem")
+		full := append([]string{args[0], "--cpuprofile", cpu, "--memprofile", mem}, args[1:]...)
+		if _, stderr, code := runCLI(t, "", full...); code != 0 {
+			t.Fatalf("%v: exit %d, %s", full, code, stderr)
+		}
+		for _, name := range []string{cpu, mem} {
+			b, err := os.ReadFile(name)
+			if err != nil || len(b) < 20 || b[0] != 0x1f || b[1] != 0x8b {
+				t.Errorf("%s: %d bytes, %v", name, len(b), err)
+			}
+		}
+	}
+	bad := filepath.Join(dir, "no", "such", "cpu.out")
+	if _, stderr, code := runCLI(t, "", "clean", "--cpuprofile", bad, seed); code != 2 || !strings.Contains(stderr, bad) {
+		t.Errorf("unwritable profile: exit %d, %q", code, stderr)
+	}
+}

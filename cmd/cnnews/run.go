@@ -54,9 +54,10 @@ type runOptions struct {
 	sites     *corpus.Sites
 }
 
-func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	prof := profileFlags(fs)
 	var o runOptions
 	fs.StringVar(&o.out, "o", "", "output `FILE` of kept articles, one JSON object a line (required)")
 	fs.StringVar(&o.rejected, "rejected", "", "`FILE` for rejected inputs and dropped duplicates with reasons (default: OUT with .rejected.jsonl)")
@@ -89,6 +90,11 @@ func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	if err := prof.start(); err != nil {
+		fmt.Fprintf(stderr, "cnnews: %v\n", err)
+		return 2
+	}
+	defer func() { code = prof.stop(stderr, code) }()
 	o.inputs, o.dedupe = fs.Args(), !*noDedupe
 	if o.out == "" || len(o.inputs) == 0 {
 		fmt.Fprintln(stderr, "cnnews run: need -o OUT and at least one PATH")
