@@ -213,6 +213,21 @@ func FuzzAdd(f *testing.F) {
 	f.Add("複工(ye) 就是穩就業")
 	f.Fuzz(func(t *testing.T, s string) {
 		n := Normalize(s)
+		if ref := normalizeRef(s); n != ref {
+			t.Fatalf("Normalize(%q) = %q, the plain version gives %q", s, n, ref)
+		}
+		var g signer
+		var sig Signature
+		g.signNormalized(n, 5, &sig)
+		if sh := shingles(n, 5, nil); sig.Shingles != len(sh) {
+			t.Fatalf("%q: %d shingles counted, %d sorted", n, sig.Shingles, len(sh))
+		} else if len(sh) > 0 {
+			var want [K]uint32
+			sign(sh, &want)
+			if want != sig.Min {
+				t.Fatalf("%q: MinHash differs from the sorted recipe", n)
+			}
+		}
 		if !utf8.ValidString(n) {
 			t.Fatalf("invalid UTF-8 from Normalize")
 		}

@@ -160,12 +160,10 @@ func bandKey(sig *[K]uint32, b, rows int) uint32 {
 
 // Sign computes the signature of a text as this index compares it.
 func (x *Index) Sign(text string) Signature {
-	norm := Normalize(text)
-	sh := shingles(norm, x.cfg.shingle, nil)
 	var s Signature
-	s.Exact = xxh3.HashString128(norm)
-	s.Shingles = len(sh)
-	sign(sh, &s.Min)
+	g := signers.Get().(*signer)
+	g.signNormalized(Normalize(text), x.cfg.shingle, &s)
+	signers.Put(g)
 	return s
 }
 
@@ -383,6 +381,7 @@ func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
 	// the shingle sets are not kept: an earlier document's set is made
 	// again from its text when a candidate pair needs it
 	var mine, theirs []uint64
+	var g signer
 	hashes := make([]xxh3.Uint128, len(docs)) // of the normalised texts
 	seenID := make(map[string]struct{}, len(docs))
 	for i, d := range docs {
@@ -391,16 +390,18 @@ func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
 		}
 		seenID[d.ID] = struct{}{}
 		norm := Normalize(d.Text)
-		mine = shingles(norm, x.cfg.shingle, mine)
 		var s Signature
-		s.Exact, s.Shingles = xxh3.HashString128(norm), len(mine)
+		g.signNormalized(norm, x.cfg.shingle, &s)
 		hashes[i] = s.Exact
-		sign(mine, &s.Min)
 		ms, _ := x.add(strconv.Itoa(i), s, false) // the IDs are distinct numbers
+		mine = mine[:0]
 		for _, m := range ms {
 			j, _ := strconv.Atoi(m.ID)
 			score := m.Similarity
 			if !m.Exact {
+				if len(mine) == 0 {
+					mine = shingles(norm, x.cfg.shingle, mine) // sorted, for the exact check
+				}
 				theirs = shingles(Normalize(docs[j].Text), x.cfg.shingle, theirs)
 				jac, con := exactSimilarity(mine, theirs)
 				switch {

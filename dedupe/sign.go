@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,12 +26,56 @@ func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= 0x4E00 && r <= 0x9FFF { // CJK ideographs: the bulk of the text
-			b.WriteRune(convert.ToSimplified(r))
-			i += size
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			// ASCII: letters and digits stay, lower case; the rest is
+			// punctuation, symbols, spaces and controls
+			if c == '(' {
+				if n := glossLen(s[i:]); n > 0 && b.Len() > 0 {
+					i += n
+					continue
+				}
+			}
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				b.WriteByte(c)
+			case 'A' <= c && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			}
+			continue
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// three bytes from U+4000: the CJK ideographs are the bulk of the text
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x4E00 {
+				if t := convert.ToSimplified(r); t != r {
+					b.WriteRune(t)
+				} else {
+					b.WriteString(s[i : i+3])
+				}
+				i += 3
+				continue
+			}
+		case c == 0xEF && i+2 < len(s) && (s[i+1] == 0xBC && s[i+2] >= 0x81 && s[i+2] <= 0xBF || s[i+1] == 0xBD && s[i+2] >= 0x80 && s[i+2] <= 0x9E):
+			// the full-width forms of ASCII (U+FF01–U+FF5E): folded to
+			// ASCII, then as ASCII; （ may open a gloss
+			if s[i+1] == 0xBC && s[i+2] == 0x88 {
+				if n := glossLen(s[i:]); n > 0 && b.Len() > 0 {
+					i += n
+					continue
+				}
+			}
+			a := byte(0xF000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) - 0xFEE0)
+			i += 3
+			switch {
+			case 'a' <= a && a <= 'z', '0' <= a && a <= '9':
+				b.WriteByte(a)
+			case 'A' <= a && a <= 'Z':
+				b.WriteByte(a + 'a' - 'A')
+			}
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !checked && !nfcStable(r) {
 			checked = true
 			if !norm.NFC.IsNormalString(s) {
@@ -40,7 +85,7 @@ func Normalize(s string) string {
 				continue
 			}
 		}
-		if r == '(' || r == '（' {
+		if r == '（' {
 			if n := glossLen(s[i:]); n > 0 && b.Len() > 0 {
 				i += n
 				continue
@@ -138,30 +183,93 @@ func shingles(norm string, n int, dst []uint64) []uint64 {
 	return slices.Compact(dst)
 }
 
-// sign computes the one-permutation MinHash of a shingle set: each hash
-// falls into one of K bins by its top bits and the bin keeps the smallest
-// of the rest; an empty bin takes the value of the next non-empty one,
-// offset by the distance, so that two sets agree on a bin with probability
-// equal to their Jaccard similarity.
-func sign(hashes []uint64, sig *[K]uint32) {
+// signer computes signatures without sorting shingles: each shingle's
+// hash goes straight into the MinHash bins (taking a minimum twice changes
+// nothing), and an open-addressing set of hashes counts the distinct ones.
+// Its buffers are reused from one text to the next.
+type signer struct {
+	set  []uint64 // hash set; 0 marks an empty slot
+	offs []int    // byte offsets of the last n+1 characters, a ring
+}
+
+var signers = sync.Pool{New: func() any { return new(signer) }}
+
+// signNormalized fills s from a normalised text: its exact hash, the
+// number of distinct shingles and the MinHash of their hashes, the same
+// as sign(shingles(norm, n, nil)) would give.
+func (g *signer) signNormalized(norm string, n int, s *Signature) {
+	s.Exact = xxh3.HashString128(norm)
 	const empty = math.MaxUint32
-	for i := range sig {
-		sig[i] = empty
+	for i := range s.Min {
+		s.Min[i] = empty
 	}
-	for _, h := range hashes {
+	s.Shingles = 0
+	if norm == "" {
+		return
+	}
+	// room for every shingle (at most one per character), half full at most
+	size := 16
+	for chars := utf8.RuneCountInString(norm); size < 2*(chars+1); {
+		size *= 2
+	}
+	if cap(g.set) < size {
+		g.set = make([]uint64, size)
+	}
+	set := g.set[:size]
+	clear(set)
+	mask := uint64(size - 1)
+	distinct := 0
+	add := func(h uint64) {
 		bin := h >> (64 - 7) // K = 128 = 2^7
 		v := uint32(h)
 		if v == empty {
 			v--
 		}
-		if v < sig[bin] {
-			sig[bin] = v
+		if v < s.Min[bin] {
+			s.Min[bin] = v
+		}
+		key := h
+		if key == 0 {
+			key = 1 // 0 marks an empty slot; the count may merge 0 and 1, once in 2^64
+		}
+		for i := (key * 0x9E3779B97F4A7C15) & mask; ; i = (i + 1) & mask {
+			switch set[i] {
+			case 0:
+				set[i] = key
+				distinct++
+				return
+			case key:
+				return
+			}
 		}
 	}
-	// densification by rotation
-	if len(hashes) == 0 {
-		return
+	if cap(g.offs) < n+1 {
+		g.offs = make([]int, n+1)
 	}
+	ring := g.offs[:n+1]
+	count := 0 // characters seen
+	for i := range norm {
+		ring[count%(n+1)] = i
+		count++
+		if count > n {
+			// the shingle of the n characters before the one at i
+			add(xxh3.HashString(norm[ring[(count-n-1)%(n+1)]:i]))
+		}
+	}
+	switch {
+	case count <= n:
+		add(xxh3.HashString(norm))
+	default:
+		add(xxh3.HashString(norm[ring[(count-n)%(n+1)]:]))
+	}
+	s.Shingles = distinct
+	densify(&s.Min)
+}
+
+// densify fills the empty bins of a MinHash by rotation: an empty bin
+// takes the value of the next non-empty one, hashed with the distance.
+func densify(sig *[K]uint32) {
+	const empty = math.MaxUint32
 	var filled [K]uint32
 	copy(filled[:], sig[:])
 	for i := range sig {
