@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -158,14 +159,22 @@ func Detect(s string) Detection {
 // phrases that choose between forms, so it suits matching (deduplication,
 // search keys) rather than conversion.
 func ToSimplified(r rune) rune {
-	t := simplifiedOf()
-	if r >= 0 && int(r) < len(t) {
+	t := simplifiedTable.Load()
+	if t == nil {
+		t = (*[0x10000]rune)(simplifiedOf())
+		simplifiedTable.Store(t)
+	}
+	if r >= 0 && r < 0x10000 {
 		if s := t[r]; s != 0 {
 			return s
 		}
 	}
 	return r
 }
+
+// simplifiedTable is simplifiedOf's table once built, read with one
+// atomic load: ToSimplified is called for every character of a text.
+var simplifiedTable atomic.Pointer[[0x10000]rune]
 
 // simplifiedOf maps characters of the Basic Multilingual Plane that the
 // Traditional-to-Simplified character table changes to their first form.

@@ -323,3 +323,68 @@ func Example() {
 	// Output:
 	// keep xinhua, drop cna (1.00, exact true) portal (1.00, exact false)
 }
+
+// ExampleClusterer finds copies in a corpus without holding its texts:
+// here they stay in a slice standing for the files they would be read
+// back from, and only the earlier text of a pair the bands propose is
+// read again.
+func ExampleClusterer() {
+	corpus := []dedupe.Doc{
+		{ID: "xinhua", Text: story},
+		{ID: "shuozhou", Text: other},
+		{ID: "taiwan-site", Text: traditional},
+		{ID: "excerpt", Text: string([]rune(story)[:len([]rune(story))*9/10])},
+	}
+	reads := 0
+	c, _ := dedupe.NewClusterer(dedupe.Longest, func(i int) (string, error) {
+		reads++
+		return corpus[i].Text, nil
+	})
+	for _, d := range corpus {
+		if err := c.Add(d); err != nil {
+			fmt.Println(err)
+		}
+	}
+	for _, cl := range c.Clusters() {
+		fmt.Println("keep", cl.Keep)
+		for _, m := range cl.Duplicates {
+			fmt.Printf("  %s exact=%v\n", m.ID, m.Exact)
+		}
+	}
+	fmt.Println("texts read again:", reads)
+	// Output:
+	// keep xinhua
+	//   taiwan-site exact=true
+	//   excerpt exact=false
+	// texts read again: 2
+}
+
+// ExampleNewClusterer shows the options a Clusterer takes: those of an
+// Index. Invalid ones are an error.
+func ExampleNewClusterer() {
+	_, err := dedupe.NewClusterer(dedupe.First, nil, dedupe.Shingle(0))
+	fmt.Println(err)
+	// Output:
+	// dedupe: shingle length 0: want at least 1
+}
+
+// ExampleClusterer_Add shows that an ID may be added once.
+func ExampleClusterer_Add() {
+	c, _ := dedupe.NewClusterer(dedupe.First, func(int) (string, error) { return "", nil })
+	fmt.Println(c.Add(dedupe.Doc{ID: "a", Text: story}))
+	fmt.Println(c.Add(dedupe.Doc{ID: "a", Text: other}))
+	// Output:
+	// <nil>
+	// dedupe: "a": ID already indexed
+}
+
+// ExampleClusterer_Clusters shows the keeper chosen by date with the
+// Earliest policy.
+func ExampleClusterer_Clusters() {
+	c, _ := dedupe.NewClusterer(dedupe.Earliest, func(int) (string, error) { return story, nil })
+	c.Add(dedupe.Doc{ID: "later", Text: story, Date: time.Date(2024, 1, 9, 0, 0, 0, 0, time.UTC)})
+	c.Add(dedupe.Doc{ID: "earlier", Text: story, Date: time.Date(2024, 1, 8, 0, 0, 0, 0, time.UTC)})
+	fmt.Printf("%+v\n", c.Clusters())
+	// Output:
+	// [{Keep:earlier Duplicates:[{ID:later Similarity:1 Exact:true}]}]
+}

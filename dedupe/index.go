@@ -355,76 +355,127 @@ type Cluster struct {
 // Clusters finds the clusters of copies among docs: every document is
 // signed and indexed, each candidate pair the bands propose is verified
 // exactly on the shingle sets (Jaccard or containment at or above the
-// thresholds), and verified pairs are joined with union-find. Beyond the
-// texts it holds only the index: shingle sets are made again when a pair
-// needs them. Only
+// thresholds), and verified pairs are joined with union-find. Only
 // clusters of two or more are returned, in the order of their first
-// document; in each, the keeper is chosen by policy.
+// document; in each, the keeper is chosen by policy. It is a [Clusterer]
+// fed docs in order; for a corpus too large to hold, use a Clusterer.
 func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
+	c, err := NewClusterer(policy, func(i int) (string, error) { return docs[i].Text, nil }, opts...)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		if err := c.Add(d); err != nil {
+			return nil, err
+		}
+	}
+	return c.Clusters(), nil
+}
+
+// Clusterer finds clusters of copies among documents added one at a time,
+// as [Clusters] does, without holding their texts: when a candidate pair
+// needs its earlier document's text for the exact check, it asks text
+// for it by position (the first document added is 0). Beyond the index it
+// keeps, for each document, its ID, text length, date and a few numbers
+// (about 100 bytes). A Clusterer is not safe for concurrent use.
+type Clusterer struct {
+	x      *Index
+	policy Policy
+	text   func(i int) (string, error)
+	docs   []docInfo
+	parent []int
+	sim    []float64 // similarity that joined a document to its cluster
+	ids    map[string]struct{}
+	g      signer
+	// shingle sets of the document being added and of an earlier one
+	mine, theirs []uint64
+}
+
+// docInfo is what a Clusterer keeps of a document.
+type docInfo struct {
+	id    string
+	size  int // bytes of text, for the Longest policy
+	date  time.Time
+	exact xxh3.Uint128
+}
+
+// NewClusterer returns an empty Clusterer that keeps copies by policy
+// and reads earlier texts through text.
+func NewClusterer(policy Policy, text func(i int) (string, error), opts ...Option) (*Clusterer, error) {
 	x, err := NewIndex(opts...)
 	if err != nil {
 		return nil, err
 	}
-	parent := make([]int, len(docs))
-	sim := make([]float64, len(docs)) // similarity that joined i to its cluster
-	for i := range parent {
-		parent[i] = i
+	return &Clusterer{x: x, policy: policy, text: text, ids: map[string]struct{}{}}, nil
+}
+
+// Add signs and indexes d, checks exactly every earlier document the bands
+// propose and joins d to the clusters of those it copies. An ID already
+// added is an error wrapping [ErrDuplicateID], and d is not added. An
+// error from the text function is returned naming the earlier document;
+// d is then added, without the copies that check would have found.
+func (c *Clusterer) Add(d Doc) error {
+	if _, taken := c.ids[d.ID]; taken {
+		return fmt.Errorf("dedupe: %q: %w", d.ID, ErrDuplicateID)
 	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	// the shingle sets are not kept: an earlier document's set is made
-	// again from its text when a candidate pair needs it
-	var mine, theirs []uint64
-	var g signer
-	hashes := make([]xxh3.Uint128, len(docs)) // of the normalised texts
-	seenID := make(map[string]struct{}, len(docs))
-	for i, d := range docs {
-		if _, taken := seenID[d.ID]; taken {
-			return nil, fmt.Errorf("dedupe: %q: %w", d.ID, ErrDuplicateID)
-		}
-		seenID[d.ID] = struct{}{}
-		norm := Normalize(d.Text)
-		var s Signature
-		g.signNormalized(norm, x.cfg.shingle, &s)
-		hashes[i] = s.Exact
-		ms, _ := x.add(strconv.Itoa(i), s, false) // the IDs are distinct numbers
-		mine = mine[:0]
-		for _, m := range ms {
-			j, _ := strconv.Atoi(m.ID)
-			score := m.Similarity
-			if !m.Exact {
-				if len(mine) == 0 {
-					mine = shingles(norm, x.cfg.shingle, mine) // sorted, for the exact check
-				}
-				theirs = shingles(Normalize(docs[j].Text), x.cfg.shingle, theirs)
-				jac, con := exactSimilarity(mine, theirs)
-				switch {
-				case jac >= x.cfg.jaccard:
-					score = jac
-				case con >= x.cfg.containment:
-					score = con
-				default:
-					continue
-				}
+	i := len(c.docs)
+	norm := Normalize(d.Text)
+	var s Signature
+	c.g.signNormalized(norm, c.x.cfg.shingle, &s)
+	ms, _ := c.x.add(strconv.Itoa(i), s, false) // the index's IDs are positions
+	c.ids[d.ID] = struct{}{}
+	c.docs = append(c.docs, docInfo{id: d.ID, size: len(d.Text), date: d.Date, exact: s.Exact})
+	c.parent = append(c.parent, i)
+	c.sim = append(c.sim, 0)
+	c.mine = c.mine[:0]
+	for _, m := range ms {
+		j, _ := strconv.Atoi(m.ID)
+		score := m.Similarity
+		if !m.Exact {
+			if len(c.mine) == 0 {
+				c.mine = shingles(norm, c.x.cfg.shingle, c.mine) // sorted, for the exact check
 			}
-			if ri, rj := find(i), find(j); ri != rj {
-				parent[ri] = rj
-				if sim[i] == 0 {
-					sim[i] = score
-				}
+			earlier, err := c.text(j)
+			if err != nil {
+				return fmt.Errorf("dedupe: text of %q: %w", c.docs[j].id, err)
+			}
+			c.theirs = shingles(Normalize(earlier), c.x.cfg.shingle, c.theirs)
+			jac, con := exactSimilarity(c.mine, c.theirs)
+			switch {
+			case jac >= c.x.cfg.jaccard:
+				score = jac
+			case con >= c.x.cfg.containment:
+				score = con
+			default:
+				continue
+			}
+		}
+		if ri, rj := c.find(i), c.find(j); ri != rj {
+			c.parent[ri] = rj
+			if c.sim[i] == 0 {
+				c.sim[i] = score
 			}
 		}
 	}
+	return nil
+}
+
+func (c *Clusterer) find(i int) int {
+	for c.parent[i] != i {
+		c.parent[i] = c.parent[c.parent[i]]
+		i = c.parent[i]
+	}
+	return i
+}
+
+// Clusters returns the clusters of two or more documents found so far, in
+// the order of their first document, each with its keeper chosen by the
+// policy.
+func (c *Clusterer) Clusters() []Cluster {
 	groups := map[int][]int{}
 	var order []int
-	for i := range docs {
-		r := find(i)
+	for i := range c.docs {
+		r := c.find(i)
 		if _, ok := groups[r]; !ok {
 			order = append(order, r)
 		}
@@ -438,41 +489,40 @@ func Clusters(docs []Doc, policy Policy, opts ...Option) ([]Cluster, error) {
 		}
 		keep := members[0]
 		for _, m := range members[1:] {
-			if better(docs[m], docs[keep], policy) {
+			if better(c.docs[m], c.docs[keep], c.policy) {
 				keep = m
 			}
 		}
-		c := Cluster{Keep: docs[keep].ID}
+		cl := Cluster{Keep: c.docs[keep].id}
 		for _, m := range members {
 			if m == keep {
 				continue
 			}
-			s := sim[m]
+			s := c.sim[m]
 			if s == 0 {
-				s = sim[keep]
+				s = c.sim[keep]
 			}
-			c.Duplicates = append(c.Duplicates, Match{ID: docs[m].ID, Similarity: s, Exact: hashes[m] == hashes[keep]})
+			cl.Duplicates = append(cl.Duplicates, Match{ID: c.docs[m].id, Similarity: s, Exact: c.docs[m].exact == c.docs[keep].exact})
 		}
-		out = append(out, c)
+		out = append(out, cl)
 	}
-	return out, nil
+	return out
 }
 
-// better reports whether a should be kept rather than b.
-func better(a, b Doc, p Policy) bool {
+func better(a, b docInfo, p Policy) bool {
 	switch p {
 	case Earliest:
 		switch {
-		case !a.Date.IsZero() && (b.Date.IsZero() || a.Date.Before(b.Date)):
+		case !a.date.IsZero() && (b.date.IsZero() || a.date.Before(b.date)):
 			return true
-		case a.Date.Equal(b.Date):
-			return len(a.Text) > len(b.Text)
+		case a.date.Equal(b.date):
+			return a.size > b.size
 		}
 		return false
 	case First:
 		return false
 	}
-	return len(a.Text) > len(b.Text)
+	return a.size > b.size
 }
 
 // exactSimilarity returns the Jaccard similarity of two sorted shingle

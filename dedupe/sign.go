@@ -56,6 +56,14 @@ func Normalize(s string) string {
 				i += 3
 				continue
 			}
+		case (c == 0xE2 || c == 0xE3) && i+2 < len(s) && s[i+2]&0xC0 == 0x80 &&
+			(c == 0xE2 && (s[i+1] == 0x80 && s[i+2] >= 0x90 || s[i+1] == 0x81 && s[i+2] <= 0xAF) || c == 0xE3 && s[i+1] == 0x80):
+			// general punctuation (U+2010–U+206F) and CJK punctuation
+			// (U+3000–U+303F): most is dropped, as the table says
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); dropped(r) {
+				i += 3
+				continue
+			}
 		case c == 0xEF && i+2 < len(s) && (s[i+1] == 0xBC && s[i+2] >= 0x81 && s[i+2] <= 0xBF || s[i+1] == 0xBD && s[i+2] >= 0x80 && s[i+2] <= 0x9E):
 			// the full-width forms of ASCII (U+FF01–U+FF5E): folded to
 			// ASCII, then as ASCII; （ may open a gloss
@@ -106,6 +114,32 @@ func Normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// droppedPunct says, for U+2010–U+206F and U+3000–U+303F, which
+// characters Normalize drops: spaces, punctuation, symbols and controls
+// (〇 and 々, a numeral and a letter, stay).
+var droppedPunct = func() (t [2][0x60]bool) {
+	for i, base := range []rune{0x2010, 0x3000} {
+		for j := range t[i] {
+			r := base + rune(j)
+			t[i][j] = unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r)
+		}
+	}
+	return t
+}()
+
+// dropped reports whether Normalize drops r, one of U+2010–U+206F or
+// U+3000–U+303F (others: false).
+func dropped(r rune) bool {
+	t := &droppedPunct
+	switch {
+	case r >= 0x2010 && r < 0x2070:
+		return t[0][r-0x2010]
+	case r >= 0x3000 && r < 0x3060:
+		return t[1][r-0x3000]
+	}
+	return false
 }
 
 // nfcStable reports characters that NFC leaves alone whatever surrounds
@@ -248,7 +282,10 @@ func (g *signer) signNormalized(norm string, n int, s *Signature) {
 	}
 	ring := g.offs[:n+1]
 	count := 0 // characters seen
-	for i := range norm {
+	for i := 0; i < len(norm); i++ {
+		if norm[i]&0xC0 == 0x80 {
+			continue // inside a character (a normalised text is valid UTF-8)
+		}
 		ring[count%(n+1)] = i
 		count++
 		if count > n {

@@ -141,6 +141,11 @@ func TestNormalizeEqualsReference(t *testing.T) {
 		}
 		texts = append(texts, b.String())
 	}
+	for _, block := range [][2]rune{{0, 0x400}, {0x2000, 0x2100}, {0x3000, 0x3100}, {0x4D00, 0x4E10}, {0x9FF0, 0xA000}, {0xFF00, 0xFFF0}} {
+		for r := block[0]; r < block[1]; r++ {
+			texts = append(texts, "阳"+string(r)+"泉", string(r)+"(ye) ", "業"+string(r))
+		}
+	}
 	for _, s := range texts {
 		if got, want := Normalize(s), normalizeRef(s); got != want {
 			t.Fatalf("Normalize(%q) = %q, want %q", s, got, want)

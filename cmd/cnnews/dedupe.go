@@ -2,7 +2,9 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,8 +12,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnnews/cnnews/dedupe"
+	"github.com/cnnews/cnnews/internal/jsonobj"
 )
 
 func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
@@ -46,12 +50,18 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) (code i
 		return 2
 	}
 	status := 0
-	var docs []dedupe.Doc
-	at := map[string]string{} // a document's ID → where it was read
 	fail := func(err error) {
 		fmt.Fprintf(stderr, "cnnews: %v\n", err)
 		status = 1
 	}
+	rd := &dedupeReader{at: map[string]int{}, files: map[string]*os.File{}, lossy: *lossy, stderr: stderr, fail: fail}
+	defer rd.close()
+	c, err := dedupe.NewClusterer(policy, rd.text, dedupe.Threshold(*threshold, max(*threshold, 0.8)))
+	if err != nil {
+		fmt.Fprintf(stderr, "cnnews: %v\n", err)
+		return 2
+	}
+	rd.c = c
 	for _, root := range fset.Args() {
 		st, err := os.Stat(root)
 		if err != nil {
@@ -59,7 +69,7 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) (code i
 			continue
 		}
 		if !st.IsDir() {
-			docs = appendPath(docs, at, root, *lossy, stderr, fail)
+			rd.addPath(root)
 			continue
 		}
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -68,22 +78,15 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) (code i
 				return nil
 			}
 			if d.Type().IsRegular() {
-				docs = appendPath(docs, at, p, *lossy, stderr, fail)
+				rd.addPath(p)
 			}
 			return nil
 		})
-		if len(docs) > 5000 {
-			fmt.Fprintf(stderr, "cnnews dedupe: %d documents read\n", len(docs))
-		}
 	}
-	if len(docs) > 5000 {
-		fmt.Fprintf(stderr, "cnnews dedupe: finding copies among %d documents\n", len(docs))
+	if len(rd.locs) > 5000 {
+		fmt.Fprintf(stderr, "cnnews dedupe: %d documents compared\n", len(rd.locs))
 	}
-	clusters, err := dedupe.Clusters(docs, policy, dedupe.Threshold(*threshold, max(*threshold, 0.8)))
-	if err != nil {
-		fmt.Fprintf(stderr, "cnnews: %v\n", err)
-		return 2
-	}
+	clusters := c.Clusters()
 	type dup struct {
 		ID         string  `json:"id"`
 		Similarity float64 `json:"similarity"`
@@ -106,53 +109,96 @@ func runDedupe(args []string, stdin io.Reader, stdout, stderr io.Writer) (code i
 	return status
 }
 
-// appendPath reads one file into docs: a .jsonl file gives a document per
-// line, any other file is one document whose ID is its path. A JSONL
-// record whose ID was read before is an error naming both places, and is
-// left out; at records where each ID was read.
-func appendPath(docs []dedupe.Doc, at map[string]string, path string, lossy bool, stderr io.Writer, fail func(error)) []dedupe.Doc {
-	err := openFile(path, func(r io.Reader) error {
+// dedupeReader feeds the documents under the paths to a Clusterer in
+// order, keeping of each only where it was read, so that the Clusterer
+// can have an earlier text read again when a pair needs checking: memory
+// does not grow with the texts.
+type dedupeReader struct {
+	c      *dedupe.Clusterer
+	locs   []docLoc
+	at     map[string]int // a document's ID → its place in locs
+	files  map[string]*os.File
+	lossy  bool
+	stderr io.Writer
+	fail   func(error)
+}
+
+// docLoc is where a document was read: a JSONL line (its byte offset,
+// length and number), or a whole file (off -1).
+type docLoc struct {
+	path       string
+	off        int64
+	size, line int
+}
+
+func (l docLoc) String() string {
+	if l.off < 0 {
+		return l.path
+	}
+	return fmt.Sprintf("%s:%d", l.path, l.line)
+}
+
+// add gives a document to the Clusterer; an ID read before is an error
+// naming both places, and the document is left out.
+func (r *dedupeReader) add(d dedupe.Doc, l docLoc) {
+	if i, taken := r.at[d.ID]; taken {
+		if l.off < 0 {
+			r.fail(fmt.Errorf("%s: id already read at %s", l, r.locs[i]))
+		} else {
+			r.fail(fmt.Errorf("%s: id %q already read at %s", l, d.ID, r.locs[i]))
+		}
+		return
+	}
+	r.at[d.ID] = len(r.locs)
+	r.locs = append(r.locs, l)
+	if err := r.c.Add(d); err != nil {
+		r.fail(err)
+	}
+}
+
+// addPath reads one file: a .jsonl file gives a document per line, any
+// other file is one document whose ID is its path.
+func (r *dedupeReader) addPath(path string) {
+	err := openFile(path, func(f io.Reader) error {
 		if !strings.HasSuffix(path, ".jsonl") {
 			// decoded as cnnews run decodes, so that a GBK copy is
 			// found; an empty file is nothing to compare
-			b, _, err := readInput(path, r, lossy, stderr)
+			b, _, err := readInput(path, f, r.lossy, r.stderr)
 			if err != nil {
 				return err
 			}
-			if where, taken := at[path]; taken {
-				return fmt.Errorf("%s: id already read at %s", path, where)
-			}
-			at[path] = path
-			docs = append(docs, dedupe.Doc{ID: path, Text: string(b)})
+			r.add(dedupe.Doc{ID: path, Text: string(b)}, docLoc{path: path, off: -1})
 			return nil
 		}
-		br := bufio.NewReader(r)
+		br := bufio.NewReaderSize(f, 1<<20)
+		var line []byte // reused: the record's strings are copies
+		off := int64(0)
 		for n := 1; ; n++ {
-			line, err := br.ReadBytes('\n')
-			if len(strings.TrimSpace(string(line))) > 0 {
-				var rec struct {
-					ID   string `json:"id"`
-					Text string `json:"text"`
-					Date string `json:"date"`
+			line = line[:0]
+			var err error
+			for {
+				chunk, cerr := br.ReadSlice('\n')
+				line = append(line, chunk...)
+				if cerr != bufio.ErrBufferFull {
+					err = cerr
+					break
 				}
-				if jerr := json.Unmarshal(line, &rec); jerr != nil || rec.ID == "" {
-					if jerr == nil {
-						jerr = fmt.Errorf("no \"id\"")
-					}
-					fail(fmt.Errorf("%s:%d: %v", path, n, jerr))
-				} else if where, taken := at[rec.ID]; taken {
-					fail(fmt.Errorf("%s:%d: id %q already read at %s", path, n, rec.ID, where))
+			}
+			if len(bytes.TrimSpace(line)) > 0 {
+				rec, jerr := parseDedupeRecord(line)
+				if jerr != nil {
+					r.fail(fmt.Errorf("%s:%d: %v", path, n, jerr))
 				} else {
-					at[rec.ID] = fmt.Sprintf("%s:%d", path, n)
 					d := dedupe.Doc{ID: rec.ID, Text: rec.Text}
 					if rec.Date != "" {
 						if t, ok := parseDate(rec.Date); ok {
 							d.Date = t
 						}
 					}
-					docs = append(docs, d)
+					r.add(d, docLoc{path: path, off: off, size: len(line), line: n})
 				}
 			}
+			off += int64(len(line))
 			if err == io.EOF {
 				return nil
 			}
@@ -162,7 +208,89 @@ func appendPath(docs []dedupe.Doc, at map[string]string, path string, lossy bool
 		}
 	})
 	if err != nil {
-		fail(err)
+		r.fail(err)
 	}
-	return docs
+}
+
+// text reads the text of document i again, for the Clusterer.
+func (r *dedupeReader) text(i int) (string, error) {
+	l := r.locs[i]
+	if l.off < 0 {
+		f, err := os.Open(l.path)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		b, _, err := readInput(l.path, f, r.lossy, io.Discard)
+		return string(b), err
+	}
+	f := r.files[l.path]
+	if f == nil {
+		var err error
+		if f, err = os.Open(l.path); err != nil {
+			return "", err
+		}
+		r.files[l.path] = f
+	}
+	line := make([]byte, l.size)
+	if _, err := f.ReadAt(line, l.off); err != nil {
+		return "", fmt.Errorf("%s: %w", l, err)
+	}
+	rec, err := parseDedupeRecord(line)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", l, err)
+	}
+	return rec.Text, nil
+}
+
+func (r *dedupeReader) close() {
+	for _, f := range r.files {
+		f.Close()
+	}
+}
+
+// dedupeRecord is a JSONL line of cnnews dedupe.
+type dedupeRecord struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	Date string `json:"date"`
+}
+
+// parseDedupeRecord reads a JSONL line, fast when it can; a line without
+// an id is an error.
+func parseDedupeRecord(line []byte) (dedupeRecord, error) {
+	var rec dedupeRecord
+	if !fastRecord(line, &rec.ID, &rec.Text, &rec.Date) {
+		rec = dedupeRecord{}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return rec, err
+		}
+	}
+	if rec.ID == "" {
+		return rec, errors.New(`no "id"`)
+	}
+	return rec, nil
+}
+
+var dedupeKeys = []string{"id", "text", "date"}
+
+// fastRecord reads the id, text and date of a JSONL line without
+// reflection, and reports whether it could: false leaves the line to
+// encoding/json, which then decodes it or gives the error.
+func fastRecord(line []byte, dst ...*string) bool {
+	var vals [3][]byte
+	if !utf8.Valid(line) || !jsonobj.Members(line, dedupeKeys, vals[:]) {
+		return false
+	}
+	for i, v := range vals {
+		if v == nil || string(v) == "null" {
+			continue
+		}
+		s, ok := jsonobj.String(v)
+		if !ok {
+			return false
+		}
+		*dst[i] = s
+	}
+	return true
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/internal/jsonobj"
 	"github.com/cnnews/cnnews/sitelines"
 )
 
@@ -177,6 +178,32 @@ type jsonRecord struct {
 	URL  json.RawMessage `json:"url"`
 }
 
+// recordKeys are the members of a record jsonRecord reads.
+var recordKeys = []string{"id", "text", "html", "site", "url"}
+
+// fast fills rec from line without reflection, and reports whether it
+// could: false leaves the line to encoding/json, which then decodes it or
+// gives the error.
+func (rec *jsonRecord) fast(line []byte) bool {
+	var vals [5][]byte
+	if !jsonobj.Members(line, recordKeys, vals[:]) {
+		return false
+	}
+	for i, dst := range []**string{&rec.Text, &rec.HTML} {
+		switch v := vals[1+i]; {
+		case v == nil || string(v) == "null":
+		default:
+			s, ok := jsonobj.String(v)
+			if !ok {
+				return false // not a string: encoding/json's error
+			}
+			*dst = &s
+		}
+	}
+	rec.ID, rec.Site, rec.URL = vals[0], vals[3], vals[4]
+	return true
+}
+
 // ParseLine turns line n of a JSONL file into an input: {"id", "text"} or
 // {"id", "html"}. A number as id is kept as written; without an id the
 // record is "INPUT:LINE". tooLong says the line was over limit bytes and
@@ -201,19 +228,20 @@ func ParseLine(input string, n int, line []byte, tooLong bool, limit int) (Input
 		return reject(cnnews.BadEncoding, fmt.Sprintf("line %d, byte %d: not UTF-8 (JSON text must be)", n, off))
 	}
 	var rec jsonRecord
-	if err := json.Unmarshal(line, &rec); err != nil {
-		return reject(JSON, fmt.Sprintf("line %d: %v", n, err))
+	if !rec.fast(line) {
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return reject(JSON, fmt.Sprintf("line %d: %v", n, err))
+		}
 	}
 	if len(rec.ID) > 0 && string(rec.ID) != "null" {
-		var s string
-		if json.Unmarshal(rec.ID, &s) == nil {
+		if s, ok := jsonobj.String(rec.ID); ok {
 			in.ID = s
 		} else {
 			in.ID = string(rec.ID) // a number
 		}
 	}
-	json.Unmarshal(rec.Site, &in.Site) // kept only when a string
-	json.Unmarshal(rec.URL, &in.URL)
+	in.Site, _ = jsonobj.String(rec.Site) // kept only when a string
+	in.URL, _ = jsonobj.String(rec.URL)
 	switch {
 	case rec.Text != nil:
 		in.Text = *rec.Text
