@@ -218,7 +218,7 @@ func FuzzAdd(f *testing.F) {
 		}
 		var g signer
 		var sig Signature
-		g.signNormalized(n, 5, &sig)
+		g.signNormalized(n, utf8.RuneCountInString(n), 5, &sig)
 		if sh := shingles(n, 5, nil); sig.Shingles != len(sh) {
 			t.Fatalf("%q: %d shingles counted, %d sorted", n, sig.Shingles, len(sh))
 		} else if len(sh) > 0 {

@@ -162,7 +162,8 @@ func bandKey(sig *[K]uint32, b, rows int) uint32 {
 func (x *Index) Sign(text string) Signature {
 	var s Signature
 	g := signers.Get().(*signer)
-	g.signNormalized(Normalize(text), x.cfg.shingle, &s)
+	norm, chars := normalize(text)
+	g.signNormalized(norm, chars, x.cfg.shingle, &s)
 	signers.Put(g)
 	return s
 }
@@ -419,9 +420,9 @@ func (c *Clusterer) Add(d Doc) error {
 		return fmt.Errorf("dedupe: %q: %w", d.ID, ErrDuplicateID)
 	}
 	i := len(c.docs)
-	norm := Normalize(d.Text)
+	norm, chars := normalize(d.Text)
 	var s Signature
-	c.g.signNormalized(norm, c.x.cfg.shingle, &s)
+	c.g.signNormalized(norm, chars, c.x.cfg.shingle, &s)
 	ms, _ := c.x.add(strconv.Itoa(i), s, false) // the index's IDs are positions
 	c.ids[d.ID] = struct{}{}
 	c.docs = append(c.docs, docInfo{id: d.ID, size: len(d.Text), date: d.Date, exact: s.Exact})

@@ -22,6 +22,13 @@ import (
 // and punctuation, symbols and white space dropped. It is for matching
 // only; the stored text is never changed.
 func Normalize(s string) string {
+	norm, _ := normalize(s)
+	return norm
+}
+
+// normalize is Normalize, also giving the number of characters written.
+func normalize(s string) (string, int) {
+	chars := 0
 	checked := false // whether s was checked to be in NFC
 	var b strings.Builder
 	b.Grow(len(s))
@@ -41,8 +48,10 @@ func Normalize(s string) string {
 			switch {
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
 				b.WriteByte(c)
+				chars++
 			case 'A' <= c && c <= 'Z':
 				b.WriteByte(c + 'a' - 'A')
+				chars++
 			}
 			continue
 		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
@@ -50,8 +59,10 @@ func Normalize(s string) string {
 			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x4E00 {
 				if t := convert.ToSimplified(r); t != r {
 					b.WriteRune(t)
+					chars++
 				} else {
 					b.WriteString(s[i : i+3])
+					chars++
 				}
 				i += 3
 				continue
@@ -78,8 +89,10 @@ func Normalize(s string) string {
 			switch {
 			case 'a' <= a && a <= 'z', '0' <= a && a <= '9':
 				b.WriteByte(a)
+				chars++
 			case 'A' <= a && a <= 'Z':
 				b.WriteByte(a + 'a' - 'A')
+				chars++
 			}
 			continue
 		}
@@ -90,6 +103,7 @@ func Normalize(s string) string {
 				// a character NFC changes: start again on the NFC form
 				s, i = norm.NFC.String(s), 0
 				b.Reset()
+				chars = 0
 				continue
 			}
 		}
@@ -112,8 +126,9 @@ func Normalize(s string) string {
 			r = convert.ToSimplified(r)
 		}
 		b.WriteRune(r)
+		chars++
 	}
-	return b.String()
+	return b.String(), chars
 }
 
 // droppedPunct says, for U+2010–U+206F and U+3000–U+303F, which
@@ -228,10 +243,10 @@ type signer struct {
 
 var signers = sync.Pool{New: func() any { return new(signer) }}
 
-// signNormalized fills s from a normalised text: its exact hash, the
-// number of distinct shingles and the MinHash of their hashes, the same
-// as sign(shingles(norm, n, nil)) would give.
-func (g *signer) signNormalized(norm string, n int, s *Signature) {
+// signNormalized fills s from a normalised text of chars characters: its
+// exact hash, the number of distinct shingles and the MinHash of their
+// hashes, the same as sign(shingles(norm, n, nil)) would give.
+func (g *signer) signNormalized(norm string, chars, n int, s *Signature) {
 	s.Exact = xxh3.HashString128(norm)
 	const empty = math.MaxUint32
 	for i := range s.Min {
@@ -243,7 +258,7 @@ func (g *signer) signNormalized(norm string, n int, s *Signature) {
 	}
 	// room for every shingle (at most one per character), half full at most
 	size := 16
-	for chars := utf8.RuneCountInString(norm); size < 2*(chars+1); {
+	for size < 2*(chars+1) {
 		size *= 2
 	}
 	if cap(g.set) < size {

@@ -60,7 +60,7 @@ func TestSignerEqualsSortedShingles(t *testing.T) {
 	for _, norm := range texts {
 		for _, n := range []int{1, 3, 5} {
 			var got Signature
-			g.signNormalized(norm, n, &got)
+			g.signNormalized(norm, utf8.RuneCountInString(norm), n, &got)
 			sh := shingles(norm, n, nil)
 			var want [K]uint32
 			sign(sh, &want)
@@ -149,6 +149,9 @@ func TestNormalizeEqualsReference(t *testing.T) {
 	for _, s := range texts {
 		if got, want := Normalize(s), normalizeRef(s); got != want {
 			t.Fatalf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+		if got, chars := normalize(s); chars != utf8.RuneCountInString(got) {
+			t.Fatalf("normalize(%q): %d characters counted, %d written", s, chars, utf8.RuneCountInString(got))
 		}
 	}
 }
