@@ -118,7 +118,24 @@ const han = 4
 func Detect(s string) Detection {
 	t := classes()
 	var d Detection
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// three bytes: the Han characters and CJK punctuation. An
+			// overlong form or a surrogate decodes to a character of no
+			// class, as the U+FFFD a full decoder gives would be.
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
 		if r < 0x2E80 {
 			continue
 		}
@@ -128,11 +145,11 @@ func Detect(s string) Detection {
 			}
 			continue
 		}
-		c := t[r]
-		if c&han != 0 {
+		class := t[r]
+		if class&han != 0 {
 			d.Han++
 		}
-		switch c &^ han {
+		switch class &^ han {
 		case 1:
 			d.Simplified++
 		case 2:

@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -134,6 +135,56 @@ func TestDetectCountsHan(t *testing.T) {
 		}
 		if got := Detect(s).Han; got != want {
 			t.Errorf("Han = %d, want %d", got, want)
+		}
+	}
+}
+
+// TestDetectFastPath checks Detect's byte loop against a plain loop over
+// the characters, on valid and invalid text.
+func TestDetectFastPath(t *testing.T) {
+	plain := func(s string) (hans, simp, trad int) {
+		tab := classes()
+		for _, r := range s {
+			if r < 0x2E80 {
+				continue
+			}
+			if r >= 0x10000 {
+				if unicode.Is(unicode.Han, r) {
+					hans++
+				}
+				continue
+			}
+			c := tab[r]
+			if c&han != 0 {
+				hans++
+			}
+			switch c &^ han {
+			case 1:
+				simp++
+			case 2:
+				trad++
+			}
+		}
+		return
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	alphabet := []rune("经济發展们們中国人，。「」abc\u00e9\U00020000\U0002A6A5\uFFFD\u2E80\u3000")
+	texts := []string{"\xed\xa0\x80發", "\xe0\x80\x80们", "\xef\xbf\xbd", "發\xe5\x8f", "们\xe4"}
+	for range 5000 {
+		var b []byte
+		for range r.IntN(30) {
+			if r.IntN(8) == 0 {
+				b = append(b, byte(r.IntN(256)))
+				continue
+			}
+			b = utf8.AppendRune(b, alphabet[r.IntN(len(alphabet))])
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		d := Detect(s)
+		if h, si, tr := plain(s); d.Han != h || d.Simplified != si || d.Traditional != tr {
+			t.Fatalf("Detect(%q) = %+v, plain loop %d %d %d", s, d, h, si, tr)
 		}
 	}
 }

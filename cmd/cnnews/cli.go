@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	_ "embed"
 	"errors"
@@ -149,12 +150,20 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 	if *useSample {
 		return showSample(p, stdout)
 	}
+	out := bufio.NewWriterSize(stdout, 64<<10) // one write a few articles, not one each
+	defer func() {
+		if err := out.Flush(); err != nil {
+			fmt.Fprintf(stderr, "cnnews: %v\n", err)
+			code = max(code, 1)
+		}
+	}()
+	stdout = out
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
 		data, rep, err := readInput(name, r, *lossy, stderr)
 		if err != nil {
 			return err
 		}
-		a, err := p.Process(name, data)
+		a, err := p.ProcessString(name, string(data), "") // decoded once, by readInput
 		if err != nil {
 			if ie, ok := err.(*cnnews.InputError); ok {
 				return fmt.Errorf("%s: %w", ie.Reason, ie.Err) // the name is said once
