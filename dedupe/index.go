@@ -86,7 +86,8 @@ type Match struct {
 type Index struct {
 	cfg   config
 	mu    sync.RWMutex
-	docs  []entry
+	docs  []entry  // pointer-free, so that the collector does not scan it
+	names []string // the documents' IDs
 	ids   map[string]struct{}
 	exact map[xxh3.Uint128]int32
 	// band postings: slots of (band key, last document with it), and for
@@ -104,7 +105,6 @@ type Index struct {
 const Window = 100
 
 type entry struct {
-	id       string
 	min      [K]uint16
 	exact    xxh3.Uint128
 	shingles int32
@@ -225,15 +225,14 @@ func (x *Index) add(id string, s Signature, filter bool) ([]Match, error) {
 		for range x.cfg.bands {
 			x.next = append(x.next, -1)
 		}
-		e := newEntry(s)
-		e.id = id
-		x.docs = append(x.docs, e)
+		x.docs = append(x.docs, newEntry(s))
+		x.names = append(x.names, id)
 		return nil, nil
 	}
 	var out []Match
 	exactOf, isCopy := x.exact[s.Exact]
 	if isCopy {
-		out = append(out, Match{ID: x.docs[exactOf].id, Similarity: 1, Exact: true})
+		out = append(out, Match{ID: x.names[exactOf], Similarity: 1, Exact: true})
 	} else {
 		x.exact[s.Exact] = n
 	}
@@ -242,7 +241,7 @@ func (x *Index) add(id string, s Signature, filter bool) ([]Match, error) {
 		seen[exactOf] = true
 	}
 	for b := 0; b < x.cfg.bands; b++ {
-		if 2*(x.used+1) > len(x.keys) {
+		if 4*(x.used+1) > 3*len(x.keys) {
 			x.grow()
 		}
 		i := x.slot(keys[b])
@@ -264,18 +263,17 @@ func (x *Index) add(id string, s Signature, filter bool) ([]Match, error) {
 			m, ok, jac := x.judge(&s, e)
 			switch {
 			case ok:
-				m.ID = e.id
+				m.ID = x.names[j]
 				out = append(out, m)
 			case !filter:
-				out = append(out, Match{ID: e.id, Similarity: jac})
+				out = append(out, Match{ID: x.names[j], Similarity: jac})
 			}
 		}
 		x.next = append(x.next, head)
 		x.heads[i] = n
 	}
-	e := newEntry(s)
-	e.id = id
-	x.docs = append(x.docs, e)
+	x.docs = append(x.docs, newEntry(s))
+	x.names = append(x.names, id)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Similarity > out[b].Similarity })
 	return out, nil
 }

@@ -11,10 +11,12 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -282,6 +284,8 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 	}
 	defer rej.abort()
 
+	goal := newMemoryGoal()
+	defer goal.release()
 	var index *dedupe.Index
 	if o.dedupe {
 		if index, err = dedupe.NewIndex(); err != nil {
@@ -300,6 +304,9 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 	write := func(r result) error {
 		sum.Read++
 		prog.add(1, r.size)
+		if index != nil {
+			goal.update(sum.Read, index.Bytes)
+		}
 		if r.err != nil {
 			sum.Rejected[r.err.Reason]++
 			if r.err.Reason == corpus.Read {
@@ -961,5 +968,39 @@ func (p *progress) println(line string) {
 func (p *progress) finish() {
 	if p.bar != nil {
 		p.bar.Finish()
+	}
+}
+
+// memoryGoal keeps the heap near what a run needs: the duplicate index,
+// which grows with the corpus, and an allowance for the articles in
+// flight. Left alone, the collector lets the heap reach twice the live
+// memory: about 2 GB for a million articles, whose index holds about
+// 800 MB. A soft limit of the index's size plus the allowance, raised as
+// the index grows, keeps it near 1.1 GB for the same CPU time (measured;
+// see the README). GOMEMLIMIT, when set, is left as it is.
+type memoryGoal struct {
+	auto bool
+	next int // the article count at which to look again
+}
+
+// memoryAllowance is the memory allowed beyond the index: the pipeline,
+// the articles in flight and the output buffers.
+const memoryAllowance = 128 << 20
+
+func newMemoryGoal() *memoryGoal { return &memoryGoal{auto: os.Getenv("GOMEMLIMIT") == ""} }
+
+// update sets the limit from the index's size every 10,000 articles.
+func (m *memoryGoal) update(n int, indexBytes func() int) {
+	if !m.auto || n < m.next {
+		return
+	}
+	m.next = n + 10000
+	debug.SetMemoryLimit(int64(max(512<<20, indexBytes()+memoryAllowance)))
+}
+
+// release lifts the limit at the end of the run.
+func (m *memoryGoal) release() {
+	if m.auto {
+		debug.SetMemoryLimit(math.MaxInt64)
 	}
 }
