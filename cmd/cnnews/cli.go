@@ -18,6 +18,7 @@ import (
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/convert"
 	"github.com/cnnews/cnnews/decode"
+	"github.com/cnnews/cnnews/internal/articlejson"
 )
 
 //go:embed sample.txt
@@ -158,6 +159,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 		}
 	}()
 	stdout = out
+	var buf []byte // an article's JSON line, reused
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
 		data, rep, err := readInput(name, r, *lossy, stderr)
 		if err != nil {
@@ -178,11 +180,11 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 			_, err := fmt.Fprintln(stdout, a.Text)
 			return err
 		}
-		line, err := marshal(a)
+		buf, err = articlejson.Append(buf[:0], a)
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(stdout, "%s\n", line)
+		_, err = stdout.Write(append(buf, '\n'))
 		return err
 	})
 }

@@ -11,11 +11,13 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/internal/articlejson"
 	"github.com/cnnews/cnnews/internal/jsonobj"
 	"github.com/cnnews/cnnews/sitelines"
 )
@@ -124,6 +126,26 @@ type Record struct {
 	Duplicates []string `json:"duplicates,omitempty"`
 }
 
+// appendRecord appends the output line of a kept article: the JSON of
+// Record{ID: in.ID, Article: art, Input: in.Input, Line: in.Line} as
+// Marshal writes it, without reflection.
+func appendRecord(dst []byte, in Input, art *cnnews.Article) ([]byte, error) {
+	dst = append(dst, `{"id":`...)
+	dst = articlejson.AppendString(dst, in.ID)
+	dst = append(dst, ',')
+	dst, err := articlejson.AppendFields(dst, art)
+	if err != nil {
+		return nil, err
+	}
+	dst = append(dst, `,"input":`...)
+	dst = articlejson.AppendString(dst, in.Input)
+	if in.Line != 0 {
+		dst = append(dst, `,"line":`...)
+		dst = strconv.AppendInt(dst, int64(in.Line), 10)
+	}
+	return append(dst, "}\n"...), nil
+}
+
 // Marshal returns v as one line of JSON, HTML characters unescaped.
 func Marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
@@ -161,8 +183,7 @@ func Process(p *cnnews.Pipeline, in Input, withRemoved bool) (*cnnews.Article, [
 	if !withRemoved {
 		art.Removed = nil
 	}
-	rec := Record{ID: in.ID, Article: &art, Input: in.Input, Line: in.Line}
-	line, err := Marshal(rec)
+	line, err := appendRecord(nil, in, &art)
 	if err != nil {
 		return nil, nil, &Rejection{ID: in.ID, Input: in.Input, Line: in.Line, Reason: Failed, Error: err.Error()}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/internal/seeds"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -94,8 +95,44 @@ func TestRecordIsTheArticle(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("removed %v: record differs from the article's JSON (-article +record):\n%s", removed, diff)
 		}
+		art := *a
+		art.Name = ""
+		if !removed {
+			art.Removed = nil
+		}
+		if want, _ := Marshal(Record{ID: in.ID, Article: &art, Input: in.Input, Line: in.Line}); string(want) != string(line) {
+			t.Errorf("removed %v: the line is not Record's JSON:\n%s\n%s", removed, line, want)
+		}
 		if got["script"] != "traditional" || got["converted"] != "t2s" || got["meta"].(map[string]any)["title"] != "稳中求进" {
 			t.Errorf("record %v", got)
+		}
+	}
+}
+
+// TestRecordLineEqualsMarshal checks the reflection-free output line
+// against Marshal(Record) on inputs with and without a line number, ids
+// that need escaping, and every reference article.
+func TestRecordLineEqualsMarshal(t *testing.T) {
+	p, _ := cnnews.New()
+	inputs := []Input{{ID: "a\"b\\<c>.txt", Input: "dir/a\"b\\<c>.txt", Data: []byte("国务院新闻办公室今天举行发布会。\n（责任编辑：王小明）\n")}}
+	for name, s := range seeds.Load(t) {
+		inputs = append(inputs, Input{ID: name, Input: "seeds.jsonl", Line: len(inputs) + 1, Text: s})
+	}
+	for _, in := range inputs {
+		for _, removed := range []bool{false, true} {
+			a, line, rej := Process(p, in, removed)
+			if rej != nil {
+				t.Fatal(rej.Error)
+			}
+			art := *a
+			art.Name = ""
+			if !removed {
+				art.Removed = nil
+			}
+			want, _ := Marshal(Record{ID: in.ID, Article: &art, Input: in.Input, Line: in.Line})
+			if diff := cmp.Diff(string(want), string(line)); diff != "" {
+				t.Errorf("%s, removed %v (-Marshal +line):\n%s", in.ID, removed, diff)
+			}
 		}
 	}
 }
