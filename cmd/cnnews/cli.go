@@ -13,12 +13,14 @@ import (
 	"runtime/debug"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/convert"
 	"github.com/cnnews/cnnews/decode"
 	"github.com/cnnews/cnnews/internal/articlejson"
+	"github.com/cnnews/cnnews/internal/report"
 )
 
 //go:embed sample.txt
@@ -103,6 +105,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 	keepCaptions := fs.Bool("keep-captions", false, "keep photo captions in the text")
 	listRules := fs.Bool("rules", false, "list the rules (after --without) with their category, zone and what each removes, then exit")
 	lossy := lossyFlag(fs)
+	reportFile := fs.String("report", "", "also write an HTML report to `FILE`: each input with every removal marked in its category's colour, and the removals by category and rule")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: cnnews clean [flags] [FILE...]\n\n"+
 			"Cleans each FILE (standard input when none) and prints the cleaned text.\n"+
@@ -159,6 +162,21 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 		}
 	}()
 	stdout = out
+	var rp *report.Report
+	if *reportFile != "" {
+		names := strings.Join(fs.Args(), " ")
+		if names == "" {
+			names = "standard input"
+		}
+		rp = report.New("cnnews clean: "+names, 1)
+		started := time.Now()
+		defer func() {
+			if err := writeReportFile(*reportFile, rp, time.Since(started)); err != nil {
+				fmt.Fprintf(stderr, "cnnews: %v\n", err)
+				code = max(code, 1)
+			}
+		}()
+	}
 	var buf []byte // an article's JSON line, reused
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
 		data, rep, err := readInput(name, r, *lossy, stderr)
@@ -168,11 +186,17 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 		a, err := p.ProcessString(name, string(data), "") // decoded once, by readInput
 		if err != nil {
 			if ie, ok := err.(*cnnews.InputError); ok {
+				if rp != nil {
+					rp.Rejected(string(ie.Reason))
+				}
 				return fmt.Errorf("%s: %w", ie.Reason, ie.Err) // the name is said once
 			}
 			return err
 		}
 		a.Encoding = rep // of the bytes read, not of their UTF-8
+		if rp != nil {
+			rp.Article(name, name, len(data), func() string { return string(data) }, a)
+		}
 		for _, w := range a.Warnings {
 			fmt.Fprintf(stderr, "cnnews: %s:%d: %s\n", name, w.Line, w.Message)
 		}
@@ -349,4 +373,17 @@ func readAll(r io.Reader) ([]byte, error) {
 			buf = append(buf, 0)[:len(buf)]
 		}
 	}
+}
+
+// writeReportFile writes an HTML report to name.
+func writeReportFile(name string, rp *report.Report, elapsed time.Duration) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := rp.WriteHTML(f, elapsed); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return f.Close()
 }

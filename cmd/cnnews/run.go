@@ -25,8 +25,10 @@ import (
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/decode"
 	"github.com/cnnews/cnnews/dedupe"
 	"github.com/cnnews/cnnews/internal/corpus"
+	"github.com/cnnews/cnnews/internal/report"
 	"github.com/cnnews/cnnews/sitelines"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
@@ -38,6 +40,8 @@ type runOptions struct {
 	out         string
 	rejected    string
 	summaryFile string
+	reportFile  string // --report: the HTML report, "" for none
+	lossy       bool
 	jobs        int
 	maxSize     int
 	failFast    bool
@@ -64,6 +68,7 @@ func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int)
 	fs.StringVar(&o.out, "o", "", "output `FILE` of kept articles, one JSON object a line (required)")
 	fs.StringVar(&o.rejected, "rejected", "", "`FILE` for rejected inputs and dropped duplicates with reasons (default: OUT with .rejected.jsonl)")
 	fs.StringVar(&o.summaryFile, "summary", "", "also write the summary as JSON to `FILE`")
+	fs.StringVar(&o.reportFile, "report", "", "also write an HTML report of the run to `FILE`: the summary, removals by category and rule as charts, the lines removed most often, lengths before and after, a sample of articles with every removal marked, duplicate clusters")
 	fs.IntVar(&o.jobs, "j", runtime.NumCPU(), "articles processed in parallel")
 	fs.IntVar(&o.maxSize, "max-size", cnnews.DefaultMaxSize, "largest file or JSONL line in `BYTES`; larger ones are rejected")
 	fs.BoolVar(&o.failFast, "fail-fast", false, "stop at the first rejected input (no output is written)")
@@ -111,7 +116,8 @@ func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int)
 	}
 	// an output inside an input directory is not read back as input
 	o.skip = map[string]bool{}
-	for _, name := range []string{o.out, o.rejected, o.summaryFile} {
+	o.lossy = *lossy
+	for _, name := range []string{o.out, o.rejected, o.summaryFile, o.reportFile} {
 		if abs, err := filepath.Abs(name); err == nil && name != "" {
 			o.skip[abs] = true
 		}
@@ -183,6 +189,7 @@ type result struct {
 	encoding  string
 	converted string
 	repaired  int
+	article   *cnnews.Article // kept for the report
 }
 
 // summary is what a run did.
@@ -298,6 +305,15 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 		go count(ctx, o.inputs, o.skip, prog)
 	}
 
+	var rp *report.Report
+	var rpFile *atomicFile
+	if o.reportFile != "" {
+		rp = report.New("cnnews run: "+strings.Join(o.inputs, " "), 1)
+		if rpFile, err = newAtomicFile(o.reportFile); err != nil {
+			return nil, err
+		}
+		defer rpFile.abort()
+	}
 	keeperOf := map[string]string{} // a dropped duplicate's id → the kept article
 	dups := map[string][]string{}   // a kept article's id → its dropped copies
 	var failed error
@@ -309,6 +325,9 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 		}
 		if r.err != nil {
 			sum.Rejected[r.err.Reason]++
+			if rp != nil {
+				rp.Rejected(string(r.err.Reason))
+			}
 			if r.err.Reason == corpus.Read {
 				// an input that could not be read at all is named at once
 				prog.println(fmt.Sprintf("cnnews run: cannot read %s: %s", r.err.Input, r.err.Error))
@@ -324,6 +343,9 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 				// the id of an earlier article: the copy index and the
 				// duplicates' "of" name articles by id, so it must be unique
 				sum.Rejected[corpus.DuplicateID]++
+				if rp != nil {
+					rp.Rejected(string(corpus.DuplicateID))
+				}
 				return rej.writeJSON(corpus.Rejection{ID: r.ID, Input: r.Input.Input, Line: r.Line, Reason: corpus.DuplicateID, Error: fmt.Sprintf("id %q is an earlier article's", r.ID)})
 			}
 			if len(m) > 0 {
@@ -336,10 +358,16 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 					dups[keeper] = append(dups[keeper], r.ID)
 				}
 				sum.Duplicates++
+				if rp != nil {
+					rp.Duplicate(r.ID, keeper, m[0].Similarity)
+				}
 				return rej.writeJSON(corpus.Rejection{ID: r.ID, Input: r.Input.Input, Line: r.Line, Reason: corpus.Duplicate, Of: keeper, Similarity: m[0].Similarity})
 			}
 		}
 		sum.Written++
+		if rp != nil {
+			rp.Article(r.ID, r.Input.Input, r.size, func() string { return decodedInput(o, r.Input) }, r.article)
+		}
 		for c, n := range r.removed {
 			sum.Removed[c] += n
 		}
@@ -380,7 +408,32 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 	if err := rej.commit(); err != nil {
 		return nil, err
 	}
+	if rp != nil {
+		if err := rp.WriteHTML(rpFile.w, time.Since(start)); err != nil {
+			return nil, err
+		}
+		if err := rpFile.commit(); err != nil {
+			return nil, err
+		}
+	}
 	return sum, nil
+}
+
+// decodedInput is the text an article's removal offsets point into: a
+// record's text, or a file's bytes decoded as the pipeline decoded them.
+func decodedInput(o runOptions, in corpus.Input) string {
+	if in.Line > 0 {
+		return in.Text
+	}
+	var opts []decode.Option
+	if o.lossy {
+		opts = append(opts, decode.Lossy())
+	}
+	text, _, err := decode.Bytes(in.Data, opts...)
+	if err != nil {
+		return string(in.Data)
+	}
+	return string(text)
 }
 
 // process runs one job through the pipeline and prepares its output line.
@@ -398,7 +451,11 @@ func process(o runOptions, index *dedupe.Index, j job) result {
 		}
 	}
 	a, line, rej := corpus.Process(p, j.Input, o.withRemoved)
-	r.Data, r.Text = nil, ""
+	if o.reportFile != "" && rej == nil {
+		r.article = a // the input stays too, for the report's sample
+	} else {
+		r.Data, r.Text = nil, ""
+	}
 	if rej != nil {
 		r.err = rej
 		return r
