@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -195,7 +196,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 		}
 		a.Encoding = rep // of the bytes read, not of their UTF-8
 		if rp != nil {
-			rp.Article(name, name, len(data), func() string { return string(data) }, a)
+			rp.Article(name, name, filepath.Dir(name), len(data), func() string { return string(data) }, a)
 		}
 		for _, w := range a.Warnings {
 			fmt.Fprintf(stderr, "cnnews: %s:%d: %s\n", name, w.Line, w.Message)

@@ -366,7 +366,7 @@ func runCorpus(ctx context.Context, o runOptions, stderr io.Writer) (*summary, e
 		}
 		sum.Written++
 		if rp != nil {
-			rp.Article(r.ID, r.Input.Input, r.size, func() string { return decodedInput(o, r.Input) }, r.article)
+			rp.Article(r.ID, r.Input.Input, r.Input.SiteKey(), r.size, func() string { return decodedInput(o, r.Input) }, r.article)
 		}
 		for c, n := range r.removed {
 			sum.Removed[c] += n

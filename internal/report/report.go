@@ -32,6 +32,7 @@ const (
 	topLines     = 30    // removed lines listed
 	maxClusters  = 50    // duplicate clusters listed
 	maxWarnings  = 100   // warnings listed
+	maxSites     = 10    // sites given an article of their own in the sample
 	lengthBucket = 12    // length histogram buckets (powers of two from 64 bytes)
 )
 
@@ -56,6 +57,8 @@ type Report struct {
 	seen       int // articles offered for sampling
 	samples    []Sample
 	byCategory map[string]Sample // the first article with each category, so that rare ones show
+	bySite     map[string]Sample // the first article of each of the first sites, so that small ones show
+	siteOf     map[string]string // a sampled article's site
 	clusters   []Cluster
 	clusterOf  map[string]int
 	warnings   []string
@@ -64,10 +67,10 @@ type Report struct {
 
 // Sample is an article shown whole, its removals marked.
 type Sample struct {
-	ID, Input string
-	Text      string // the input as decoded, cut at maxText bytes
-	Cut       bool
-	Spans     []Span
+	ID, Input, Site string
+	Text            string // the input as decoded, cut at maxText bytes
+	Cut             bool
+	Spans           []Span
 }
 
 // Span is one removal in a sample.
@@ -92,13 +95,14 @@ type Copy struct {
 func New(title string, seed uint64) *Report {
 	return &Report{Title: title, rejected: map[string]int{}, encodings: map[string]int{}, scripts: map[string]int{},
 		converted: map[string]int{}, categories: map[string]int{}, rules: map[string]int{}, ruleCat: map[string]string{},
-		lines: map[string]int{}, byCategory: map[string]Sample{}, clusterOf: map[string]int{}, rng: rand.New(rand.NewPCG(seed, 1))}
+		lines: map[string]int{}, byCategory: map[string]Sample{}, bySite: map[string]Sample{}, siteOf: map[string]string{}, clusterOf: map[string]int{}, rng: rand.New(rand.NewPCG(seed, 1))}
 }
 
-// Article counts a kept article read from size bytes; input gives its
-// decoded input, to which the removals' offsets point, and is called only
-// when the article is drawn for the sample.
-func (r *Report) Article(id, inputName string, size int, input func() string, a *cnnews.Article) {
+// Article counts a kept article of a site (its input's directory, or the
+// site a record names) read from size bytes; input gives its decoded
+// input, to which the removals' offsets point, and is called only when
+// the article is drawn for the sample.
+func (r *Report) Article(id, inputName, site string, size int, input func() string, a *cnnews.Article) {
 	r.read++
 	r.written++
 	r.encodings[a.Encoding.Encoding]++
@@ -128,7 +132,10 @@ func (r *Report) Article(id, inputName string, size int, input func() string, a 
 	if len(a.Removed) == 0 {
 		return
 	}
-	s := func() Sample { return sample(id, inputName, input(), a) }
+	s := func() Sample { return sample(id, inputName, site, input(), a) }
+	if _, ok := r.bySite[site]; !ok && len(r.bySite) < maxSites {
+		r.bySite[site] = s()
+	}
 	for _, x := range a.Removed {
 		if _, ok := r.byCategory[string(x.Category)]; !ok {
 			r.byCategory[string(x.Category)] = s()
@@ -166,8 +173,8 @@ func (r *Report) prune() {
 	}
 }
 
-func sample(id, inputName, input string, a *cnnews.Article) Sample {
-	s := Sample{ID: id, Input: inputName, Text: input}
+func sample(id, inputName, site, input string, a *cnnews.Article) Sample {
+	s := Sample{ID: id, Input: inputName, Site: site, Text: input}
 	if len(s.Text) > maxText {
 		cut := maxText
 		for cut > 0 && !utf8.RuneStart(s.Text[cut]) {
@@ -272,10 +279,10 @@ type piece struct {
 }
 
 type sampleView struct {
-	ID, Input string
-	Cut       bool
-	Pieces    []piece
-	Classes   string // the categories and rules it shows, for filtering
+	ID, Input, Site string
+	Cut             bool
+	Pieces          []piece
+	Classes         string // the categories and rules it shows, for filtering
 }
 
 func counts(m map[string]int) []count {
@@ -357,6 +364,20 @@ func (r *Report) view(elapsed time.Duration) view {
 			shown[sp.Category] = true
 		}
 	}
+	sites := map[string]bool{}
+	for _, s := range all {
+		sites[s.Site] = true
+	}
+	for _, site := range slices.Sorted(maps.Keys(r.bySite)) {
+		if !sites[site] {
+			s := r.bySite[site]
+			all = append(all, s)
+			sites[site] = true
+			for _, sp := range s.Spans {
+				shown[sp.Category] = true
+			}
+		}
+	}
 	for _, c := range slices.Sorted(maps.Keys(r.byCategory)) {
 		if !shown[c] {
 			s := r.byCategory[c]
@@ -386,7 +407,7 @@ func size(n int) string {
 // inside another (a gloss in a removed caption) is shown as part of the
 // outer one.
 func sampleOf(s Sample, colour map[string]string) sampleView {
-	v := sampleView{ID: s.ID, Input: s.Input, Cut: s.Cut}
+	v := sampleView{ID: s.ID, Input: s.Input, Site: s.Site, Cut: s.Cut}
 	spans := slices.Clone(s.Spans)
 	slices.SortFunc(spans, func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End)) })
 	classes := map[string]bool{}

@@ -26,7 +26,7 @@ func TestReportOfSeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r.Article(name, name+".txt", len(in), func() string { return in }, a)
+		r.Article(name, name+".txt", "seeds", len(in), func() string { return in }, a)
 		marks += len(a.Removed)
 	}
 	r.Rejected("encoding")
@@ -63,7 +63,7 @@ func TestReportBounded(t *testing.T) {
 		line := fmt.Sprintf("（责任编辑：编辑%d）", i%5000)
 		in := text + "\n" + line
 		a := &cnnews.Article{Text: text, Removed: []clean.Removal{{Rule: "editor-line", Category: clean.Editor, Text: line, Start: len(text) + 1, End: len(in)}}}
-		r.Article(fmt.Sprint(i), "in.jsonl", len(in), func() string { return in }, a)
+		r.Article(fmt.Sprint(i), "in.jsonl", fmt.Sprint("site", i%50), len(in), func() string { return in }, a)
 		if i%3 == 0 {
 			r.Duplicate(fmt.Sprint("d", i), fmt.Sprint(i), 0.9)
 		}
@@ -72,7 +72,7 @@ func TestReportBounded(t *testing.T) {
 	if err := r.WriteHTML(&buf, time.Minute); err != nil {
 		t.Fatal(err)
 	}
-	if buf.Len() > 3<<20 || len(r.lines) > maxLines || len(r.samples) != Samples || len(r.clusters) > maxClusters {
+	if buf.Len() > 3<<20 || len(r.lines) > maxLines || len(r.samples) != Samples || len(r.clusters) > maxClusters || len(r.bySite) != maxSites {
 		t.Errorf("page %d bytes, %d lines, %d samples, %d clusters", buf.Len(), len(r.lines), len(r.samples), len(r.clusters))
 	}
 	t.Logf("200,000 articles: a page of %d bytes", buf.Len())
@@ -91,7 +91,7 @@ func BenchmarkArticle(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		in := ins[i%len(ins)]
-		r.Article("x", "y", len(in), func() string { return in }, arts[i%len(arts)])
+		r.Article("x", "y", "z", len(in), func() string { return in }, arts[i%len(arts)])
 		i++
 	}
 }

@@ -84,7 +84,7 @@ mark[data-off]{border-bottom-color:transparent!important;text-decoration:none;co
 </div>
 <p id="shown" class="muted"></p>
 {{range .Samples}}<div class="article {{.Classes}}">
-<h3>{{.ID}} <span class="muted">({{.Input}}){{if .Cut}}, first 30,000 bytes{{end}}</span></h3>
+<h3>{{.ID}} <span class="muted">({{.Input}}{{if .Site}}; site {{.Site}}{{end}}){{if .Cut}}, first 30,000 bytes{{end}}</span></h3>
 <div class="text">{{range .Pieces}}{{if .Marked}}<mark class="c-{{.Category}} r-{{.Rule}}" style="border-bottom-color:{{.Colour}}" title="{{.Title}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</div>
 </div>
 {{else}}<p class="muted">No article had anything removed.</p>{{end}}
