@@ -76,6 +76,24 @@ func TestReportBounded(t *testing.T) {
 		t.Errorf("page %d bytes, %d lines, %d samples, %d clusters", buf.Len(), len(r.lines), len(r.samples), len(r.clusters))
 	}
 	t.Logf("200,000 articles: a page of %d bytes", buf.Len())
+
+	// the worst case: every article longer than a sample shows, with
+	// markup to escape, and more sites and categories than are sampled
+	r = New("long", 2)
+	long := strings.Repeat("<p>国务院新闻办公室今天举行发布会，介绍经济运行情况。</p>", 1000)
+	for i := range 20000 {
+		cat := clean.Category(fmt.Sprint("category", i%30))
+		a := &cnnews.Article{Text: "正文", Removed: []clean.Removal{{Rule: string(cat), Category: cat, Text: long[:90], Start: 0, End: 90}}}
+		r.Article(fmt.Sprint(i), "in.jsonl", fmt.Sprint("site", i%100), len(long), func() string { return long }, a)
+	}
+	buf.Reset()
+	if err := r.WriteHTML(&buf, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() > 4<<20 {
+		t.Errorf("worst case: a page of %d bytes", buf.Len())
+	}
+	t.Logf("worst case (samples cut at %d bytes, markup escaped): a page of %d bytes", maxText, buf.Len())
 }
 
 func BenchmarkArticle(b *testing.B) {
