@@ -155,6 +155,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 	if *useSample {
 		return showSample(p, stdout)
 	}
+	defer gcForArticles()()
 	out := bufio.NewWriterSize(stdout, 64<<10) // one write a few articles, not one each
 	defer func() {
 		if err := out.Flush(); err != nil {
@@ -387,4 +388,29 @@ func writeReportFile(name string, rp *report.Report, elapsed time.Duration) erro
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return f.Close()
+}
+
+// gcForArticles tunes the collector for a command that cleans one article
+// after another, each freed before the next: a heap allowed to grow to
+// five times what is live (GOGC=400) collects less often, for about a
+// fifth less CPU time on many files (measured, see the README), and a
+// soft limit of 512 MiB bounds it on a huge input. GOGC and GOMEMLIMIT,
+// when set, are left as they are. It returns the function that puts the
+// settings back.
+func gcForArticles() (restore func()) {
+	percent, limit := -2, int64(-1)
+	if os.Getenv("GOGC") == "" {
+		percent = debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		limit = debug.SetMemoryLimit(512 << 20)
+	}
+	return func() {
+		if percent != -2 {
+			debug.SetGCPercent(percent)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+	}
 }
