@@ -20,34 +20,20 @@ import (
 // AppendFields appends the members of a's JSON object, without the
 // braces: `"name":…,"text":…,…`.
 func AppendFields(dst []byte, a *cnnews.Article) ([]byte, error) {
-	first := true
-	key := func(k string) {
-		if !first {
-			dst = append(dst, ',')
-		}
-		first = false
-		dst = append(dst, '"')
-		dst = append(dst, k...)
-		dst = append(dst, '"', ':')
-	}
+	o := object{dst: dst}
 	if a.Name != "" {
-		key("name")
-		dst = AppendString(dst, a.Name)
+		o.str("name", a.Name)
 	}
-	key("text")
-	dst = AppendString(dst, a.Text)
-	key("meta")
+	o.key("text")
+	o.dst = AppendString(o.dst, a.Text)
+	o.key("meta")
 	var err error
-	if dst, err = appendMeta(dst, &a.Meta); err != nil {
-		return dst, err
+	if o.dst, err = appendMeta(o.dst, &a.Meta); err != nil {
+		return o.dst, err
 	}
 	if len(a.Removed) > 0 {
-		key("removed")
-		dst = append(dst, '[')
-		for i, r := range a.Removed {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
+		o.key("removed")
+		o.dst = appendArray(o.dst, a.Removed, func(dst []byte, r clean.Removal) []byte {
 			dst = append(dst, `{"rule":`...)
 			dst = AppendString(dst, r.Rule)
 			dst = append(dst, `,"category":`...)
@@ -60,33 +46,37 @@ func AppendFields(dst []byte, a *cnnews.Article) ([]byte, error) {
 			dst = strconv.AppendInt(dst, int64(r.Start), 10)
 			dst = append(dst, `,"end":`...)
 			dst = strconv.AppendInt(dst, int64(r.End), 10)
-			dst = append(dst, '}')
-		}
-		dst = append(dst, ']')
+			return append(dst, '}')
+		})
 	}
 	if len(a.Warnings) > 0 {
-		key("warnings")
-		dst = appendWarnings(dst, a.Warnings)
+		o.key("warnings")
+		o.dst = appendArray(o.dst, a.Warnings, func(dst []byte, w clean.Warning) []byte {
+			dst = append(dst, `{"line":`...)
+			dst = strconv.AppendInt(dst, int64(w.Line), 10)
+			dst = append(dst, `,"offset":`...)
+			dst = strconv.AppendInt(dst, int64(w.Offset), 10)
+			dst = append(dst, `,"message":`...)
+			dst = AppendString(dst, w.Message)
+			return append(dst, '}')
+		})
 	}
-	key("encoding")
+	o.key("encoding")
 	enc, err := a.Encoding.MarshalJSON()
 	if err != nil {
-		return dst, err
+		return o.dst, err
 	}
-	dst = append(dst, enc...)
-	key("format")
-	dst = AppendString(dst, string(a.Format))
-	key("script")
-	dst = AppendString(dst, a.Script.String())
-	if a.Converted != "" {
-		key("converted")
-		dst = AppendString(dst, a.Converted)
-	}
+	o.dst = append(o.dst, enc...)
+	o.key("format")
+	o.dst = AppendString(o.dst, string(a.Format))
+	o.key("script")
+	o.dst = AppendString(o.dst, a.Script.String())
+	o.str("converted", a.Converted)
 	if a.Repaired != 0 {
-		key("repaired")
-		dst = strconv.AppendInt(dst, int64(a.Repaired), 10)
+		o.key("repaired")
+		o.dst = strconv.AppendInt(o.dst, int64(a.Repaired), 10)
 	}
-	return dst, nil
+	return o.dst, nil
 }
 
 // Append appends a's JSON object.
@@ -96,106 +86,97 @@ func Append(dst []byte, a *cnnews.Article) ([]byte, error) {
 	return append(dst, '}'), err
 }
 
-func appendWarnings(dst []byte, ws []clean.Warning) []byte {
-	dst = append(dst, '[')
-	for i, w := range ws {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, `{"line":`...)
-		dst = strconv.AppendInt(dst, int64(w.Line), 10)
-		dst = append(dst, `,"offset":`...)
-		dst = strconv.AppendInt(dst, int64(w.Offset), 10)
-		dst = append(dst, `,"message":`...)
-		dst = AppendString(dst, w.Message)
-		dst = append(dst, '}')
-	}
-	return append(dst, ']')
+// object writes the members of a JSON object, a comma before each but
+// the first.
+type object struct {
+	dst []byte
+	n   int
 }
 
-func appendStrings(dst []byte, list []string) []byte {
+func (o *object) key(k string) {
+	if o.n > 0 {
+		o.dst = append(o.dst, ',')
+	}
+	o.n++
+	o.dst = append(o.dst, '"')
+	o.dst = append(o.dst, k...)
+	o.dst = append(o.dst, '"', ':')
+}
+
+// str writes a string member, left out when empty (omitempty).
+func (o *object) str(k, v string) {
+	if v != "" {
+		o.key(k)
+		o.dst = AppendString(o.dst, v)
+	}
+}
+
+// strs writes a list of strings, left out when empty (omitempty).
+func (o *object) strs(k string, v []string) {
+	if len(v) > 0 {
+		o.key(k)
+		o.dst = appendArray(o.dst, v, AppendString)
+	}
+}
+
+// appendArray appends a JSON array of list's elements, each written by
+// each.
+func appendArray[T any](dst []byte, list []T, each func([]byte, T) []byte) []byte {
 	dst = append(dst, '[')
-	for i, s := range list {
+	for i, x := range list {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = AppendString(dst, s)
+		dst = each(dst, x)
 	}
 	return append(dst, ']')
 }
 
 func appendMeta(dst []byte, m *cnnews.Meta) ([]byte, error) {
-	dst = append(dst, '{')
-	first := true
-	key := func(k string) {
-		if !first {
-			dst = append(dst, ',')
-		}
-		first = false
-		dst = append(dst, '"')
-		dst = append(dst, k...)
-		dst = append(dst, '"', ':')
-	}
-	str := func(k, v string) {
-		if v != "" {
-			key(k)
-			dst = AppendString(dst, v)
-		}
-	}
-	list := func(k string, v []string) {
-		if len(v) > 0 {
-			key(k)
-			dst = appendStrings(dst, v)
-		}
-	}
-	str("title", m.Title)
-	str("original_title", m.OriginalTitle)
-	str("source", m.Source)
-	list("editors", m.Editors)
-	list("reporters", m.Reporters)
-	list("photographers", m.Photographers)
-	str("published", m.Published)
+	o := object{dst: append(dst, '{')}
+	o.str("title", m.Title)
+	o.str("original_title", m.OriginalTitle)
+	o.str("source", m.Source)
+	o.strs("editors", m.Editors)
+	o.strs("reporters", m.Reporters)
+	o.strs("photographers", m.Photographers)
+	o.str("published", m.Published)
 	if !m.PublishedAt.IsZero() {
-		key("published_at")
+		o.key("published_at")
 		b, err := m.PublishedAt.MarshalJSON()
 		if err != nil {
-			return dst, fmt.Errorf("json: error calling MarshalJSON for type time.Time: %w", err)
+			return o.dst, fmt.Errorf("json: error calling MarshalJSON for type time.Time: %w", err)
 		}
-		dst = append(dst, b...)
+		o.dst = append(o.dst, b...)
 	}
-	str("dateline", m.Dateline)
+	o.str("dateline", m.Dateline)
 	if len(m.Credits) > 0 {
-		key("credits")
-		dst = append(dst, '[')
-		for i, c := range m.Credits {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
+		o.key("credits")
+		o.dst = appendArray(o.dst, m.Credits, func(dst []byte, c clean.Credit) []byte {
 			dst = append(dst, `{"role":`...)
 			dst = AppendString(dst, c.Role)
 			dst = append(dst, `,"name":`...)
 			dst = AppendString(dst, c.Name)
-			dst = append(dst, '}')
-		}
-		dst = append(dst, ']')
+			return append(dst, '}')
+		})
 	}
-	str("site_name", m.SiteName)
-	str("url", m.URL)
-	list("authors", m.Authors)
-	list("categories", m.Categories)
-	list("tags", m.Tags)
+	o.str("site_name", m.SiteName)
+	o.str("url", m.URL)
+	o.strs("authors", m.Authors)
+	o.strs("categories", m.Categories)
+	o.strs("tags", m.Tags)
 	if len(m.Front) > 0 {
 		// decoded front matter of any shape: encoding/json's own work
-		key("front")
+		o.key("front")
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(m.Front); err != nil {
-			return dst, err
+			return o.dst, err
 		}
-		dst = append(dst, bytes.TrimRight(buf.Bytes(), "\n")...)
+		o.dst = append(o.dst, bytes.TrimRight(buf.Bytes(), "\n")...)
 	}
-	return append(dst, '}'), nil
+	return append(o.dst, '}'), nil
 }
 
 // AppendString appends s as a JSON string, escaped as encoding/json
