@@ -232,12 +232,7 @@ func (p *parser) value(depth int) bool {
 		return p.str()
 	case c == '{':
 		p.i++
-		p.ws()
-		if p.eat('}') {
-			return true
-		}
-		for {
-			p.ws()
+		return p.items('}', func() bool {
 			if !p.str() {
 				return false
 			}
@@ -246,32 +241,11 @@ func (p *parser) value(depth int) bool {
 				return false
 			}
 			p.ws()
-			if !p.value(depth + 1) {
-				return false
-			}
-			p.ws()
-			if p.eat(',') {
-				continue
-			}
-			return p.eat('}')
-		}
+			return p.value(depth + 1)
+		})
 	case c == '[':
 		p.i++
-		p.ws()
-		if p.eat(']') {
-			return true
-		}
-		for {
-			p.ws()
-			if !p.value(depth + 1) {
-				return false
-			}
-			p.ws()
-			if p.eat(',') {
-				continue
-			}
-			return p.eat(']')
-		}
+		return p.items(']', func() bool { return p.value(depth + 1) })
 	case c == 't':
 		return p.word("true")
 	case c == 'f':
@@ -282,6 +256,25 @@ func (p *parser) value(depth int) bool {
 		return p.number()
 	}
 	return false
+}
+
+// items reads the items of an object or an array, after its opening:
+// none, or item() separated by commas, then end.
+func (p *parser) items(end byte, item func() bool) bool {
+	p.ws()
+	if p.eat(end) {
+		return true
+	}
+	for {
+		p.ws()
+		if !item() {
+			return false
+		}
+		p.ws()
+		if !p.eat(',') {
+			return p.eat(end)
+		}
+	}
 }
 
 func (p *parser) word(w string) bool {
