@@ -21,6 +21,7 @@ import (
 	"github.com/cnnews/cnnews/convert"
 	"github.com/cnnews/cnnews/decode"
 	"github.com/cnnews/cnnews/internal/articlejson"
+	"github.com/cnnews/cnnews/internal/corpus"
 	"github.com/cnnews/cnnews/internal/report"
 )
 
@@ -165,24 +166,41 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 	}()
 	stdout = out
 	var rp *report.Report
+	reached := 0 // inputs opened
 	if *reportFile != "" {
 		names := strings.Join(fs.Args(), " ")
 		if names == "" {
 			names = "standard input"
 		}
 		rp = report.New("cnnews clean: "+names, 1)
+		f, err := os.Create(*reportFile) // now, so that a bad path fails before the work
+		if err != nil {
+			fmt.Fprintf(stderr, "cnnews: %v\n", err)
+			return 2
+		}
 		started := time.Now()
 		defer func() {
-			if err := writeReportFile(*reportFile, rp, time.Since(started)); err != nil {
-				fmt.Fprintf(stderr, "cnnews: %v\n", err)
+			for range len(fs.Args()) - reached {
+				rp.Rejected(string(corpus.Read)) // not found, a directory, unreadable
+			}
+			err := rp.WriteHTML(f, time.Since(started))
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "cnnews: %s: %v\n", *reportFile, err)
 				code = max(code, 1)
 			}
 		}()
 	}
 	var buf []byte // an article's JSON line, reused
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
+		reached++
 		data, rep, err := readInput(name, r, *lossy, stderr)
 		if err != nil {
+			if rp != nil {
+				rp.Rejected(string(readReason(err)))
+			}
 			return err
 		}
 		a, err := p.ProcessString(name, string(data), "") // decoded once, by readInput
@@ -226,7 +244,7 @@ func readInput(name string, r io.Reader, lossy bool, stderr io.Writer) ([]byte, 
 		return nil, decode.Report{}, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, decode.Report{}, errors.New("empty")
+		return nil, decode.Report{}, errEmpty
 	}
 	var opts []decode.Option
 	if lossy {
@@ -377,17 +395,20 @@ func readAll(r io.Reader) ([]byte, error) {
 	}
 }
 
-// writeReportFile writes an HTML report to name.
-func writeReportFile(name string, rp *report.Report, elapsed time.Duration) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
+// errEmpty is readInput's error for an input of no bytes or only white
+// space.
+var errEmpty = errors.New("empty")
+
+// readReason classifies an error of readInput as a rejection reason.
+func readReason(err error) cnnews.Reason {
+	var de *decode.Error
+	switch {
+	case errors.Is(err, errEmpty):
+		return cnnews.Empty
+	case errors.As(err, &de):
+		return cnnews.BadEncoding
 	}
-	if err := rp.WriteHTML(f, elapsed); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return f.Close()
+	return corpus.Read
 }
 
 // gcForArticles tunes the collector for a command that cleans one article

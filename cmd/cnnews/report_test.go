@@ -116,3 +116,29 @@ func TestReportInBrowser(t *testing.T) {
 		t.Error("run report: no duplicate cluster, though a copy of the first article was given")
 	}
 }
+
+// TestCleanReportCounts: inputs that cannot be read or are empty are
+// counted as rejected on the page; a report that cannot be written fails
+// before any article is cleaned.
+func TestCleanReportCounts(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	page := filepath.Join(dir, "r.html")
+	seed := filepath.Join("testdata", "000.txt")
+	_, _, code := runCLI(t, "", "clean", "--report", page, empty, filepath.Join(dir, "missing.txt"), seed)
+	b, err := os.ReadFile(page)
+	if code != 1 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	for _, want := range []string{"read<b>3</b>", "written<b>1</b>", "rejected<b>2</b>", "empty 1;", "read 1;"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	bad := filepath.Join(dir, "no", "such", "r.html")
+	stdout, stderr, code := runCLI(t, "", "clean", "--report", bad, seed)
+	if code != 2 || stdout != "" || !strings.Contains(stderr, bad) {
+		t.Errorf("unwritable report: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
