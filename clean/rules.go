@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -283,6 +284,27 @@ func headerLine(p Paragraph) (Match, bool) {
 	return whole(p, headerFields(hs))
 }
 
+// deskRoleInitials are the first characters of the roles of the news
+// desk (editors, reviewers, producers): a line editor-line removes names
+// one, so it holds one of them (a role set with a space, 编 辑, keeps its
+// first character).
+var deskRoleInitials = func() []string {
+	seen := map[string]bool{}
+	var out []string
+	for w, k := range roles {
+		if k != roleEditor && k != roleOther {
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(w)
+		if first := w[:size]; !seen[first] {
+			seen[first] = true
+			out = append(out, first)
+		}
+	}
+	sort.Strings(out)
+	return out
+}()
+
 // defaultRules is the default preset for Chinese news, in the order the
 // rules are tried.
 func defaultRules() []Rule {
@@ -293,7 +315,7 @@ func defaultRules() []Rule {
 			}
 			return whole(p, nil)
 		}},
-		{Name: "editor-line", Category: Editor, Zone: Anywhere, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
+		{Name: "editor-line", Category: Editor, Zone: Anywhere, max: 60, Match: short(60, needs(deskRoleInitials, func(p Paragraph) (Match, bool) {
 			items, bracketed, ok := parseCredits(p.Text)
 			if !ok {
 				return Match{}, false
@@ -307,7 +329,7 @@ func defaultRules() []Rule {
 				return Match{}, false
 			}
 			return whole(p, creditFields(items))
-		})},
+		}))},
 		{Name: "empty-credit", Category: Editor, Zone: Edges, max: 12, Match: short(12, anyOf(reEmptyCredit))},
 		{Name: "edit-notice", Category: Editor, Zone: Anywhere, max: 60, Match: short(60, starts(words("本帖 本貼"), anyOf(reEditNotice)))},
 		{Name: "tool-links", Category: Editor, Zone: Anywhere, max: 40, Match: short(40, starts(words("【 [ ［ 〔"), anyOf(reTools)))},
@@ -374,7 +396,7 @@ func defaultRules() []Rule {
 		{Name: "names-line", Category: Byline, Zone: Head, max: 30, Match: short(30, namesLine)},
 		{Name: "byline-date", Category: Byline, Zone: Head, max: 40, Match: short(40, patternRule("", "", 0, reBylineDate).Match)},
 		{Name: "byline-comma", Category: Byline, Zone: Edges, max: 30, Match: short(30, patternRule("", "", 0, reRoleComma).Match)},
-		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: or(starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲 作 平"), anyOf(reDisclaimer)),
+		{Name: "disclaimer", Category: Disclaimer, Zone: Edges, Match: or(starts(words("【 [ ［ 〔 免 特 郑 鄭 法 版 风 風 声 聲 作 平"), needs(words("声明 聲明 提示"), anyOf(reDisclaimer))),
 			short(200, needs(words("声明 聲明"), anyOf(reDisclaimer))))},
 		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋 稿酬 撤下 计划 計劃"), anyOf(rePlatform))))},
 		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyrightHead)),
@@ -744,8 +766,10 @@ func datelineMatch(p Paragraph) (Match, bool) {
 		return m, true
 	}
 	var loc []int
-	if leadDateline.admits(p.Text) {
-		loc = reDateline.FindStringSubmatchIndex(prefix(p.Text, 150))
+	// every form of reDateline ends with one of 电 電 讯 訊 息 】: a
+	// paragraph whose first 150 bytes hold none is not run through it
+	if head := prefix(p.Text, 150); leadDateline.admits(p.Text) && strings.ContainsAny(head, "电電讯訊息】") {
+		loc = reDateline.FindStringSubmatchIndex(head)
 	}
 	if loc == nil {
 		if loc = otherLead(p.Text); loc == nil {
