@@ -2,7 +2,6 @@ package clean
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -284,27 +283,6 @@ func headerLine(p Paragraph) (Match, bool) {
 	return whole(p, headerFields(hs))
 }
 
-// deskRoleInitials are the first characters of the roles of the news
-// desk (editors, reviewers, producers): a line editor-line removes names
-// one, so it holds one of them (a role set with a space, 编 辑, keeps its
-// first character).
-var deskRoleInitials = func() []string {
-	seen := map[string]bool{}
-	var out []string
-	for w, k := range roles {
-		if k != roleEditor && k != roleOther {
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(w)
-		if first := w[:size]; !seen[first] {
-			seen[first] = true
-			out = append(out, first)
-		}
-	}
-	sort.Strings(out)
-	return out
-}()
-
 // defaultRules is the default preset for Chinese news, in the order the
 // rules are tried.
 func defaultRules() []Rule {
@@ -315,7 +293,7 @@ func defaultRules() []Rule {
 			}
 			return whole(p, nil)
 		}},
-		{Name: "editor-line", Category: Editor, Zone: Anywhere, max: 60, Match: short(60, needs(deskRoleInitials, func(p Paragraph) (Match, bool) {
+		{Name: "editor-line", Category: Editor, Zone: Anywhere, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
 			items, bracketed, ok := parseCredits(p.Text)
 			if !ok {
 				return Match{}, false
@@ -329,7 +307,7 @@ func defaultRules() []Rule {
 				return Match{}, false
 			}
 			return whole(p, creditFields(items))
-		}))},
+		})},
 		{Name: "empty-credit", Category: Editor, Zone: Edges, max: 12, Match: short(12, anyOf(reEmptyCredit))},
 		{Name: "edit-notice", Category: Editor, Zone: Anywhere, max: 60, Match: short(60, starts(words("本帖 本貼"), anyOf(reEditNotice)))},
 		{Name: "tool-links", Category: Editor, Zone: Anywhere, max: 40, Match: short(40, starts(words("【 [ ［ 〔"), anyOf(reTools)))},
