@@ -23,9 +23,12 @@
 //
 // An [Index] takes documents one at a time, from any number of goroutines,
 // and returns the earlier documents each one duplicates, with the
-// similarity its signature estimates; it keeps about 750 bytes a document
-// beyond the caller's IDs. [Clusters] takes a batch, verifies every
-// candidate pair exactly on the shingle sets, joins copies with union-find
-// and chooses the copy to keep by a [Policy]: the longest, the earliest,
-// or the first seen.
+// similarity its signature estimates; it keeps about 800 bytes a document
+// beyond the caller's IDs, and refuses an ID it already holds
+// ([ErrDuplicateID]). [Clusters] takes a batch, verifies every candidate
+// pair exactly on the shingle sets, joins copies with union-find and
+// chooses the copy to keep by a [Policy]: the longest, the earliest, or
+// the first seen. A [Clusterer] does the same one document at a time
+// without holding the texts, asking for an earlier one again only when a
+// pair needs the exact check: for corpora larger than memory.
 package dedupe

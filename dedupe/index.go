@@ -313,7 +313,7 @@ func (x *Index) Bytes() int {
 	return len(x.docs)*per + 8*len(x.keys)
 }
 
-// Doc is a document for [Clusters].
+// Doc is a document for [Clusters] and [Clusterer.Add].
 type Doc struct {
 	ID   string
 	Text string
