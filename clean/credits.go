@@ -467,7 +467,7 @@ func splitGlued(s string, pos, end int, first bool) int {
 	w := s[pos:end]
 	// 通讯员 李想报道: a name and the end, where a name is due; after a
 	// name, 成都报道 is the place
-	if n := utf8.RuneCountInString(w); n < 4 || n == 4 && (!first || !bylineTail[w[len(w)-6:]]) {
+	if n := utf8.RuneCountInString(w); n < 4 || n == 4 && (!first || !bylineTail[lastRunes(w, 2)]) {
 		return end
 	}
 	// the role or the end must come after a name of two to four
@@ -482,6 +482,17 @@ func splitGlued(s string, pos, end int, first bool) int {
 		k += size
 	}
 	return end
+}
+
+// lastRunes returns the last n characters of s (all of s when it has
+// fewer).
+func lastRunes(s string, n int) string {
+	at := len(s)
+	for ; n > 0 && at > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:at])
+		at -= size
+	}
+	return s[at:]
 }
 
 // isPlaceReport reports "成都报道", "台中報導": where the story was filed,
