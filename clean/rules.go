@@ -218,6 +218,9 @@ func isBreadcrumb(s string) bool {
 	if leadLocation.admits(s) && reLocation.MatchString(s) {
 		return true
 	}
+	if !strings.ContainsAny(s, ">＞›»→〉") {
+		return false // one part: no path
+	}
 	parts := strings.FieldsFunc(s, func(r rune) bool {
 		switch r {
 		case '>', '＞', '›', '»', '→', '〉':
@@ -240,16 +243,27 @@ func isBreadcrumb(s string) bool {
 
 // isSiteLinks reads footer and menu lines: "网站地图 | 联系我们 | 关于我们".
 func isSiteLinks(s string) bool {
-	toks := strings.FieldsFunc(s, func(r rune) bool { return isItemSep(r) || r == '·' || r == '•' || r == '/' })
-	if len(toks) < 2 {
-		return false
-	}
-	for _, t := range toks {
-		if !navWords[t] {
+	sep := func(r rune) bool { return isItemSep(r) || r == '·' || r == '•' || r == '/' }
+	// the fields strings.FieldsFunc would give, read one at a time: most
+	// lines fail at the first
+	n := 0
+	for s != "" {
+		tok := s
+		if i := strings.IndexFunc(s, sep); i >= 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			tok, s = s[:i], s[i+size:]
+		} else {
+			s = ""
+		}
+		if tok == "" {
+			continue
+		}
+		if !navWords[tok] {
 			return false
 		}
+		n++
 	}
-	return true
+	return n >= 2
 }
 
 func isRelatedHeading(s string) bool {
