@@ -99,7 +99,7 @@ func TestCharMask(t *testing.T) {
 				continue
 			}
 			lit, _ := maskOf(text[i:j])
-			if !m.holdsLit(sparse(lit)) {
+			if !m.holds(&lit) {
 				t.Fatalf("mask of text does not hold %q", text[i:j])
 			}
 		}
@@ -110,7 +110,7 @@ func TestCharMask(t *testing.T) {
 		if strings.Contains(text, w) {
 			t.Fatalf("test text holds %q", w)
 		}
-		if !m.holdsLit(sparse(lit)) {
+		if !m.holds(&lit) {
 			refused++
 		}
 	}

@@ -33,30 +33,10 @@ func maskOf(s string) (m charMask, n int) {
 	return m, n
 }
 
-// litMask is a literal's mask kept sparse: the words of a charMask its
-// characters set, so that testing a paragraph's mask reads one or two
-// words rather than eight.
-type litMask []maskWord
-
-type maskWord struct {
-	i    uint8
-	bits uint64
-}
-
-func sparse(m charMask) litMask {
-	var l litMask
-	for i, w := range m {
-		if w != 0 {
-			l = append(l, maskWord{uint8(i), w})
-		}
-	}
-	return l
-}
-
-// holdsLit reports whether m may hold every character of the literal.
-func (m *charMask) holdsLit(lit litMask) bool {
-	for _, w := range lit {
-		if m[w.i]&w.bits != w.bits {
+// holds reports whether m may hold every character of the text of lit.
+func (m *charMask) holds(lit *charMask) bool {
+	for i := range m {
+		if m[i]&lit[i] != lit[i] {
 			return false
 		}
 	}

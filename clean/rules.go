@@ -55,15 +55,14 @@ func prefix(s string, n int) string {
 
 // needs runs f on paragraphs holding one of the literals.
 func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
-	masks := make([]litMask, len(lits))
+	masks := make([]charMask, len(lits))
 	for i, l := range lits {
-		m, _ := maskOf(l)
-		masks[i] = sparse(m)
+		masks[i], _ = maskOf(l)
 	}
 	return func(p Paragraph) (Match, bool) {
 		m := p.charMask()
 		for i, l := range lits {
-			if (m == nil || m.holdsLit(masks[i])) && strings.Contains(p.Text, l) {
+			if (m == nil || m.holds(&masks[i])) && strings.Contains(p.Text, l) {
 				return f(p)
 			}
 		}
