@@ -61,8 +61,6 @@ type Error struct {
 	Tried  []string // the encodings that were tried, in order
 }
 
-// Error formats the error as "byte N (line L): not valid UTF-8, GB18030 or
-// Big5".
 // MarshalJSON writes the report with first_invalid only when something
 // was replaced (FirstInvalid is -1 otherwise).
 func (r Report) MarshalJSON() ([]byte, error) {
@@ -77,6 +75,8 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	return json.Marshal(out)
 }
 
+// Error formats the error as "byte N (line L): not valid UTF-8, GB18030 or
+// Big5".
 func (e *Error) Error() string {
 	return fmt.Sprintf("byte %d (line %d): not valid %s", e.Offset, e.Line, joinOr(e.Tried))
 }
