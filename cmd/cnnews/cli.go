@@ -129,12 +129,12 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 	if *keepCaptions {
 		opts = append(opts, clean.KeepCaptions())
 	}
-	c, err := clean.New(opts...)
-	if err != nil {
-		fmt.Fprintf(stderr, "cnnews: %v\n", err)
-		return 2
-	}
 	if *listRules {
+		c, err := clean.New(opts...)
+		if err != nil {
+			fmt.Fprintf(stderr, "cnnews: %v\n", err)
+			return 2
+		}
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "RULE\tCATEGORY\tZONE\tREMOVES")
 		for _, r := range c.Rules() {
