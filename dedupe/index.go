@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"sync"
 	"time"
 
@@ -201,13 +200,28 @@ func (x *Index) Add(id, text string) ([]Match, error) {
 // AddSignature is [Index.Add] for a signature computed with [Index.Sign],
 // so that signing can run outside the index's lock, on many cores.
 func (x *Index) AddSignature(id string, s Signature) ([]Match, error) {
-	return x.add(id, s, true)
+	cs, err := x.add(id, s, true)
+	if len(cs) == 0 {
+		return nil, err
+	}
+	out := make([]Match, len(cs))
+	for i, c := range cs {
+		out[i] = c.Match
+	}
+	return out, err
 }
 
-// add indexes s; with filter, candidates must pass the estimated
+// candidate is an earlier document add found, with its position.
+type candidate struct {
+	Match
+	at int32
+}
+
+// add indexes s and returns the earlier documents it duplicates, most
+// similar first; with filter, candidates must pass the estimated
 // thresholds, without, every candidate the bands propose is returned for
 // the caller to verify.
-func (x *Index) add(id string, s Signature, filter bool) ([]Match, error) {
+func (x *Index) add(id string, s Signature, filter bool) ([]candidate, error) {
 	var keys [K]uint32
 	for b := 0; b < x.cfg.bands; b++ {
 		keys[b] = bandKey(&s.Min, b, x.cfg.rows)
@@ -229,10 +243,10 @@ func (x *Index) add(id string, s Signature, filter bool) ([]Match, error) {
 		x.names = append(x.names, id)
 		return nil, nil
 	}
-	var out []Match
+	var out []candidate
 	exactOf, isCopy := x.exact[s.Exact]
 	if isCopy {
-		out = append(out, Match{ID: x.names[exactOf], Similarity: 1, Exact: true})
+		out = append(out, candidate{Match{ID: x.names[exactOf], Similarity: 1, Exact: true}, exactOf})
 	} else {
 		x.exact[s.Exact] = n
 	}
@@ -264,9 +278,9 @@ func (x *Index) add(id string, s Signature, filter bool) ([]Match, error) {
 			switch {
 			case ok:
 				m.ID = x.names[j]
-				out = append(out, m)
+				out = append(out, candidate{m, j})
 			case !filter:
-				out = append(out, Match{ID: x.names[j], Similarity: jac})
+				out = append(out, candidate{Match{ID: x.names[j], Similarity: jac}, j})
 			}
 		}
 		x.next = append(x.next, head)
@@ -384,15 +398,14 @@ type Clusterer struct {
 	docs   []docInfo
 	parent []int
 	sim    []float64 // similarity that joined a document to its cluster
-	ids    map[string]struct{}
 	g      signer
 	// shingle sets of the document being added and of an earlier one
 	mine, theirs []uint64
 }
 
-// docInfo is what a Clusterer keeps of a document.
+// docInfo is what a Clusterer keeps of a document beside its ID, which
+// the index keeps.
 type docInfo struct {
-	id    string
 	size  int // bytes of text, for the Longest policy
 	date  time.Time
 	exact xxh3.Uint128
@@ -405,7 +418,7 @@ func NewClusterer(policy Policy, text func(i int) (string, error), opts ...Optio
 	if err != nil {
 		return nil, err
 	}
-	return &Clusterer{x: x, policy: policy, text: text, ids: map[string]struct{}{}}, nil
+	return &Clusterer{x: x, policy: policy, text: text}, nil
 }
 
 // Add signs and indexes d, checks exactly every earlier document the bands
@@ -414,21 +427,20 @@ func NewClusterer(policy Policy, text func(i int) (string, error), opts ...Optio
 // error from the text function is returned naming the earlier document;
 // d is then added, without the copies that check would have found.
 func (c *Clusterer) Add(d Doc) error {
-	if _, taken := c.ids[d.ID]; taken {
-		return fmt.Errorf("dedupe: %q: %w", d.ID, ErrDuplicateID)
-	}
 	i := len(c.docs)
 	norm, chars := normalize(d.Text)
 	var s Signature
 	c.g.signNormalized(norm, chars, c.x.cfg.shingle, &s)
-	ms, _ := c.x.add(strconv.Itoa(i), s, false) // the index's IDs are positions
-	c.ids[d.ID] = struct{}{}
-	c.docs = append(c.docs, docInfo{id: d.ID, size: len(d.Text), date: d.Date, exact: s.Exact})
+	ms, err := c.x.add(d.ID, s, false)
+	if err != nil {
+		return err // an ID already added
+	}
+	c.docs = append(c.docs, docInfo{size: len(d.Text), date: d.Date, exact: s.Exact})
 	c.parent = append(c.parent, i)
 	c.sim = append(c.sim, 0)
 	c.mine = c.mine[:0]
 	for _, m := range ms {
-		j, _ := strconv.Atoi(m.ID)
+		j := int(m.at)
 		score := m.Similarity
 		if !m.Exact {
 			if len(c.mine) == 0 {
@@ -436,7 +448,7 @@ func (c *Clusterer) Add(d Doc) error {
 			}
 			earlier, err := c.text(j)
 			if err != nil {
-				return fmt.Errorf("dedupe: text of %q: %w", c.docs[j].id, err)
+				return fmt.Errorf("dedupe: text of %q: %w", m.ID, err)
 			}
 			c.theirs = shingles(Normalize(earlier), c.x.cfg.shingle, c.theirs)
 			jac, con := exactSimilarity(c.mine, c.theirs)
@@ -492,7 +504,7 @@ func (c *Clusterer) Clusters() []Cluster {
 				keep = m
 			}
 		}
-		cl := Cluster{Keep: c.docs[keep].id}
+		cl := Cluster{Keep: c.x.names[keep]}
 		for _, m := range members {
 			if m == keep {
 				continue
@@ -501,7 +513,7 @@ func (c *Clusterer) Clusters() []Cluster {
 			if s == 0 {
 				s = c.sim[keep]
 			}
-			cl.Duplicates = append(cl.Duplicates, Match{ID: c.docs[m].id, Similarity: s, Exact: c.docs[m].exact == c.docs[keep].exact})
+			cl.Duplicates = append(cl.Duplicates, Match{ID: c.x.names[m], Similarity: s, Exact: c.docs[m].exact == c.docs[keep].exact})
 		}
 		out = append(out, cl)
 	}
