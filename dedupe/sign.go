@@ -45,12 +45,8 @@ func normalize(s string) (string, int) {
 				}
 			}
 			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				b.WriteByte(c)
-				chars++
-			case 'A' <= c && c <= 'Z':
-				b.WriteByte(c + 'a' - 'A')
+			if k, ok := asciiKept(c); ok {
+				b.WriteByte(k)
 				chars++
 			}
 			continue
@@ -59,11 +55,10 @@ func normalize(s string) (string, int) {
 			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x4E00 {
 				if t := convert.ToSimplified(r); t != r {
 					b.WriteRune(t)
-					chars++
 				} else {
 					b.WriteString(s[i : i+3])
-					chars++
 				}
+				chars++
 				i += 3
 				continue
 			}
@@ -86,12 +81,8 @@ func normalize(s string) (string, int) {
 			}
 			a := byte(0xF000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) - 0xFEE0)
 			i += 3
-			switch {
-			case 'a' <= a && a <= 'z', '0' <= a && a <= '9':
-				b.WriteByte(a)
-				chars++
-			case 'A' <= a && a <= 'Z':
-				b.WriteByte(a + 'a' - 'A')
+			if k, ok := asciiKept(a); ok {
+				b.WriteByte(k)
 				chars++
 			}
 			continue
@@ -155,6 +146,19 @@ func dropped(r rune) bool {
 		return t[1][r-0x3000]
 	}
 	return false
+}
+
+// asciiKept returns an ASCII character as matching keeps it: a letter in
+// lower case, or a digit; false for the rest (punctuation, symbols, white
+// space, controls), which matching drops.
+func asciiKept(c byte) (byte, bool) {
+	switch {
+	case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		return c, true
+	case 'A' <= c && c <= 'Z':
+		return c + 'a' - 'A', true
+	}
+	return 0, false
 }
 
 // nfcStable reports characters that NFC leaves alone whatever surrounds
