@@ -58,7 +58,6 @@ type Report struct {
 	samples    []Sample
 	byCategory map[string]Sample // the first article with each category, so that rare ones show
 	bySite     map[string]Sample // the first article of each of the first sites, so that small ones show
-	siteOf     map[string]string // a sampled article's site
 	clusters   []Cluster
 	clusterOf  map[string]int
 	warnings   []string
@@ -95,7 +94,7 @@ type Copy struct {
 func New(title string, seed uint64) *Report {
 	return &Report{Title: title, rejected: map[string]int{}, encodings: map[string]int{}, scripts: map[string]int{},
 		converted: map[string]int{}, categories: map[string]int{}, rules: map[string]int{}, ruleCat: map[string]string{},
-		lines: map[string]int{}, byCategory: map[string]Sample{}, bySite: map[string]Sample{}, siteOf: map[string]string{}, clusterOf: map[string]int{}, rng: rand.New(rand.NewPCG(seed, 1))}
+		lines: map[string]int{}, byCategory: map[string]Sample{}, bySite: map[string]Sample{}, clusterOf: map[string]int{}, rng: rand.New(rand.NewPCG(seed, 1))}
 }
 
 // Article counts a kept article of a site (its input's directory, or the
@@ -132,7 +131,14 @@ func (r *Report) Article(id, inputName, site string, size int, input func() stri
 	if len(a.Removed) == 0 {
 		return
 	}
-	s := func() Sample { return sample(id, inputName, site, input(), a) }
+	var made *Sample // the article's sample, made once however many places keep it
+	s := func() Sample {
+		if made == nil {
+			x := sample(id, inputName, site, input(), a)
+			made = &x
+		}
+		return *made
+	}
 	if _, ok := r.bySite[site]; !ok && len(r.bySite) < maxSites {
 		r.bySite[site] = s()
 	}
@@ -356,35 +362,28 @@ func (r *Report) view(elapsed time.Duration) view {
 		}
 		v.Lengths = append(v.Lengths, lengthRow{label, r.before[i], r.after[i], 100 * float64(r.before[i]) / float64(top), 100 * float64(r.after[i]) / float64(top)})
 	}
-	// the reservoir, and an article for each category it misses
-	shown := map[string]bool{}
-	all := slices.Clone(r.samples)
-	for _, s := range all {
+	// the reservoir, then an article for each site and each category it
+	// misses
+	var all []Sample
+	sites, shown := map[string]bool{}, map[string]bool{} // sites and categories in all
+	add := func(s Sample) {
+		all = append(all, s)
+		sites[s.Site] = true
 		for _, sp := range s.Spans {
 			shown[sp.Category] = true
 		}
 	}
-	sites := map[string]bool{}
-	for _, s := range all {
-		sites[s.Site] = true
+	for _, s := range r.samples {
+		add(s)
 	}
 	for _, site := range slices.Sorted(maps.Keys(r.bySite)) {
 		if !sites[site] {
-			s := r.bySite[site]
-			all = append(all, s)
-			sites[site] = true
-			for _, sp := range s.Spans {
-				shown[sp.Category] = true
-			}
+			add(r.bySite[site])
 		}
 	}
 	for _, c := range slices.Sorted(maps.Keys(r.byCategory)) {
 		if !shown[c] {
-			s := r.byCategory[c]
-			all = append(all, s)
-			for _, sp := range s.Spans {
-				shown[sp.Category] = true
-			}
+			add(r.byCategory[c])
 		}
 	}
 	for _, s := range all {
