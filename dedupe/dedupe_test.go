@@ -263,3 +263,31 @@ func TestClusterExact(t *testing.T) {
 		}
 	}
 }
+
+// TestClustererTextError: when the earlier text of a pair cannot be read
+// again, Add says which document, and the Clusterer goes on.
+func TestClustererTextError(t *testing.T) {
+	a := seedArticles(t)["002"]
+	texts := []string{a, strings.Replace(a, "开发区", "经开区", 3), a}
+	c, _ := NewClusterer(First, func(i int) (string, error) {
+		if i == 0 {
+			return "", errors.New("file gone") // only the first cannot be read again
+		}
+		return texts[i], nil
+	})
+	if err := c.Add(Doc{ID: "orig", Text: texts[0]}); err != nil {
+		t.Fatal(err)
+	}
+	err := c.Add(Doc{ID: "edited", Text: texts[1]})
+	if err == nil || !strings.Contains(err.Error(), `text of "orig": file gone`) {
+		t.Fatalf("unreadable earlier text: %v", err)
+	}
+	// the Clusterer goes on: an exact copy needs no text, the edited one
+	// is read again
+	if err := c.Add(Doc{ID: "copy", Text: texts[2]}); err != nil {
+		t.Fatalf("after the error: %v", err)
+	}
+	if cl := c.Clusters(); len(cl) != 1 || cl[0].Keep != "orig" || len(cl[0].Duplicates) != 2 {
+		t.Errorf("clusters %+v", cl)
+	}
+}
