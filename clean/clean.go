@@ -108,7 +108,8 @@ type Result struct {
 // concurrent use by any number of goroutines.
 type Cleaner struct {
 	rules        []Rule
-	switched     []Rule // the built-in rules switched off, whose lines no block takes
+	zones        [5][]Rule // the rules of each zone, by the zone's bit: Head, Lead, Body, Last, Tail
+	switched     []Rule    // the built-in rules switched off, whose lines no block takes
 	off          map[string]bool
 	keepCaptions bool
 }
@@ -216,6 +217,13 @@ func New(opts ...Option) (*Cleaner, error) {
 			c.rules = append(c.rules, r)
 		} else {
 			c.switched = append(c.switched, r)
+		}
+	}
+	for k := range c.zones {
+		for _, r := range c.rules {
+			if r.Zone&(1<<k) != 0 {
+				c.zones[k] = append(c.zones[k], r)
+			}
 		}
 	}
 	return c, nil

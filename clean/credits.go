@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -309,7 +308,7 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 			if rest := s[end:]; len(it.names) > 0 || name != "" {
 				if tail, ok := cutPrefixAny(rest, "文/摄", "文/攝", "文/图", "文/圖", "图/文", "圖/文", "文／摄", "文／攝"); ok && strings.TrimSpace(tail) == "" {
 					it.names = append(it.names, name)
-					if strings.ContainsAny(rest, "摄攝图圖") {
+					if containsAnyRune(rest, "摄攝图圖") {
 						items = append(items, credit{role: "摄", kind: rolePhoto, names: slices.Clone(it.names)})
 					}
 					pos = len(s)
@@ -374,14 +373,14 @@ func outletReport(s string) []int {
 	return reOutletReport.FindStringSubmatchIndex(s)
 }
 
-var reSpacedRole = regexp.MustCompile(`^(\p{Han}) (\p{Han}\s*[:：])`)
+var reSpacedRole = compile(`^(\p{Han}) (\p{Han}\s*[:：])`)
 
-var reOwnReporter = regexp.MustCompile(`^(?:本报|本報)[\p{Han}]{1,8}?(?:特派|驻|駐|前方)?(?:记者|記者)`)
+var reOwnReporter = compile(`^(?:本报|本報)[\p{Han}]{1,8}?(?:特派|驻|駐|前方)?(?:记者|記者)`)
 
-var reOutletReport = regexp.MustCompile(`^([\p{Han}]{2,8}?(?:网|網|报|報|社|台))(?:报道|報道|報導|讯|訊)\s+`)
+var reOutletReport = compile(`^([\p{Han}]{2,8}?(?:网|網|报|報|社|台))(?:报道|報道|報導|讯|訊)\s+`)
 
 // reOutlet is a publisher's name as it stands before a reporter's role.
-var reOutlet = regexp.MustCompile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|周末|週末|新闻|新聞|网|網|社|报|報|电视台|電視台|\+|之音|之聲|之声|电台|電台)(?:客户端|客戶端|网|網|全媒体|全媒體|融媒体|融媒體)?(?:[/／-][\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|新闻|新聞|网|網|社|报|報))?|总台央视|總台央視|总台|總台|央视|央視)\s*[|｜]?\s*`)
+var reOutlet = compile(`^(?:[\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|周末|週末|新闻|新聞|网|網|社|报|報|电视台|電視台|\+|之音|之聲|之声|电台|電台)(?:客户端|客戶端|网|網|全媒体|全媒體|融媒体|融媒體)?(?:[/／-][\p{Han}+·]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|新闻|新聞|网|網|社|报|報))?|总台央视|總台央視|总台|總台|央视|央視)\s*[|｜]?\s*`)
 
 // outletPrefix returns the length of a publisher's name at the start of s
 // when a reporter's or an editor's role follows it, or 0.
@@ -514,12 +513,13 @@ func isPlaceReport(w string) bool {
 // hasSurname reports whether a name starts with one of the common Chinese
 // surnames, in either script.
 func hasSurname(name string) bool {
-	r, _ := utf8.DecodeRuneInString(name)
-	return isSurname(r)
+	return isSurname(firstRune(name))
 }
 
 // isSurname reports one of the common surnames.
-func isSurname(r rune) bool { return strings.ContainsRune(surnames, r) }
+func isSurname(r rune) bool { return surnameSet.has(r) }
+
+var surnameSet = newHanSet(surnames)
 
 // surnames are the common Chinese surnames, Simplified and Traditional,
 // less those that are also words often written after 记者 (来, 同, 向…).
@@ -528,7 +528,7 @@ const surnames = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫�
 // paperOf picks the newspaper from "小时新闻/钱江晚报" (its app and the
 // paper): the part that ends in 报, else the first.
 func paperOf(outlet string) string {
-	i := strings.IndexAny(outlet, "/／-")
+	i := indexAnyRune(outlet, "/／-")
 	if i < 0 {
 		return outlet
 	}

@@ -3,6 +3,7 @@ package clean
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -152,19 +153,21 @@ func (d *doc) failedBefore(i int, z Zone) bool {
 	return p.failed&z != 0
 }
 
-// find returns the first rule of zone z that removes part of paragraph i,
-// or all of it with whole set, and its match. A match that removes nothing
-// goes to meta when it is not nil.
+// find returns the first rule of zone z, one zone, that removes part of
+// paragraph i, or all of it with whole set, and its match. A match that
+// removes nothing goes to meta when it is not nil.
 func (c *Cleaner) find(d *doc, i int, z Zone, whole bool, meta func(Rule, Match)) (Rule, Match, bool) {
 	v := d.view(i, z)
-	for _, r := range c.rules {
-		if r.Zone&z == 0 || r.max > 0 && v.runes > r.max {
+	rules := c.zones[bits.TrailingZeros8(uint8(z))]
+	for k := range rules {
+		r := &rules[k]
+		if r.max > 0 && v.runes > r.max {
 			continue
 		}
 		m, ok := r.Match(v)
 		if ok && m.Start == m.End && m.Start == 0 {
 			if meta != nil {
-				meta(r, m)
+				meta(*r, m)
 			}
 			continue
 		}
@@ -175,7 +178,7 @@ func (c *Cleaner) find(d *doc, i int, z Zone, whole bool, meta func(Rule, Match)
 		if whole && (m.Start != 0 || m.End != len(v.Text)) {
 			continue
 		}
-		return r, m, true
+		return *r, m, true
 	}
 	return Rule{}, Match{}, false
 }

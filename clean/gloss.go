@@ -161,13 +161,16 @@ func sameSyllable(gloss, reading string) (same bool, rt, gt byte) {
 // tone mark or tone digit in *tone; 0 and size 0 at the end.
 func nextLetter(s string, i *int, tone *byte) (rune, int) {
 	for *i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[*i:])
+		r, size := rune(s[*i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[*i:])
+		}
 		*i += size
 		switch {
 		case r >= '1' && r <= '5':
 			*tone = byte(r - '0')
 			continue
-		case toneless[r] != 0:
+		case r >= utf8.RuneSelf && toneless[r] != 0:
 			if t := toneOf[r]; t != 0 {
 				*tone = t
 			}

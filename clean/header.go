@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -56,11 +55,11 @@ var headerByFirst = func() map[rune][]string {
 	return m
 }()
 
-var reDateAt = regexp.MustCompile(`^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*[T ]?\s*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?秒?)?`)
+var reDateAt = compile(`^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*[T ]?\s*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?秒?)?`)
 
 // reCounter finds the page counters and tools that follow a source
 // on the same line.
-var reCounter = regexp.MustCompile(`跟贴|跟帖|评论|評論|参与|參與|分享|阅读|閱讀|浏览|瀏覽|字号|字號|点击|點擊`)
+var reCounter = compile(`跟贴|跟帖|评论|評論|参与|參與|分享|阅读|閱讀|浏览|瀏覽|字号|字號|点击|點擊`)
 
 // headerField is one labelled value of a header line.
 type headerField struct {
@@ -73,7 +72,7 @@ type headerField struct {
 // parseHeader reads a line made only of labelled fields and dates, such as
 // "發布時間:2022-05-09 15:11:00來源: 人民網-山西頻道" or
 // "2022-05-09 10:20 来源：新华社 作者：张三". It fails on anything else.
-var reTrailingTime = regexp.MustCompile(`[ \x{3000}]+\d{4}[-./年]\d{1,2}.*$`)
+var reTrailingTime = compile(`[ \x{3000}]+\d{4}[-./年]\d{1,2}.*$`)
 
 func parseHeader(s string) ([]headerField, bool) {
 	// • 2024年05月16日 来源:齐鲁晚报, |  编辑部 发布于 2024-05-16 | …: a
@@ -178,7 +177,7 @@ func parseHeader(s string) ([]headerField, bool) {
 					continue
 				}
 			}
-			if v == "" || utf8.RuneCountInString(v) > 40 || strings.ContainsAny(v, "。！？!?；;") {
+			if v == "" || utf8.RuneCountInString(v) > 40 || containsAnyRune(v, "。！？!?；;") {
 				return nil, false
 			}
 		}

@@ -1,11 +1,9 @@
 package clean
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"unicode"
-	"unicode/utf8"
 )
 
 // leadSet is the set of characters every match of a pattern anchored at the
@@ -19,7 +17,7 @@ type leadSet struct {
 // leadOf returns the lead set of re, or nil when re may match elsewhere
 // than at the start, may match the empty text, or may begin with any
 // character.
-func leadOf(re *regexp.Regexp) *leadSet {
+func leadOf(re *pattern) *leadSet {
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return nil
@@ -39,7 +37,7 @@ func (l *leadSet) admits(s string) bool {
 	if s == "" {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(s)
+	r := firstRune(s)
 	// the first pair whose hi is at least r
 	lo, hi := 0, len(l.ranges)/2
 	for lo < hi {

@@ -7,15 +7,21 @@ import (
 	"unicode/utf8"
 )
 
-// builtinPatterns are the patterns the rules filter by their lead set.
-var builtinPatterns = []*regexp.Regexp{reMarker, reEndMark, reDateline, reBracketLead, reReporterLead,
-	reDisclaimer, reCopyright, reBareURL, reTools, reShare, reRelatedHead, reLocation, rePrevNext,
-	reAuthorNote, reKeywordLine, reImageCredit, reEditNotice, rePlatform, reICP, reNavLink, reMdLinks,
-	rePrintEdition, rePublishLine, reOutletLead, reDashLead, reRelatedHead, reLocation,
-	reCopyrightHead, rePromo, reJoinPrompt, reReadMore, reVersionLink, rePinPrompt, reUpvotes, reImageFile,
-	reUnitByline, reMastheadTime, reMasthead, reCompiled, reAgencies, reBylineDate, reRoleComma, reAuthorIs,
-	reEmptyCredit, reLabelLine, reBareCredit, reNamesLine, reDeskLead, reAppLead, rePressLead, reCountLine,
-	reGluedMarker, reOutletNews, reWechatCard, reSourceParen, reOrigTitle, reAppSource}
+// builtinPatterns are the patterns of the built-in rules.
+var builtinPatterns = []*pattern{
+	reAgencies, reAppLead, reAppSource, reAuthorIs, reAuthorNote, reBareCredit, reBareURL,
+	reBracketByline, reBulletHeadline, reBylineDate, reBylineGlued, reCaption, reCompiled,
+	reCopyright, reCopyrightCaption, reCopyrightHead, reCountLine, reDashLead, reDateline,
+	reDatelineDate, reDeskLead, reDisclaimer, reEditNotice, reEditorGlued, reEditorGluedCode,
+	reEmptyCredit, reEndGlued, reEndMark, reFollow, reGluedMarker, reGraphicNote, reHanRun, reHanWord,
+	reHotline, reHotlineHow, reICP, reImageCredit, reImageFile, reJoinPrompt, reKeywordLine,
+	reLabelLine, reLatinCredit, reListBullet, reLocation, reMarker, reMasthead, reMastheadTime,
+	reMdLinks, reMetaDate, reMetaNav, reMetaRole, reNamesLine, reNavLink, reNetworks, reOrigTitle,
+	reOutletLead, reOutletName, reOutletNews, reOutletWord, rePhotoLine, rePinPrompt, rePlatform,
+	rePressLead, rePrevNext, rePrintEdition, rePromo, rePublishLine, reReadMore, reRelatedHead,
+	reReporterLead, reRoleComma, reShare, reSourceGlued, reSourceParen, reTitleAfter, reTools,
+	reUnitByline, reUpvotes, reVersionLink, reWechatCard,
+}
 
 func TestLeadOf(t *testing.T) {
 	for _, tc := range []struct {
@@ -37,7 +43,7 @@ func TestLeadOf(t *testing.T) {
 		{expr: `(?m)^完`, none: true},  // start of any line
 		{expr: `^(?P<x>责任编辑|责编)：`, admit: []string{"责编：X"}, refuse: []string{"编辑：X"}},
 	} {
-		l := leadOf(regexp.MustCompile(tc.expr))
+		l := leadOf(newPattern(regexp.MustCompile(tc.expr)))
 		if tc.none {
 			if l != nil {
 				t.Errorf("%s: lead set %v, want none", tc.expr, l.ranges)
@@ -123,7 +129,12 @@ func TestCharMask(t *testing.T) {
 }
 
 func TestCountRunes(t *testing.T) {
-	for _, s := range []string{"", "abc", "新华社北京5月16日电（记者王晓明）", "穩就業 Ｘ ü é 😀"} {
+	mixed := "新华社北京5月16日电（记者王晓明）穩就業 Ｘ ü é 😀 abc"
+	cases := []string{"", "abc", mixed}
+	for i := range mixed {
+		cases = append(cases, mixed[i:], mixed[:i]) // every length, every alignment
+	}
+	for _, s := range cases {
 		if got, want := countRunes(s), utf8.RuneCountInString(s); got != want {
 			t.Errorf("countRunes(%q) = %d, want %d", s, got, want)
 		}

@@ -1,6 +1,10 @@
 package clean
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"math/bits"
+	"unicode/utf8"
+)
 
 // charMask is a Bloom filter of the characters of a text: a text can hold
 // a literal only when its mask holds the literal's. One pass over a
@@ -45,13 +49,20 @@ func (m *charMask) holds(lit *charMask) bool {
 
 // countRunes counts the characters of s, valid UTF-8 as the normaliser
 // leaves every paragraph: the bytes that start a character. It is
-// utf8.RuneCountInString without decoding, several times faster on
-// Chinese text.
+// utf8.RuneCountInString without decoding, eight bytes at a time, several
+// times faster on Chinese text.
 func countRunes(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 != 0x80 {
-			n++
+	const high = 0x8080808080808080
+	n := len(s)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		// a continuation byte has its top bit set and the next one clear
+		n -= bits.OnesCount64(x &^ (x << 1) & high)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
 		}
 	}
 	return n

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
@@ -104,8 +103,8 @@ func outletOf(d string) string {
 }
 
 var (
-	reDatelineDate = regexp.MustCompile(`(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|\d{1,2}日(?:电|電|讯|訊)`)
-	reOutletName   = regexp.MustCompile(`^[\p{Han}A-Za-z.·+]{1,10}?(?:社|网|網|报|報|台|新闻|新聞|日报|日報|财经|財經)`)
+	reDatelineDate = compile(`(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|\d{1,2}日(?:电|電|讯|訊)`)
+	reOutletName   = compile(`^[\p{Han}A-Za-z.·+]{1,10}?(?:社|网|網|报|報|台|新闻|新聞|日报|日報|财经|財經)`)
 )
 
 // setFirst sets *field to v unless it is set already; the first value an

@@ -130,33 +130,31 @@ func (n *normalizer) ideographic(input string, in, end int) {
 
 // feed normalises input[from:to] onto the current paragraph.
 func (n *normalizer) feed(input string, from, to int) {
+	s := input[:to]
 	i := from
-	runStart := -1
+	runStart := -1 // the start of a run of ordinary runes copied unchanged
 	var first, last rune
-	flush := func() {
-		if runStart >= 0 {
-			n.run(input, runStart, i, first, last)
-			runStart = -1
-		}
-	}
-	for i < to {
-		c := input[i]
-		// fast path: U+4000–U+9FFF, the bulk of Chinese text, is never
-		// special and never changed by NFC
-		if c >= 0xE4 && c <= 0xE9 && i+2 < to && input[i+1]&0xC0 == 0x80 && input[i+2]&0xC0 == 0x80 {
-			if runStart < 0 {
-				runStart, first = i, 0x4E00
+	for i < len(s) {
+		c := s[i]
+		// fast path: a three-byte character that is never special and
+		// never changed by NFC, such as the ideographs, the CJK and
+		// full-width punctuation and the quotation marks (U+2010–U+205E)
+		if c >= 0xE2 && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); plain3(r) {
+				if runStart < 0 {
+					runStart, first = i, r
+				}
+				last = r
+				i += 3
+				continue
 			}
-			last = 0x4E00
-			i += 3
-			continue
 		}
 		var r rune
 		size := 1
 		if c < utf8.RuneSelf {
 			r = rune(c)
 		} else {
-			r, size = utf8.DecodeRuneInString(input[i:to])
+			r, size = utf8.DecodeRuneInString(s[i:])
 			if !nfcStable(r) {
 				n.nfc = true
 			}
@@ -170,7 +168,10 @@ func (n *normalizer) feed(input string, from, to int) {
 			i += size
 			continue
 		}
-		flush()
+		if runStart >= 0 {
+			n.run(input, runStart, i, first, last)
+			runStart = -1
+		}
 		switch {
 		case r == utf8.RuneError && size == 1:
 			if n.invalid == 0 {
@@ -179,13 +180,13 @@ func (n *normalizer) feed(input string, from, to int) {
 			n.invalid++
 			n.rune1(i, i+1, utf8.RuneError)
 		case c == '&':
-			s, k := decodeEntity(input[i:to])
+			ent, k := decodeEntity(s[i:])
 			if k == 0 {
 				n.rune1(i, i+1, '&')
 				i++
 				continue
 			}
-			for _, dr := range s {
+			for _, dr := range ent {
 				switch {
 				case isSpace(dr):
 					n.space(i, dr == '\n')
@@ -213,7 +214,17 @@ func (n *normalizer) feed(input string, from, to int) {
 		}
 		i += size
 	}
-	flush()
+	if runStart >= 0 {
+		n.run(input, runStart, i, first, last)
+	}
+}
+
+// plain3 reports a three-byte character that feed copies as it is: not a
+// space, not invisible, not the ideographic space, left alone by NFC
+// whatever surrounds it, and not a surrogate or an overlong form.
+func plain3(r rune) bool {
+	return (r >= 0x3001 && r <= 0x3098) || (r >= 0x309B && r <= 0x9FFF) || (r >= 0xFF00 && r <= 0xFFEF) ||
+		(r >= 0x2010 && r <= 0x2027) || (r >= 0x2030 && r <= 0x205E)
 }
 
 // flush ends the paragraph, returning its text and whether it has any.

@@ -142,7 +142,7 @@ func Pattern(name string, cat Category, zone Zone, expr string) (Rule, error) {
 			return Rule{}, fmt.Errorf("clean: rule %q: group %q names no metadata field; valid: %s, or cut", name, n, strings.Join(valid, ", "))
 		}
 	}
-	r := patternRule(name, cat, zone, re)
+	r := patternRule(name, cat, zone, newPattern(re))
 	r.Description = "matches " + expr
 	return r, nil
 }
@@ -160,7 +160,7 @@ func MustPattern(name string, cat Category, zone Zone, expr string) Rule {
 	return r
 }
 
-func patternRule(name string, cat Category, zone Zone, re *regexp.Regexp) Rule {
+func patternRule(name string, cat Category, zone Zone, re *pattern) Rule {
 	names := re.SubexpNames()
 	cut := re.SubexpIndex("cut")
 	lead := leadOf(re)
@@ -199,8 +199,8 @@ func patternRule(name string, cat Category, zone Zone, re *regexp.Regexp) Rule {
 
 // rx compiles a built-in pattern after expanding its shorthands for the
 // full-width and half-width forms Chinese news mixes freely.
-func rx(expr string) *regexp.Regexp {
-	return regexp.MustCompile(shorthand.Replace(expr))
+func rx(expr string) *pattern {
+	return newPattern(regexp.MustCompile(shorthand.Replace(expr)))
 }
 
 var shorthand = strings.NewReplacer(

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -125,7 +124,7 @@ func or(fs ...func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
 func words(s string) []string { return strings.Fields(s) }
 
 // anyOf matches the whole paragraph when re finds anything in it.
-func anyOf(re *regexp.Regexp) func(Paragraph) (Match, bool) {
+func anyOf(re *pattern) func(Paragraph) (Match, bool) {
 	lead := leadOf(re)
 	return func(p Paragraph) (Match, bool) {
 		if lead.admits(p.Text) && re.MatchString(p.Text) {
@@ -183,7 +182,7 @@ var (
 	reWechatCard      = rx(`^以下文章来源于{s}(?P<source>[^，,\s]{2,20}){s}[，,]{s}作者.{0,20}$`)
 	rePublishLine     = rx(`^(?:(\d{4}-\d{1,2}-\d{1,2}{s}\d{1,2}:\d{2}(?::\d{2})?){s}(?:发布于|發佈於|发表于|發表於|来自|來自|[·・])[^。，,]{0,30}|(?:发布|發佈|發布|更新|发表|發表){s}[/／]{s}(\d{4}年\d{1,2}月\d{1,2}日{s}\d{1,2}:\d{2})|(?:发表时间|發表時間|发布时间|發佈時間){s}{:}{s}\d{1,2}/\d{1,2}/\d{4}{s}-?{s}\d{1,2}:\d{2})$`)
 	reKeywordLine     = rx(`^(?:(?:相關字詞|相关字词|关键词|關鍵詞|关键字|關鍵字|标签|標籤|相關標籤|相关标签){s}[:：﹕].{1,60}|(?:#[^#\s]{1,20}#{s})+|本文(?:收录|收錄)(?:于|於)?.{0,24})$`)
-	reBracketByline   = regexp.MustCompile(`^[（(]([\p{Han}]{2,8}?(?:网|網|报|報|社|台))[ \x{3000}]([\p{Han}]{2,4})[）)]$`)
+	reBracketByline   = compile(`^[（(]([\p{Han}]{2,8}?(?:网|網|报|報|社|台))[ \x{3000}]([\p{Han}]{2,4})[）)]$`)
 	reMarker          = rx(`^(?:[-—–]*{s}(?:ADVERTISEMENT|Advertisement|广告|廣告){s}[-—–]*|[|｜丨]+|图片默认标题|圖片默認標題|展开阅读全文|展開閱讀全文|视频加载中\.{0,6}|視頻加載中\.{0,6}|(?:我是廣告|我是广告){s}(?:請繼續往下閱讀|请继续往下阅读)\.{0,6}…?|#|请继续往下阅读\.{0,6}…?|請繼續往下閱讀\.{0,6}…?|继续阅读|繼續閱讀|上/下一篇|详情>{1,3}|詳情>{1,3}|（?未完待续）?|（?未完待續）?|\d{1,2}{s}(?:分钟|分鐘)(?:阅读|閱讀)?)$`)
 	reHotline         = rx(`(?:爆料|报料|報料|新闻线索|新聞線索|投稿|广告热线|廣告熱線|新闻热线|新聞熱線|读者热线|讀者熱線)`)
 	reHotlineHow      = rx(`(?:\d{3,4}-?\d{7,8}|\d{5,}|[\w.]+@[\w-]+\.[\w.]+|https?://|微信号|微信號|公众号|公眾號)`)
@@ -191,7 +190,7 @@ var (
 	rePhotoLine       = rx(`^(?:[▲▼△▽]|图为|圖為)|[（(](?:资料照|資料照|资料图|資料圖|图/[^）)]{1,20}|圖／[^）)]{1,20}|圖/[^）)]{1,20})[）)]$|^(?:图片由|圖片由)[\p{Han}]{1,12}(?:提供|供图|供圖)$|^(?:图像来源|圖像來源|图像加注文字|圖像加註文字)[，,]`)
 	reUpvotes         = rx(`^.{1,20}等{s}\d+{s}人(?:赞同|贊同)了(?:该|該)(?:文章|回答)$`)
 	reGraphicNote     = rx(`{(}[\p{Han}]{0,6}(?:製圖|制图|圖表|图表|供圖|供图|發|发){)}$`)
-	reListBullet      = regexp.MustCompile(`^(?:[·•●○◆◇■□▪►▶>*\-—]+|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*`)
+	reListBullet      = compile(`^(?:[·•●○◆◇■□▪►▶>*\-—]+|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*`)
 )
 
 // closers end the glued credits of a last paragraph: "（责任编辑：X）".
@@ -217,7 +216,7 @@ func isBreadcrumb(s string) bool {
 	if leadLocation.admits(s) && reLocation.MatchString(s) {
 		return true
 	}
-	if !strings.ContainsAny(s, ">＞›»→〉") {
+	if !containsAnyRune(s, ">＞›»→〉") {
 		return false // one part: no path
 	}
 	parts := strings.FieldsFunc(s, func(r rune) bool {
@@ -367,7 +366,7 @@ func defaultRules() []Rule {
 		{Name: "masthead-time", Category: Header, Zone: Edges, max: 40, Match: short(40, mastheadTime)},
 		{Name: "title", Category: Header, Zone: Head, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
 			last, _ := utf8.DecodeLastRuneInString(p.Text)
-			if isSentenceEnd(last) || strings.ContainsAny(p.Text, "：:") || isBreadcrumb(p.Text) {
+			if isSentenceEnd(last) || containsAnyRune(p.Text, "：:") || isBreadcrumb(p.Text) {
 				return Match{}, false
 			}
 			if p.Element != "h1" && !headlineFirst(p) {
@@ -632,7 +631,7 @@ func captionMatch(p Paragraph) (Match, bool) {
 	// the story's last paragraph with a photographer's credit glued to
 	// it: "康文署表示，…安排。記者李四攝" loses the credit, not the paragraph
 	if p.Zone != Head && (p.Next == "" || isCreditLine(p.Next)) {
-		if at := glueAt(p.Text, 20, func(r rune) bool { return r == '。' || r == '！' || r == '？' }); at > 0 && runes(p.Text[:at]) > 40 && strings.ContainsAny(p.Text[:at], "，,") {
+		if at := glueAt(p.Text, 20, func(r rune) bool { return r == '。' || r == '！' || r == '？' }); at > 0 && runes(p.Text[:at]) > 40 && containsAnyRune(p.Text[:at], "，,") {
 			return Match{Start: at, End: len(p.Text), Fields: fs}, true
 		}
 	}
@@ -740,7 +739,7 @@ func captionCredit(t string) ([]Field, bool) {
 	}
 	var fs []Field
 	for _, n := range splitNames(names) {
-		if strings.ContainsAny(n, "拍航") || bylineTail[n] {
+		if containsAnyRune(n, "拍航") || bylineTail[n] {
 			return nil, false // 航拍, 拍摄, 摄影报道: not a name
 		}
 		fs = append(fs, Field{Key: FieldPhotographer, Role: "摄", Value: n})
@@ -760,7 +759,7 @@ func datelineMatch(p Paragraph) (Match, bool) {
 	var loc []int
 	// every form of reDateline ends with one of 电 電 讯 訊 息 】: a
 	// paragraph whose first 150 bytes hold none is not run through it
-	if head := prefix(p.Text, 150); leadDateline.admits(p.Text) && strings.ContainsAny(head, "电電讯訊息】") {
+	if head := prefix(p.Text, 150); leadDateline.admits(p.Text) && containsAnyRune(head, "电電讯訊息】") {
 		loc = reDateline.FindStringSubmatchIndex(head)
 	}
 	if loc == nil {
@@ -828,7 +827,7 @@ var (
 	leadPublishLine  = leadOf(rePublishLine)
 )
 
-var reBracketLead = regexp.MustCompile(`^[（(〔［\[]((?:(?P<outlet>[\p{Han}]{2,6}?)?(?:記者|记者)(?P<names>(?:[\p{Han}]{3}|[\p{Han}]{2}|[\p{Han}]{4})(?:[、，,](?:[\p{Han}]{3}|[\p{Han}]{2}|[\p{Han}]{4})){0,3})[／/]?[\p{Han}]{0,8}?(?:\d{1,2}日)?(?:電|电|報導|报道|讯|訊))|[\p{Han}]{2,6}\d{1,2}日(?:讯|訊|电|電))[）)〕］\]]\s*`)
+var reBracketLead = compile(`^[（(〔［\[]((?:(?P<outlet>[\p{Han}]{2,6}?)?(?:記者|记者)(?P<names>(?:[\p{Han}]{3}|[\p{Han}]{2}|[\p{Han}]{4})(?:[、，,](?:[\p{Han}]{3}|[\p{Han}]{2}|[\p{Han}]{4})){0,3})[／/]?[\p{Han}]{0,8}?(?:\d{1,2}日)?(?:電|电|報導|报道|讯|訊))|[\p{Han}]{2,6}\d{1,2}日(?:讯|訊|电|電))[）)〕］\]]\s*`)
 
 // bracketLead cuts a bracketed byline and dateline from the lead.
 func bracketLead(p Paragraph) (Match, bool) {

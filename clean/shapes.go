@@ -150,7 +150,7 @@ func labelValue(p Paragraph) (Match, bool) {
 		return whole(p, headerFields(hs))
 	}
 	// a value the header reader does not know: an index number, an office
-	if strings.ContainsAny(p.Text, "，。！？；") {
+	if containsAnyRune(p.Text, "，。！？；") {
 		return Match{}, false
 	}
 	return whole(p, nil)
@@ -180,7 +180,7 @@ func masthead(p Paragraph) (Match, bool) {
 	}
 	// 齐鲁晚报·齐鲁壹点: the paper and its app
 	name := p.Text
-	if i := strings.IndexAny(name, "·・/／"); i > 0 {
+	if i := indexAnyRune(name, "·・/／"); i > 0 {
 		name = name[:i]
 	}
 	return whole(p, []Field{{Key: fieldOutlet, Value: name}})
@@ -461,7 +461,7 @@ func bareCredit(p Paragraph) (Match, bool) {
 }
 
 func isBareCredit(s string) bool {
-	return len(s) <= 60 && strings.ContainsAny(s, "/／") && leadBareCredit.admits(s) && reBareCredit.MatchString(s)
+	return len(s) <= 60 && containsAnyRune(s, "/／") && leadBareCredit.admits(s) && reBareCredit.MatchString(s)
 }
 
 // looseCredits reads the credits in a line that goes with a block of
@@ -483,7 +483,7 @@ func looseCredits(s string) []Field {
 		}
 		rest := s[m[1]:]
 		// the names end at the next label (题图来源：) or a figure
-		if k := strings.IndexAny(rest, "：:|｜0123456789"); k >= 0 {
+		if k := indexAnyRune(rest, "：:|｜0123456789"); k >= 0 {
 			label := strings.LastIndexAny(rest[:k], " \u3000")
 			if k < len(rest) && (rest[k] == '0' || rest[k] >= '1' && rest[k] <= '9') || label < 0 {
 				rest = rest[:k]
@@ -582,7 +582,7 @@ func deskLead(p Paragraph) (Match, bool) {
 // ending no sentence, over a line of furniture (a time, a byline). A
 // subhead over the story (老街换了新模样) stands over prose.
 func headlineFirst(p Paragraph) bool {
-	if p.Prev != "" || runes(p.Text) < 8 || runes(p.Text) > 40 || strings.ContainsAny(p.Text, "，,。") || strongMeta(p.Text) ||
+	if p.Prev != "" || runes(p.Text) < 8 || runes(p.Text) > 40 || containsAnyRune(p.Text, "，,。") || strongMeta(p.Text) ||
 		reDatelineDate.MatchString(p.Text) || !reHanRun.MatchString(p.Text) {
 		return false // TNW中文站 10月14日报道 is a dateline; a headline is Chinese
 	}

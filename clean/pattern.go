@@ -1,0 +1,192 @@
+package clean
+
+import (
+	"regexp"
+	"regexp/syntax"
+)
+
+// pattern is a compiled regular expression that does no more work than its
+// matches need. Go's matcher tries an expression at every position of the
+// text unless it can see that every match starts at the beginning, which
+// it cannot when the anchor sits inside each alternative (^A|^B); and its
+// backtracker clears a bit per instruction and input byte on every call,
+// however early the expression fails. So a pattern
+//
+//   - is compiled anchored (\A(?:^A|^B)) when each alternative is, and
+//   - when anchored, is shown only as much of the text as a match can
+//     reach: a match spans at most bound characters other than spaces
+//     (runs of spaces, which the normaliser leaves only as ASCII and
+//     ideographic spaces, cost nothing), so the text past the (bound+1)th
+//     such character can change neither what matches nor what the
+//     assertions at its end (\b, $) see.
+//
+// Its methods return what the regexp's own would on the whole text.
+type pattern struct {
+	*regexp.Regexp
+	bound int // characters other than spaces a match can span; -1 for any
+}
+
+// newPattern wraps re.
+func newPattern(re *regexp.Regexp) *pattern {
+	p := &pattern{Regexp: re, bound: -1}
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil || !allAnchored(t) {
+		return p
+	}
+	if prog, err := syntax.Compile(t.Simplify()); err == nil && prog.StartCond()&syntax.EmptyBeginText == 0 {
+		p.Regexp = regexp.MustCompile(`\A(?:` + re.String() + `)`)
+	}
+	if n, ok := maxSpan(t); ok {
+		p.bound = n
+	}
+	return p
+}
+
+// allAnchored reports whether every match of t starts with ^ (the start of
+// the text).
+func allAnchored(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpCapture:
+		return allAnchored(t.Sub[0])
+	case syntax.OpConcat:
+		return len(t.Sub) > 0 && allAnchored(t.Sub[0])
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			if !allAnchored(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// maxSpan returns the most characters other than spaces a match of t can
+// span, or false when that has no bound.
+func maxSpan(t *syntax.Regexp) (int, bool) {
+	switch t.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0, true
+	case syntax.OpLiteral:
+		return len(t.Rune), true
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1, true
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxSpan(t.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return 0, onlySpaces(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Max < 0 {
+			return 0, onlySpaces(t.Sub[0])
+		}
+		n, ok := maxSpan(t.Sub[0])
+		return n * t.Max, ok
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, s := range t.Sub {
+			n, ok := maxSpan(s)
+			if !ok {
+				return 0, false
+			}
+			if t.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total, true
+	}
+	return 0, false
+}
+
+// onlySpaces reports an expression that matches one space character.
+func onlySpaces(t *syntax.Regexp) bool {
+	var rs []rune
+	switch t.Op {
+	case syntax.OpLiteral:
+		if len(t.Rune) != 1 {
+			return false
+		}
+		rs = []rune{t.Rune[0], t.Rune[0]}
+	case syntax.OpCharClass:
+		rs = t.Rune
+	default:
+		return false
+	}
+	for i := 0; i+1 < len(rs); i += 2 {
+		for r := rs[i]; r <= rs[i+1]; r++ {
+			if !isPatternSpace(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isPatternSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\r', '\u3000':
+		return true
+	}
+	return false
+}
+
+// reach returns the start of s a match can see: all of s, or s up to and
+// including its (bound+1)th character other than a space.
+func (p *pattern) reach(s string) string {
+	if p.bound < 0 || len(s) <= p.bound+1 {
+		return s
+	}
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		switch {
+		case c < 0x80:
+			if isPatternSpace(rune(c)) {
+				i++
+				continue
+			}
+		case c < 0xE0:
+			size = 2
+		case c < 0xF0:
+			if c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 { // U+3000
+				i += 3
+				continue
+			}
+			size = 3
+		default:
+			size = 4
+		}
+		i += size
+		if n++; n > p.bound {
+			return s[:min(i, len(s))]
+		}
+	}
+	return s
+}
+
+// MatchString is regexp.Regexp.MatchString.
+func (p *pattern) MatchString(s string) bool { return p.Regexp.MatchString(p.reach(s)) }
+
+// FindString is regexp.Regexp.FindString.
+func (p *pattern) FindString(s string) string { return p.Regexp.FindString(p.reach(s)) }
+
+// FindStringIndex is regexp.Regexp.FindStringIndex.
+func (p *pattern) FindStringIndex(s string) []int { return p.Regexp.FindStringIndex(p.reach(s)) }
+
+// FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
+func (p *pattern) FindStringSubmatch(s string) []string {
+	return p.Regexp.FindStringSubmatch(p.reach(s))
+}
+
+// FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
+func (p *pattern) FindStringSubmatchIndex(s string) []int {
+	return p.Regexp.FindStringSubmatchIndex(p.reach(s))
+}
+
+// compile compiles a built-in pattern written without shorthands.
+func compile(expr string) *pattern { return newPattern(regexp.MustCompile(expr)) }

@@ -1,0 +1,122 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// unanchored returns the expression p was built from.
+func unanchored(p *pattern) *regexp.Regexp {
+	s := p.String()
+	if t, ok := strings.CutPrefix(s, `\A(?:`); ok {
+		s = strings.TrimSuffix(t, ")")
+	}
+	return regexp.MustCompile(s)
+}
+
+func TestNewPattern(t *testing.T) {
+	for _, tc := range []struct {
+		expr     string
+		anchored bool // compiled anchored, so tried at the start only
+		bound    int
+	}{
+		{`^(?:记者|编辑)：`, false, 3},
+		{`^记者|^编辑`, true, 2},
+		{`(?i)^end$|^（完）$`, true, 3},
+		{`^[ \x{3000}]*完[ \x{3000}]*$`, false, 1},
+		{`^.{1,30}?摄$`, false, 31},
+		{`^\s*[:：]\s*\p{Han}{2,4}`, false, 5},
+		{`^a+`, false, -1},
+		{`^.*完`, false, -1},
+		{`完$`, false, -1},
+		{`^完|尾`, false, -1},
+	} {
+		p := newPattern(regexp.MustCompile(tc.expr))
+		if got := strings.HasPrefix(p.String(), `\A`); got != tc.anchored {
+			t.Errorf("%s: compiled as %s", tc.expr, p)
+		}
+		if p.bound != tc.bound {
+			t.Errorf("%s: bound %d, want %d", tc.expr, p.bound, tc.bound)
+		}
+	}
+	p := newPattern(regexp.MustCompile(`^责任编辑：\p{Han}{2}`))
+	for _, tc := range []struct{ in, want string }{
+		{"责任编辑：王晓明说了", "责任编辑：王晓明"},
+		{"责任编辑　 ：王晓明说了", "责任编辑　 ：王晓明"},
+		{"短", "短"},
+	} {
+		if got := p.reach(tc.in); got != tc.want {
+			t.Errorf("reach(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// patternTexts are paragraphs for checking patterns against their
+// expressions: the seeds' and fixtures' lines, and lines built to sit at a
+// pattern's bound.
+func patternTexts(t testing.TB) []string {
+	var texts []string
+	files, _ := filepath.Glob("testdata/*/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			texts = append(texts, strings.TrimSpace(l))
+		}
+	}
+	if len(texts) < 100 {
+		t.Fatalf("only %d lines of test data", len(texts))
+	}
+	for _, s := range []string{"免责声明：本文仅代表作者本人观点", "【特别声明】", "声明：" + strings.Repeat("正文", 40) + "不代表本站观点",
+		"责任编辑：" + strings.Repeat("　", 30) + "王晓明", "新华社北京6月3日电（记者 王晓明）", "来源：" + strings.Repeat(" 　", 50) + "新华网",
+		"（完）", "END", strings.Repeat("长", 300) + "（完）"} {
+		texts = append(texts, s)
+	}
+	return texts
+}
+
+// TestPatternEqualsRegexp checks that every built-in pattern finds what its
+// expression finds on the whole text.
+func TestPatternEqualsRegexp(t *testing.T) {
+	texts := patternTexts(t)
+	reached := 0
+	for _, p := range builtinPatterns {
+		re := unanchored(p)
+		for _, s := range texts {
+			if p.reach(s) != s {
+				reached++
+			}
+			if got, want := p.FindStringSubmatchIndex(s), re.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+				t.Errorf("%.40s on %q: %v, want %v", re, s, got, want)
+			}
+		}
+	}
+	if reached == 0 {
+		t.Error("no pattern was shown less than a whole text")
+	}
+}
+
+// FuzzPattern checks that a pattern finds what its expression finds.
+func FuzzPattern(f *testing.F) {
+	for _, s := range []string{"免责声明：本文仅代表作者观点", "责任编辑：　　王晓明", "新华社北京6月3日电（记者王晓明）", "（完）",
+		"版权所有 未经授权不得转载", "【特别声明】 　 ：本网站", "http://example.com/a b"} {
+		f.Add(s)
+	}
+	res := make([]*regexp.Regexp, len(builtinPatterns))
+	for i, p := range builtinPatterns {
+		res[i] = unanchored(p)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, p := range builtinPatterns {
+			if got, want := p.FindStringSubmatchIndex(s), res[i].FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("%.40s on %q: %v, want %v", res[i], s, got, want)
+			}
+		}
+	})
+}
