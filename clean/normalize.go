@@ -139,13 +139,25 @@ func (n *normalizer) feed(input string, from, to int) {
 		// fast path: a three-byte character that is never special and
 		// never changed by NFC, such as the ideographs, the CJK and
 		// full-width punctuation and the quotation marks (U+2010–U+205E)
-		if c >= 0xE2 && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); plain3(r) {
-				if runStart < 0 {
-					runStart, first = i, r
+		if c >= 0xE2 && c <= 0xEF {
+			j := i
+			for j+3 <= len(s) {
+				t := s[j : j+3]
+				if t[0] < 0xE2 || t[0] > 0xEF || t[1]&0xC0 != 0x80 || t[2]&0xC0 != 0x80 {
+					break
+				}
+				r := rune(t[0]&0x0F)<<12 | rune(t[1]&0x3F)<<6 | rune(t[2]&0x3F)
+				if plain3Table[uint16(r)>>6]&(1<<(r&63)) == 0 {
+					break
 				}
 				last = r
-				i += 3
+				j += 3
+			}
+			if j > i {
+				if runStart < 0 {
+					runStart, first = i, firstRune(s[i:])
+				}
+				i = j
 				continue
 			}
 		}
@@ -223,9 +235,21 @@ func (n *normalizer) feed(input string, from, to int) {
 // space, not invisible, not the ideographic space, left alone by NFC
 // whatever surrounds it, and not a surrogate or an overlong form.
 func plain3(r rune) bool {
-	return (r >= 0x3001 && r <= 0x3098) || (r >= 0x309B && r <= 0x9FFF) || (r >= 0xFF00 && r <= 0xFFEF) ||
+	return (r >= 0x309B && r <= 0x9FFF) || (r >= 0x3001 && r <= 0x3098) || (r >= 0xFF00 && r <= 0xFFEF) ||
 		(r >= 0x2010 && r <= 0x2027) || (r >= 0x2030 && r <= 0x205E)
 }
+
+// plain3Table holds plain3 for the Basic Multilingual Plane, a bit each:
+// feed asks it of every character.
+var plain3Table = func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	for r := rune(0); r < 0x10000; r++ {
+		if plain3(r) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &t
+}()
 
 // flush ends the paragraph, returning its text and whether it has any.
 // Text copied unchanged from one stretch of input shares input's memory.
