@@ -122,6 +122,18 @@ var toneOf = map[rune]byte{
 	'à': 4, 'è': 4, 'ì': 4, 'ò': 4, 'ù': 4, 'ǜ': 4, 'ǹ': 4,
 }
 
+// tonelessTable and toneTable are toneless and toneOf as arrays, for the
+// readings' letters compared one by one.
+var tonelessTable, toneTable = func() (base, tone [0x1E40]byte) {
+	for r, b := range toneless {
+		base[r] = byte(b)
+	}
+	for r, t := range toneOf {
+		tone[r] = t
+	}
+	return base, tone
+}()
+
 // isReading reports whether syl is one of the readings of h. A syllable
 // without tone matches any tone; one with a tone must match it (tone 5, the
 // neutral tone, matches a reading written without a mark).
@@ -170,11 +182,11 @@ func nextLetter(s string, i *int, tone *byte) (rune, int) {
 		case r >= '1' && r <= '5':
 			*tone = byte(r - '0')
 			continue
-		case r >= utf8.RuneSelf && toneless[r] != 0:
-			if t := toneOf[r]; t != 0 {
+		case r >= utf8.RuneSelf && r < rune(len(tonelessTable)) && tonelessTable[r] != 0:
+			if t := toneTable[r]; t != 0 {
 				*tone = t
 			}
-			r = toneless[r]
+			r = rune(tonelessTable[r])
 		}
 		return r, size
 	}

@@ -55,6 +55,16 @@ var headerByFirst = func() map[rune][]string {
 	return m
 }()
 
+// headerFirstSet holds the first characters of the labels, so that most
+// characters of a line need no lookup in headerByFirst.
+var headerFirstSet = func() *hanSet {
+	var first []rune
+	for r := range headerByFirst {
+		first = append(first, r)
+	}
+	return newHanSet(string(first))
+}()
+
 var reDateAt = compile(`^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*[T ]?\s*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?秒?)?`)
 
 // reCounter finds the page counters and tools that follow a source
@@ -92,7 +102,10 @@ func parseHeader(s string) ([]headerField, bool) {
 	for i := 0; i < len(s); {
 		found := false
 		r, size := utf8.DecodeRuneInString(s[i:])
-		cands := headerByFirst[r]
+		var cands []string
+		if headerFirstSet.has(r) || r < 0x4E00 || r >= 0xA000 {
+			cands = headerByFirst[r]
+		}
 		if cands == nil {
 			i += size
 			continue
