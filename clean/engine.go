@@ -261,8 +261,8 @@ func (c *Cleaner) pass(d *doc, blocks bool) {
 		}
 		// lines no rule knows may stand over the story: its first
 		// paragraph of prose is a lead too (【本報訊】…)
-		for i := first + 1; i < last && !isProse(d.paras[first].m.s); i++ {
-			if p := d.paras[i]; !p.gone && isProse(p.m.s) {
+		for i := first + 1; i < last && !d.paras[first].isProse(); i++ {
+			if p := d.paras[i]; !p.gone && p.isProse() {
 				for range 4 {
 					if p.gone || !c.try(d, i, Lead, false) {
 						break
@@ -308,20 +308,20 @@ func (c *Cleaner) offRules(s string, z Zone) bool {
 func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 	// the body's first and last paragraphs are prose: nothing lies beyond
 	// the story (a known line there would have gone with the head or tail)
-	if head < tail && isProse(d.paras[head].m.s) && isProse(d.paras[tail-1].m.s) {
+	if head < tail && d.paras[head].isProse() && d.paras[tail-1].isProse() {
 		return head, tail
 	}
 	first, last := -1, -1
 	for i := head; i < tail; i++ {
 		// a short exclamation over the story is a prompt, not its start:
 		// 前往小程序,Get更优阅读体验!
-		if !d.paras[i].gone && isProse(d.paras[i].m.s) && runes(d.paras[i].m.s) >= 20 && !c.wouldRemoveIn(d, i, Head) {
+		if !d.paras[i].gone && d.paras[i].isProse() && runes(d.paras[i].m.s) >= 20 && !c.wouldRemoveIn(d, i, Head) {
 			first = i
 			break
 		}
 	}
 	for i := tail - 1; i >= head && first >= 0; i-- {
-		if !d.paras[i].gone && isProse(d.paras[i].m.s) && !c.wouldRemoveIn(d, i, Tail) {
+		if !d.paras[i].gone && d.paras[i].isProse() && !c.wouldRemoveIn(d, i, Tail) {
 			last = i
 			break
 		}
@@ -391,7 +391,13 @@ func (c *Cleaner) blocks(d *doc, head, tail int, blocks bool) (int, int) {
 // isProse reports a paragraph that reads as the story's prose: it ends a
 // sentence (。！？… or a closing quote or bracket after one) and is not a
 // line of credits.
-func isProse(s string) bool {
+func isProse(s string) bool { return prose(Paragraph{Text: s}) }
+
+// isProse is isProse of p's text, with its credits parsed once.
+func (p *para) isProse() bool { return prose(Paragraph{Text: p.m.s, src: p}) }
+
+func prose(p Paragraph) bool {
+	s := p.Text
 	if len(s) < 6 {
 		return false
 	}
@@ -408,7 +414,7 @@ func isProse(s string) bool {
 	if len(s) > 180 {
 		return true // longer than any line of credits
 	}
-	_, _, credit := parseCredits(s)
+	_, _, credit := p.credits()
 	return !credit
 }
 

@@ -72,6 +72,34 @@ func (p Paragraph) charMask() *charMask {
 	return &p.src.mask
 }
 
+// credits is parseCredits(p.Text), parsed once for a paragraph of a
+// document. The items must not be changed.
+func (p Paragraph) credits() (items []credit, bracketed, ok bool) {
+	if p.src == nil || p.src.m.s != p.Text {
+		return parseCredits(p.Text)
+	}
+	c := &p.src.parsed
+	if !c.creditsSet || c.creditsOf != p.Text {
+		c.credits, c.bracketed, c.creditsOK = parseCredits(p.Text)
+		c.creditsOf, c.creditsSet = p.Text, true
+	}
+	return c.credits, c.bracketed, c.creditsOK
+}
+
+// header is parseHeader(p.Text), parsed once for a paragraph of a
+// document. The fields must not be changed.
+func (p Paragraph) header() ([]headerField, bool) {
+	if p.src == nil || p.src.m.s != p.Text {
+		return parseHeader(p.Text)
+	}
+	c := &p.src.parsed
+	if !c.headerSet || c.headerOf != p.Text {
+		c.header, c.headerOK = parseHeader(p.Text)
+		c.headerOf, c.headerSet = p.Text, true
+	}
+	return c.header, c.headerOK
+}
+
 // FieldKey names a piece of metadata a rule found.
 type FieldKey string
 

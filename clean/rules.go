@@ -282,7 +282,7 @@ func isTitleLike(s string) bool {
 // headerLine matches a whole line of labelled fields that names a source
 // or an author: 本文来源：甬江晚报 作者：记者 陈晓岚.
 func headerLine(p Paragraph) (Match, bool) {
-	hs, ok := parseHeader(p.Text)
+	hs, ok := p.header()
 	if !ok {
 		return Match{}, false
 	}
@@ -307,7 +307,7 @@ func defaultRules() []Rule {
 			return whole(p, nil)
 		}},
 		{Name: "editor-line", Category: Editor, Zone: Anywhere, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
-			items, bracketed, ok := parseCredits(p.Text)
+			items, bracketed, ok := p.credits()
 			if !ok {
 				return Match{}, false
 			}
@@ -333,7 +333,7 @@ func defaultRules() []Rule {
 		{Name: "header-value", Category: Header, Zone: Head, max: 40, Match: short(40, labelValue)},
 		{Name: "app-source", Category: Source, Zone: Anywhere, max: 100, Match: short(100, starts(words("本文 此文 本篇"), or(headerLine, patternRule("", "", 0, reAppSource).Match)))},
 		{Name: "source-line", Category: Source, Zone: Edges, max: 120, Match: short(120, func(p Paragraph) (Match, bool) {
-			hs, ok := parseHeader(p.Text)
+			hs, ok := p.header()
 			if !ok {
 				return Match{}, false
 			}
@@ -347,7 +347,7 @@ func defaultRules() []Rule {
 		{Name: "agencies", Category: Source, Zone: Edges, max: 40, Match: short(40, starts(words("( （"), patternRule("", "", 0, reAgencies).Match))},
 		{Name: "compiled-from", Category: Source, Zone: Edges, max: 20, Match: short(20, suffix(words("综合 綜合 报道 報導 整理"), patternRule("", "", 0, reCompiled).Match))},
 		{Name: "header-meta", Category: Header, Zone: Edges, max: 120, Match: short(120, func(p Paragraph) (Match, bool) {
-			hs, ok := parseHeader(p.Text)
+			hs, ok := p.header()
 			if !ok {
 				return Match{}, false
 			}
@@ -481,7 +481,7 @@ func defaultRules() []Rule {
 			return whole(p, []Field{{Key: fieldOutlet, Value: m[1]}, {Key: FieldReporter, Role: "记者", Value: m[2]}})
 		}))},
 		{Name: "byline", Category: Byline, Zone: Edges, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
-			items, _, ok := parseCredits(p.Text)
+			items, _, ok := p.credits()
 			if !ok {
 				return Match{}, false
 			}

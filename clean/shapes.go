@@ -248,6 +248,10 @@ func hasRoleNames(items []credit) bool {
 // latinCaption removes a caption credited in Latin letters:
 // "…包装奶制品。 Zhang Wei for The New York Times".
 func latinCaption(p Paragraph) (Match, bool) {
+	// the credit ends in a Latin name: nothing else can match
+	if n := len(p.Text); n == 0 || !('a' <= p.Text[n-1] && p.Text[n-1] <= 'z' || 'A' <= p.Text[n-1] && p.Text[n-1] <= 'Z') {
+		return Match{}, false
+	}
 	m := reLatinCredit.FindStringSubmatch(p.Text)
 	if m == nil {
 		return Match{}, false
@@ -543,7 +547,7 @@ func markedByline(p Paragraph) (Match, bool) {
 	if !strings.ContainsRune("◆□■●", r) {
 		return Match{}, false
 	}
-	items, _, ok := parseCredits(p.Text)
+	items, _, ok := p.credits()
 	if !ok || !hasRoleNames(items) {
 		return Match{}, false
 	}
@@ -586,7 +590,7 @@ func headlineFirst(p Paragraph) bool {
 		reDatelineDate.MatchString(p.Text) || !reHanRun.MatchString(p.Text) {
 		return false // TNW中文站 10月14日报道 is a dateline; a headline is Chinese
 	}
-	if _, _, credits := parseCredits(p.Text); credits {
+	if _, _, credits := p.credits(); credits {
 		return false // 澎湃新闻记者 王晓明
 	}
 	return p.Next != "" && strongMeta(p.Next)

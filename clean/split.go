@@ -21,6 +21,18 @@ type para struct {
 	seen      [3]string // its text and neighbours when failed was set
 	mask      charMask  // its characters, when maskOK
 	maskOK    bool
+	parsed    parsed // its credits and header fields, parsed once
+}
+
+// parsed keeps what parseCredits and parseHeader made of a paragraph's
+// text, which several rules ask for.
+type parsed struct {
+	creditsOf, headerOf   string // the text parsed, when the flag below is set
+	creditsSet, headerSet bool
+	credits               []credit
+	bracketed, creditsOK  bool
+	header                []headerField
+	headerOK              bool
 }
 
 func newPara(m mtext, outer0, outer1 int, elem, container string) *para {
