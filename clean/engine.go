@@ -40,14 +40,16 @@ type doc struct {
 	paras    []*para
 	removed  []removal
 	warnings []Warning
-	changes  int // removals made so far
+	changes  int    // removals made so far
+	edits    []edit // scratch for the glosses of one paragraph
 	// candidates is set by a pass that found lines beyond the story that
 	// read as furniture, for the block pass to take
 	candidates bool
 }
 
 func newDoc(input string, f Format) *doc {
-	d := &doc{input: input, format: f}
+	// glosses make the longest lists of removals: room for one per two "("
+	d := &doc{input: input, format: f, removed: make([]removal, 0, 8+strings.Count(input, "(")/2)}
 	d.norm.reset()
 	return d
 }
@@ -82,7 +84,8 @@ func (d *doc) remove(p *para, a, b int, rule string, cat Category, fields []Fiel
 // where it cut.
 func (d *doc) removeGlosses(p *para) {
 	for range maxPasses {
-		edits := findGlosses(p.m.s)
+		edits := appendGlosses(d.edits[:0], p.m.s)
+		d.edits = edits
 		if len(edits) == 0 {
 			break
 		}
@@ -471,6 +474,26 @@ func (c *Cleaner) wouldRemoveIn(d *doc, j int, z Zone) bool {
 	return ok
 }
 
+// sortedStable returns rs sorted stably by cmp. It sorts positions rather
+// than the removals themselves, which are large to move.
+func sortedStable(rs []removal, cmp func(x, y removal) int) []removal {
+	idx := make([]int32, len(rs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		if c := cmp(rs[a], rs[b]); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	out := make([]removal, len(rs))
+	for i, k := range idx {
+		out[i] = rs[k]
+	}
+	return out
+}
+
 // result assembles the Result: text, removals in input order (a removal
 // inside a larger one is folded into it), metadata and warnings.
 func (d *doc) result() Result {
@@ -500,7 +523,7 @@ func (d *doc) result() Result {
 		return cmp.Compare(y.end, x.end)
 	}
 	if !slices.IsSortedFunc(rs, byPlace) {
-		slices.SortStableFunc(rs, byPlace)
+		rs = sortedStable(rs, byPlace)
 	}
 	var mb metaBuilder
 	res.Removed = make([]Removal, 0, len(rs))

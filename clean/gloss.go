@@ -16,8 +16,10 @@ import (
 // 朔州(shuo) would go but (朔州), LED(led), (1), (a) and 中国(China) stay.
 
 // findGlosses returns deletions for every gloss in s.
-func findGlosses(s string) []edit {
-	var edits []edit
+func findGlosses(s string) []edit { return appendGlosses(nil, s) }
+
+// appendGlosses appends deletions for every gloss in s to edits.
+func appendGlosses(edits []edit, s string) []edit {
 	full := strings.Index(s, "（") // rare: looked for once, then only past it
 	for i := 0; i < len(s); {
 		p := strings.IndexByte(s[i:], '(')

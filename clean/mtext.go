@@ -2,6 +2,7 @@ package clean
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -52,16 +53,20 @@ func (m *mtext) rewrite(edits []edit) mtext {
 	if len(edits) == 0 {
 		return *m
 	}
+	// the text is built in a strings.Builder, which hands it over without
+	// a copy, and its anchors in w.a
+	var b strings.Builder
+	b.Grow(len(m.s))
 	var w mbuilder
-	w.buf = make([]byte, 0, len(m.s))
+	w.a = make([]anchor, 0, len(m.a)+len(edits)+1)
 	pos := 0
 	copyTo := func(limit int) {
 		if limit <= pos {
 			return
 		}
-		w.mark(m.at(pos))
-		start := len(w.buf)
-		w.buf = append(w.buf, m.s[pos:limit]...)
+		w.markAt(b.Len(), m.at(pos))
+		start := b.Len()
+		b.WriteString(m.s[pos:limit])
 		// keep the old anchors that fall inside the copied chunk
 		i := sort.Search(len(m.a), func(i int) bool { return m.a[i].t > pos })
 		for ; i < len(m.a) && m.a[i].t < limit; i++ {
@@ -72,13 +77,13 @@ func (m *mtext) rewrite(edits []edit) mtext {
 	for _, e := range edits {
 		copyTo(e.a)
 		if e.s != "" {
-			w.mark(m.at(e.a))
-			w.buf = append(w.buf, e.s...)
+			w.markAt(b.Len(), m.at(e.a))
+			b.WriteString(e.s)
 		}
 		pos = e.b
 	}
 	copyTo(len(m.s))
-	return mtext{s: string(w.buf), a: w.a, end: m.end}
+	return mtext{s: b.String(), a: w.a, end: m.end}
 }
 
 // mbuilder accumulates normalised text and its anchors.
@@ -89,19 +94,22 @@ type mbuilder struct {
 
 // mark records that the next byte appended comes from input offset in,
 // unless the current mapping already says so.
-func (w *mbuilder) mark(in int) {
+func (w *mbuilder) mark(in int) { w.markAt(len(w.buf), in) }
+
+// markAt is mark for text of length t built elsewhere.
+func (w *mbuilder) markAt(t, in int) {
 	n := len(w.a)
 	if n > 0 {
 		last := w.a[n-1]
-		if last.in+(len(w.buf)-last.t) == in && last.t != len(w.buf) {
+		if last.in+(t-last.t) == in && last.t != t {
 			return
 		}
-		if last.t == len(w.buf) {
+		if last.t == t {
 			w.a[n-1].in = in
 			return
 		}
 	}
-	w.a = append(w.a, anchor{len(w.buf), in})
+	w.a = append(w.a, anchor{t, in})
 }
 
 // appendRune appends r as produced by input bytes starting at in.

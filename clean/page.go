@@ -159,11 +159,16 @@ func (s *pageSplitter) walk(n *html.Node, rule, cont, blk string) {
 				rule = ""
 			}
 		} else if n.Data != "html" && n.Data != "body" {
-			attrs := make(map[string]string, len(n.Attr))
+			var class, id string
 			for _, a := range n.Attr {
-				attrs[a.Key] = a.Val
+				switch a.Key {
+				case "class":
+					class = a.Val
+				case "id":
+					id = a.Val
+				}
 			}
-			if c := containerOf(n.Data, attrs); c != "" {
+			if c := containerOf(n.Data, class, id); c != "" {
 				cont = c
 			}
 		}

@@ -78,7 +78,10 @@ func (p Paragraph) credits() (items []credit, bracketed, ok bool) {
 	if p.src == nil || p.src.m.s != p.Text {
 		return parseCredits(p.Text)
 	}
-	c := &p.src.parsed
+	if p.src.parsed == nil {
+		p.src.parsed = new(parsed)
+	}
+	c := p.src.parsed
 	if !c.creditsSet || c.creditsOf != p.Text {
 		c.credits, c.bracketed, c.creditsOK = parseCredits(p.Text)
 		c.creditsOf, c.creditsSet = p.Text, true
@@ -92,7 +95,10 @@ func (p Paragraph) header() ([]headerField, bool) {
 	if p.src == nil || p.src.m.s != p.Text {
 		return parseHeader(p.Text)
 	}
-	c := &p.src.parsed
+	if p.src.parsed == nil {
+		p.src.parsed = new(parsed)
+	}
+	c := p.src.parsed
 	if !c.headerSet || c.headerOf != p.Text {
 		c.header, c.headerOK = parseHeader(p.Text)
 		c.headerOf, c.headerSet = p.Text, true

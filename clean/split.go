@@ -21,7 +21,7 @@ type para struct {
 	seen      [3]string // its text and neighbours when failed was set
 	mask      charMask  // its characters, when maskOK
 	maskOK    bool
-	parsed    parsed // its credits and header fields, parsed once
+	parsed    *parsed // its credits and header fields, parsed once
 }
 
 // parsed keeps what parseCredits and parseHeader made of a paragraph's
@@ -131,7 +131,7 @@ var voidTags = map[string]bool{
 
 // containerOf says whether an element is page furniture by its tag, class
 // or id: "nav", "footer", "aside", "share", "related", "comment", "ad".
-func containerOf(name string, attrs map[string]string) string {
+func containerOf(name, class, id string) string {
 	switch name {
 	case "nav", "menu":
 		return "nav"
@@ -140,8 +140,11 @@ func containerOf(name string, attrs map[string]string) string {
 	case "aside":
 		return "aside"
 	}
-	for _, key := range [...]string{"class", "id"} {
-		for _, tok := range strings.FieldsFunc(strings.ToLower(attrs[key]), func(r rune) bool {
+	for _, v := range [...]string{class, id} {
+		if v == "" {
+			continue
+		}
+		for _, tok := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
 			return !(r >= 'a' && r <= 'z')
 		}) {
 			switch {
@@ -265,11 +268,16 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 				}
 				continue
 			}
-			attrs := map[string]string{}
+			var class, id string // the last of each when one is repeated
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
+				switch string(k) {
+				case "class":
+					class = string(v)
+				case "id":
+					id = string(v)
+				}
 			}
 			if blockTags[tag] {
 				flush(-1, -1)
@@ -278,7 +286,7 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 			if tt == html.SelfClosingTagToken || voidTags[tag] {
 				continue
 			}
-			c := containerOf(tag, attrs)
+			c := containerOf(tag, class, id)
 			if c == "" {
 				c = container()
 			}
