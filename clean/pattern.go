@@ -33,7 +33,8 @@ func newPattern(re *regexp.Regexp) *pattern {
 	if err != nil || !allAnchored(t) {
 		return p
 	}
-	if prog, err := syntax.Compile(t.Simplify()); err == nil && prog.StartCond()&syntax.EmptyBeginText == 0 {
+	if !(t.Op == syntax.OpBeginText || t.Op == syntax.OpConcat && t.Sub[0].Op == syntax.OpBeginText) {
+		// the anchor is inside: ^A|^B, (^A)
 		p.Regexp = regexp.MustCompile(`\A(?:` + re.String() + `)`)
 	}
 	if n, ok := maxSpan(t); ok {
@@ -117,6 +118,9 @@ func onlySpaces(t *syntax.Regexp) bool {
 		return false
 	}
 	for i := 0; i+1 < len(rs); i += 2 {
+		if rs[i+1]-rs[i] > 4 { // \t–\r is the widest range of spaces
+			return false
+		}
 		for r := rs[i]; r <= rs[i+1]; r++ {
 			if !isPatternSpace(r) {
 				return false
