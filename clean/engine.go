@@ -474,22 +474,27 @@ func (c *Cleaner) wouldRemoveIn(d *doc, j int, z Zone) bool {
 	return ok
 }
 
-// sortedStable returns rs sorted stably by cmp. It sorts positions rather
-// than the removals themselves, which are large to move.
-func sortedStable(rs []removal, cmp func(x, y removal) int) []removal {
-	idx := make([]int32, len(rs))
-	for i := range idx {
-		idx[i] = int32(i)
+// sortedByPlace returns rs sorted by start, a longer removal first at the
+// same start, and otherwise in the order they were made. It sorts small
+// keys rather than the removals themselves, which are large to move.
+func sortedByPlace(rs []removal) []removal {
+	type key struct{ start, end, i int }
+	keys := make([]key, len(rs))
+	for i, r := range rs {
+		keys[i] = key{r.start, r.end, i}
 	}
-	slices.SortFunc(idx, func(a, b int32) int {
-		if c := cmp(rs[a], rs[b]); c != 0 {
-			return c
+	slices.SortFunc(keys, func(x, y key) int {
+		if x.start != y.start {
+			return cmp.Compare(x.start, y.start)
 		}
-		return int(a - b)
+		if x.end != y.end {
+			return cmp.Compare(y.end, x.end)
+		}
+		return cmp.Compare(x.i, y.i)
 	})
 	out := make([]removal, len(rs))
-	for i, k := range idx {
-		out[i] = rs[k]
+	for i, k := range keys {
+		out[i] = rs[k.i]
 	}
 	return out
 }
@@ -516,14 +521,13 @@ func (d *doc) result() Result {
 	res.Text = b.String()
 
 	rs := d.removed
-	byPlace := func(x, y removal) int {
+	if !slices.IsSortedFunc(rs, func(x, y removal) int {
 		if x.start != y.start {
 			return cmp.Compare(x.start, y.start)
 		}
 		return cmp.Compare(y.end, x.end)
-	}
-	if !slices.IsSortedFunc(rs, byPlace) {
-		rs = sortedStable(rs, byPlace)
+	}) {
+		rs = sortedByPlace(rs)
 	}
 	var mb metaBuilder
 	res.Removed = make([]Removal, 0, len(rs))
