@@ -28,9 +28,11 @@ type normalizer struct {
 	pendIn   int
 	pendNL   bool
 	prev     rune
-	nfc      bool // the paragraph holds a rune NFC might change
-	invalid  int  // invalid UTF-8 bytes replaced
-	firstBad int  // input offset of the first one
+	nfc      bool     // the paragraph holds a rune NFC might change
+	invalid  int      // invalid UTF-8 bytes replaced
+	firstBad int      // input offset of the first one
+	anchors  []anchor // a block the paragraphs' anchors are carved from
+	paras    []para   // a block paragraphs are allocated from
 }
 
 func (n *normalizer) reset() {
@@ -264,12 +266,24 @@ func (n *normalizer) flush(input string) (mtext, bool) {
 	} else {
 		s = string(n.w.buf[:n.keepLen])
 	}
-	var a []anchor
+	// the anchors are carved from a block shared by the document's
+	// paragraphs, capped so that appending to one copies it
+	k := 0
 	for _, x := range n.w.a {
-		if x.t < n.keepLen || len(a) == 0 {
-			a = append(a, x)
+		if x.t < n.keepLen || k == 0 {
+			k++
 		}
 	}
+	if cap(n.anchors)-len(n.anchors) < k {
+		n.anchors = make([]anchor, 0, max(256, k))
+	}
+	from := len(n.anchors)
+	for _, x := range n.w.a {
+		if x.t < n.keepLen || len(n.anchors) == from {
+			n.anchors = append(n.anchors, x)
+		}
+	}
+	a := n.anchors[from:len(n.anchors):len(n.anchors)]
 	m := mtext{s: s, a: a, end: n.keepEnd}
 	check := n.nfc
 	n.reset()

@@ -83,7 +83,7 @@ type pageSplitter struct {
 func (s *pageSplitter) flush() {
 	m, ok := s.n.flush(s.input)
 	if ok {
-		p := newPara(m, -1, -1, s.elem, s.cont)
+		p := s.n.newPara(m, -1, -1, s.elem, s.cont)
 		if s.rule == "" {
 			if s.firstKept < 0 {
 				s.firstKept = len(s.out)

@@ -35,14 +35,19 @@ type parsed struct {
 	headerOK              bool
 }
 
-func newPara(m mtext, outer0, outer1 int, elem, container string) *para {
+func (n *normalizer) newPara(m mtext, outer0, outer1 int, elem, container string) *para {
 	if outer0 < 0 || outer0 > m.at(0) {
 		outer0 = m.at(0)
 	}
 	if outer1 < m.end {
 		outer1 = m.end
 	}
-	return &para{m: m, outer: [2]int{outer0, outer1}, elem: elem, container: container, runes: -1}
+	// paragraphs are allocated in blocks: a document has many
+	if len(n.paras) == cap(n.paras) {
+		n.paras = make([]para, 0, 32)
+	}
+	n.paras = append(n.paras, para{m: m, outer: [2]int{outer0, outer1}, elem: elem, container: container, runes: -1})
+	return &n.paras[len(n.paras)-1]
 }
 
 // splitText reads one paragraph per line.
@@ -57,7 +62,7 @@ func splitText(input string, n *normalizer) []*para {
 		}
 		n.feed(input, ls, le)
 		if m, ok := n.flush(input); ok {
-			paras = append(paras, newPara(m, -1, -1, "", ""))
+			paras = append(paras, n.newPara(m, -1, -1, "", ""))
 		}
 		ls = le + 1
 	}
@@ -203,7 +208,7 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 			if outer0 < 0 {
 				outer1 = -1
 			}
-			paras = append(paras, newPara(m, outer0, outer1, curElem, container()))
+			paras = append(paras, n.newPara(m, outer0, outer1, curElem, container()))
 		}
 		curElem = ""
 	}
