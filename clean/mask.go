@@ -13,25 +13,28 @@ import (
 type charMask [8]uint64
 
 // maskOf returns the mask of s and its number of characters, counted as
-// utf8.RuneCountInString counts them.
+// utf8.RuneCountInString counts them. A character's bit comes from its
+// UTF-8 bytes, the same in a text and in a literal.
 func maskOf(s string) (m charMask, n int) {
 	for i := 0; i < len(s); n++ {
 		b := s[i]
-		var r rune
+		var key uint32
 		switch {
 		case b < utf8.RuneSelf:
-			r = rune(b)
+			key = uint32(b)
 			i++
-		case b >= 0xE1 && b <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// the common case of Chinese text, decoded here
-			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		case b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// the common case of Chinese text
+			key = uint32(b)<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
 			i += 3
 		default:
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
+			_, size := utf8.DecodeRuneInString(s[i:])
+			for _, c := range []byte(s[i : i+size]) {
+				key = key<<8 | uint32(c)
+			}
 			i += size
 		}
-		h := uint32(r) * 0x9E3779B1 >> 23
+		h := key * 0x9E3779B1 >> 23
 		m[h>>6] |= 1 << (h & 63)
 	}
 	return m, n
