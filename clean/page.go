@@ -41,8 +41,11 @@ func isWholePage(input string) bool {
 		}
 		i += j + 1
 		rest := input[i:min(len(input), i+9)]
+		if len(rest) < 2 || !strings.ContainsRune("!abdhnut", rune(rest[0]|0x20)) {
+			continue // no tag below starts so: most '<' are </p>, <p>, <br>
+		}
 		for _, t := range [...]string{"!doctype", "html", "head", "body", "a", "div", "table", "ul", "nav"} {
-			if len(rest) > len(t) && strings.EqualFold(rest[:len(t)], t) {
+			if len(rest) > len(t) && rest[0]|0x20 == t[0] && strings.EqualFold(rest[:len(t)], t) {
 				if c := rest[len(t)]; c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' {
 					switch t {
 					case "a":
