@@ -162,7 +162,7 @@ func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
 	case bytes.HasPrefix(data, utf8BOM):
 		rep.BOM = true
 		body := data[len(utf8BOM):]
-		if utf8.Valid(body) {
+		if validUTF8(body) {
 			return body, rep, nil
 		}
 		return invalid(body, rep, len(utf8BOM), []string{UTF8}, c)
@@ -182,7 +182,7 @@ func Bytes(data []byte, opts ...Option) ([]byte, Report, error) {
 			rep.Replaced, rep.FirstInvalid, rep.Invalid = n, offsets[0], offsets
 		}
 		return out, rep, nil
-	case utf8.Valid(data):
+	case validUTF8(data):
 		if d := declared(data); d != "" {
 			rep.Declared = d
 		}
@@ -465,18 +465,19 @@ func invalid(data []byte, rep Report, base int, tried []string, c config) ([]byt
 	rep.Encoding = UTF8
 	out := make([]byte, 0, len(data)+16)
 	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			out = append(out, "\uFFFD"...)
-			if rep.Replaced < maxListed {
-				rep.Invalid = append(rep.Invalid, base+i)
-			}
-			rep.Replaced++
-			i++
-			continue
+		// the valid sequences up to the next invalid byte, at once
+		n := validPrefix(data[i:])
+		out = append(out, data[i:i+n]...)
+		i += n
+		if i == len(data) {
+			break
 		}
-		out = append(out, data[i:i+size]...)
-		i += size
+		out = append(out, "\uFFFD"...)
+		if rep.Replaced < maxListed {
+			rep.Invalid = append(rep.Invalid, base+i)
+		}
+		rep.Replaced++
+		i++
 	}
 	rep.FirstInvalid = base + first
 	return out, rep, nil
@@ -484,16 +485,7 @@ func invalid(data []byte, rep Report, base int, tried []string, c config) ([]byt
 
 // firstInvalid is the offset of the first byte of data that does not
 // start a valid UTF-8 sequence.
-func firstInvalid(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
-}
+func firstInvalid(data []byte) int { return validPrefix(data) }
 
 // utf16Text decodes UTF-16 data with a byte order mark, replacing each
 // unpaired surrogate and an odd last byte with U+FFFD. It returns the
