@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -64,9 +65,10 @@ const MixedShare = 0.1
 
 // classes maps characters of the Basic Multilingual Plane to their script,
 // 1 Simplified only or 2 Traditional only, plus han (4) for every Han
-// character.
-var classes = sync.OnceValue(func() []uint8 {
-	t := make([]uint8, 0x10000)
+// character. The characters below U+2E80, where no Han character is,
+// are 0: Detect counts nothing for them.
+var classes = sync.OnceValue(func() *[0x10000]uint8 {
+	t := new([0x10000]uint8)
 	// TSCharacters maps each Traditional-only character to its Simplified
 	// forms: its keys that change are Traditional, and the forms they
 	// change to, where not Traditional characters themselves, are
@@ -104,10 +106,45 @@ var classes = sync.OnceValue(func() []uint8 {
 			t[r] |= han
 		}
 	}
+	clear(t[:0x2E80])
 	return t
 })
 
 const han = 4
+
+// classCounts gives, for each class of the table (the low three bits),
+// what a character of it adds to the counts Detect keeps in one word:
+// Han characters in bits 0–20, Simplified ones in bits 21–41,
+// Traditional ones in bits 42–62. Classes 3 and 7 are no script.
+var classCounts = func() (c [8]uint64) {
+	for class := range c {
+		if class&han != 0 {
+			c[class] |= 1
+		}
+		switch class &^ han {
+		case 1:
+			c[class] |= 1 << countBits
+		case 2:
+			c[class] |= 1 << (2 * countBits)
+		}
+	}
+	return c
+}()
+
+// three decodes the three-byte sequence in the low bytes of w (read
+// little-endian), whatever its lead byte E0–EF and continuation bytes.
+func three(w uint64) uint16 {
+	return uint16(w&0x0F)<<12 | uint16(w>>8&0x3F)<<6 | uint16(w>>16&0x3F)
+}
+
+// countBits is the width of each count in Detect's word; countChunk, the
+// bytes Detect reads before it adds the word to its totals, holds fewer
+// characters than a count can hold.
+const (
+	countBits  = 21
+	countMask  = 1<<countBits - 1
+	countChunk = 1 << 20
+)
 
 // Detect tells whether s is written in Simplified or Traditional script,
 // both, or neither (no Han character, or only ones both scripts share:
@@ -118,43 +155,61 @@ const han = 4
 func Detect(s string) Detection {
 	t := classes()
 	var d Detection
+	// The counts of a chunk of s add up in one word, a character adding
+	// classCounts[class]: no branch on the class, which mixed text would
+	// mispredict.
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		var r rune
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// three bytes: the Han characters and CJK punctuation. An
-			// overlong form or a surrogate decodes to a character of no
-			// class, as the U+FFFD a full decoder gives would be.
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			i += 3
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-		if r < 0x2E80 {
-			continue
-		}
-		if r >= 0x10000 {
-			if unicode.Is(unicode.Han, r) {
-				d.Han++
+		var counts uint64
+		for end := min(len(s), i+countChunk); i < end; {
+			if i+8 <= len(s) {
+				// Eight bytes read at once: two three-byte characters
+				// (the Han characters and CJK punctuation), one, or ASCII
+				// up to the next byte above it. An overlong form or a
+				// surrogate decodes to a character of no class, as the
+				// U+FFFD a full decoder gives would be.
+				b := s[i : i+8]
+				w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+					uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+				switch {
+				case w&0xC0C0F0C0C0F0 == 0x8080E08080E0:
+					counts += classCounts[t[three(w)]&7] + classCounts[t[three(w>>24)]&7]
+					i += 6
+					continue
+				case w&0xC0C0F0 == 0x8080E0:
+					counts += classCounts[t[three(w)]&7]
+					i += 3
+					continue
+				case w&0x80 == 0:
+					if high := w & 0x8080808080808080; high != 0 {
+						i += bits.TrailingZeros64(high) >> 3
+					} else {
+						i += 8
+					}
+					continue
+				}
 			}
-			continue
+			// the last seven bytes, and the characters of other lengths
+			c := s[i]
+			if c < utf8.RuneSelf {
+				i++
+				continue
+			}
+			if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				counts += classCounts[t[three(uint64(c)|uint64(s[i+1])<<8|uint64(s[i+2])<<16)]&7]
+				i += 3
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if r < 0x10000 {
+				counts += classCounts[t[r]&7]
+			} else if unicode.Is(unicode.Han, r) {
+				counts++
+			}
 		}
-		class := t[r]
-		if class&han != 0 {
-			d.Han++
-		}
-		switch class &^ han {
-		case 1:
-			d.Simplified++
-		case 2:
-			d.Traditional++
-		}
+		d.Han += int(counts & countMask)
+		d.Simplified += int(counts >> countBits & countMask)
+		d.Traditional += int(counts >> (2 * countBits) & countMask)
 	}
 	total := d.Simplified + d.Traditional
 	switch {
