@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 
@@ -182,22 +183,26 @@ func appendMeta(dst []byte, m *cnnews.Meta) ([]byte, error) {
 // AppendString appends s as a JSON string, escaped as encoding/json
 // escapes it with HTML escaping off: quotes, backslashes and control
 // characters, U+2028 and U+2029, and each invalid byte as \ufffd.
+//
+// The bytes that need no escaping are copied in runs, found eight bytes
+// at a time: ASCII up to the next byte that needs escaping, and runs of
+// three-byte characters (see threeRun). Other characters are decoded one
+// at a time.
 func AppendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		b := s[i]
-		switch {
-		case b >= 0x20 && b < utf8.RuneSelf && b != '"' && b != '\\':
-			i++
-			continue
-		case (b >= 0xE3 && b <= 0xEC || b == 0xE1 || b == 0xEE || b == 0xEF) && i+2 < len(s) &&
-			s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// a three-byte character whose second byte may be any
-			// continuation byte (not E0, E2 or ED): the bulk of Chinese
-			i += 3
-			continue
-		case b < utf8.RuneSelf:
+		if b < utf8.RuneSelf {
+			if i+8 <= len(s) {
+				if n := bits.TrailingZeros64(needsEscape(load64(s[i:]))) >> 3; n > 0 {
+					i += n
+					continue
+				}
+			} else if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
 			dst = append(dst, s[start:i]...)
 			switch b {
 			case '\\', '"':
@@ -220,6 +225,10 @@ func AppendString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
+		if n := threeRun(s[i:]); n > 0 {
+			i += n
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
@@ -238,4 +247,75 @@ func AppendString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// threeRun returns the length of the run of three-byte characters that
+// need no escaping at the start of s: the characters whose lead byte is
+// E1–EC, EE or EF, after which any two continuation bytes make a
+// character, other than U+2028 and U+2029 (E2 80 A8 and E2 80 A9). It
+// reads four characters at a time, from two eight-byte loads, while
+// their lead bytes are not E2, then one. A load reads past the characters
+// it checks: one among the last three bytes of s ends the run.
+func threeRun(s string) int {
+	q := s
+	for {
+		for len(q) >= 14 {
+			w, v := load64(q), load64(q[6:])
+			const shape, want = 0xC0C0F0C0C0F0, 0x8080E08080E0
+			if (w&shape^want)|(v&shape^want) != 0 || !goodLeads(w&0x0F00000F|v&0x0F00000F<<8) {
+				break
+			}
+			q = q[12:]
+		}
+		if len(q) < 4 {
+			break
+		}
+		w := uint64(load32(q))
+		if w&0xC0C0F0 != 0x8080E0 || !goodLead(w&0x0F) || w&0xFEFFFF == 0xA880E2 {
+			break
+		}
+		q = q[3:]
+	}
+	return len(s) - len(q)
+}
+
+// goodLeads reports whether the low nibbles of four lead bytes E0–EF,
+// held in bytes 0, 1, 3 and 4 of x (x holds nothing else), are none of
+// 0, 2 and D: the lead bytes are not E0 or ED, whose second byte has a
+// narrower range, nor E2, which may start U+2028 or U+2029. A byte of at
+// most 0F plus 7F has its top bit set when it is not 0.
+func goodLeads(x uint64) bool {
+	const k, top, ones = 0x7F7F007F7F, 0x8080008080, 0x0101000101
+	return (x+k)&(x^0xD*ones+k)&(x^2*ones+k)&top == top
+}
+
+// goodLead reports whether n, the low nibble of a lead byte E0–EF, is
+// neither 0 nor D: the lead byte is not E0 or ED.
+func goodLead(n uint64) bool { return 0x2001>>n&1 == 0 }
+
+// needsEscape marks, in the top bit of each byte, the bytes of w (eight
+// bytes read little-endian) at and after the first one that is not ASCII
+// written as it is: the first is marked exactly, the bytes after it may
+// be marked or not. A byte is marked when it is above ASCII, below 0x20
+// (its top bit set by the subtraction), or a quote or backslash (zero
+// after the exclusive or, its top bit set by the subtraction). A
+// subtraction borrows only from a byte that is itself marked, so the
+// bytes before the first marked one are read exactly.
+func needsEscape(w uint64) uint64 {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	q, bs := w^('"'*ones), w^('\\'*ones)
+	return (w | (w - 0x20*ones) | (q-ones)&^q | (bs-ones)&^bs) & top
+}
+
+// load64 reads the first eight bytes of s little-endian.
+func load64(s string) uint64 {
+	s = s[:8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 reads the first four bytes of s little-endian.
+func load32(s string) uint32 {
+	s = s[:4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
