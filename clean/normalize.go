@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"encoding/binary"
 	"html"
 	"strings"
 	"unicode"
@@ -143,7 +144,20 @@ func (n *normalizer) feed(input string, from, to int) {
 		// full-width punctuation and the quotation marks (U+2010–U+205E)
 		if c >= 0xE2 && c <= 0xEF {
 			j := i
-			for j+3 <= len(s) {
+			for {
+				// two ideographs at a time: lead bytes E4–E9
+				// (U+4000–U+9FFF) and continuation bytes, read
+				// in one word
+				for j+8 <= len(s) {
+					x := binary.LittleEndian.Uint64([]byte(s[j : j+8]))
+					if x&0x0000C0C000C0C000 != 0x0000808000808000 || uint8(x)-0xE4 > 5 || uint8(x>>24)-0xE4 > 5 {
+						break
+					}
+					j += 6
+				}
+				if j+3 > len(s) {
+					break
+				}
 				t := s[j : j+3]
 				if t[0] < 0xE2 || t[0] > 0xEF || t[1]&0xC0 != 0x80 || t[2]&0xC0 != 0x80 {
 					break
@@ -152,13 +166,14 @@ func (n *normalizer) feed(input string, from, to int) {
 				if plain3Table[uint16(r)>>6]&(1<<(r&63)) == 0 {
 					break
 				}
-				last = r
 				j += 3
 			}
 			if j > i {
 				if runStart < 0 {
 					runStart, first = i, firstRune(s[i:])
 				}
+				t := s[j-3 : j]
+				last = rune(t[0]&0x0F)<<12 | rune(t[1]&0x3F)<<6 | rune(t[2]&0x3F)
 				i = j
 				continue
 			}

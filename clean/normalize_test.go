@@ -1,0 +1,143 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// feedPlain is feed without its fast paths: one character at a time. It is
+// the reference feed is checked against.
+func (n *normalizer) feedPlain(input string, from, to int) {
+	s := input[:to]
+	for i := from; i < len(s); {
+		c := s[i]
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if c >= utf8.RuneSelf && !nfcStable(r) {
+			n.nfc = true
+		}
+		if !(c == '&' || isSpace(r) || r == 0x3000 || isZeroWidth(r) || (r == utf8.RuneError && size == 1)) {
+			n.run(input, i, i+size, r, r)
+			i += size
+			continue
+		}
+		switch {
+		case r == utf8.RuneError && size == 1:
+			if n.invalid == 0 {
+				n.firstBad = i
+			}
+			n.invalid++
+			n.rune1(i, i+1, utf8.RuneError)
+		case c == '&':
+			ent, k := decodeEntity(s[i:])
+			if k == 0 {
+				n.rune1(i, i+1, '&')
+				i++
+				continue
+			}
+			for _, dr := range ent {
+				switch {
+				case isSpace(dr):
+					n.space(i, dr == '\n')
+				case isZeroWidth(dr):
+				case dr == 0x3000:
+					if len(n.w.buf) > 0 {
+						n.emitPending(dr)
+						n.w.appendRune(i, dr)
+						n.prev = dr
+					}
+				default:
+					if !nfcStable(dr) {
+						n.nfc = true
+					}
+					n.rune1(i, i+k, dr)
+				}
+			}
+			i += k
+			continue
+		case r == 0x3000:
+			n.ideographic(input, i, i+size)
+		case isZeroWidth(r):
+		default:
+			n.space(i, r == '\n' || r == 0x2028 || r == 0x2029)
+		}
+		i += size
+	}
+}
+
+// checkFeed normalises s in the pieces cuts marks, with feed and with
+// feedPlain, in text and in HTML mode, and reports any difference.
+func checkFeed(t *testing.T, s string, cuts []int) {
+	t.Helper()
+	for _, html := range []bool{false, true} {
+		var a, b normalizer
+		a.reset()
+		b.reset()
+		a.html, b.html = html, html
+		var ga, gb []mtext
+		from := 0
+		for _, to := range append(slices.Clone(cuts), len(s)) {
+			to = min(max(to, from), len(s))
+			a.feed(s, from, to)
+			b.feedPlain(s, from, to)
+			ma, oka := a.flush(s)
+			mb, okb := b.flush(s)
+			if oka {
+				ga = append(ga, ma)
+			}
+			if okb {
+				gb = append(gb, mb)
+			}
+			from = to
+		}
+		if len(ga) != len(gb) || a.invalid != b.invalid || a.firstBad != b.firstBad {
+			t.Fatalf("html=%v %q: %d paragraphs, %d invalid at %d; plain: %d, %d at %d", html, s, len(ga), a.invalid, a.firstBad, len(gb), b.invalid, b.firstBad)
+		}
+		for k := range ga {
+			if ga[k].s != gb[k].s || ga[k].end != gb[k].end || !slices.Equal(ga[k].a, gb[k].a) {
+				t.Fatalf("html=%v %q paragraph %d: %q %v end %d; plain: %q %v end %d", html, s, k, ga[k].s, ga[k].a, ga[k].end, gb[k].s, gb[k].a, gb[k].end)
+			}
+		}
+	}
+}
+
+func TestFeedEqualsPlain(t *testing.T) {
+	var texts []string
+	files, _ := filepath.Glob("testdata/*/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	mixed := "新华社北京６月３日电　（记者王晓明）“穩就業”，\u00a0ok&amp;nbsp;丁\u200b丁\n\u3099ｶﾞ\ufeff\xff\xe4\xb8 é 😀 \u4dc0\u2028x"
+	texts = append(texts, mixed)
+	for i := range mixed {
+		texts = append(texts, mixed[i:], mixed[:i])
+	}
+	for _, s := range texts {
+		checkFeed(t, s, nil)
+		// pieces as the splitters make them: at each line
+		var cuts []int
+		for i, c := range []byte(s) {
+			if c == '\n' {
+				cuts = append(cuts, i)
+			}
+		}
+		checkFeed(t, s, cuts)
+	}
+}
+
+// FuzzFeed checks feed against feedPlain.
+func FuzzFeed(f *testing.F) {
+	for _, s := range []string{"新华社北京６月３日电　（记者王晓明）", "穩就業 ok&amp;lt; \u00a0\u200b", "\xe4\xb8\xad\xe6", strings.Repeat("中文，", 9)} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, cut int) {
+		checkFeed(t, s, []int{max(0, cut) % (len(s) + 1)})
+	})
+}
