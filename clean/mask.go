@@ -17,6 +17,25 @@ type charMask [8]uint64
 // UTF-8 bytes, the same in a text and in a literal.
 func maskOf(s string) (m charMask, n int) {
 	for i := 0; i < len(s); n++ {
+		// two three-byte characters at a time, read in one word: the
+		// key of each is its bytes, first byte highest
+		for i+8 <= len(s) {
+			x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+			if x&0x0000C0C000C0C0F0 != 0x00008080008080E0 || uint8(x) == 0xE0 || uint8(x) == 0xED ||
+				uint8(x>>24)&0xF0 != 0xE0 || uint8(x>>24) == 0xE0 || uint8(x>>24) == 0xED {
+				break
+			}
+			k1 := uint32(x)&0xFF<<16 | uint32(x>>8)&0xFF<<8 | uint32(x>>16)&0xFF
+			k2 := uint32(x>>24)&0xFF<<16 | uint32(x>>32)&0xFF<<8 | uint32(x>>40)&0xFF
+			h1, h2 := k1*0x9E3779B1>>23, k2*0x9E3779B1>>23
+			m[h1>>6] |= 1 << (h1 & 63)
+			m[h2>>6] |= 1 << (h2 & 63)
+			i += 6
+			n += 2
+		}
+		if i >= len(s) {
+			break
+		}
 		b := s[i]
 		var key uint32
 		switch {
