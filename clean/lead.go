@@ -12,6 +12,24 @@ import (
 // turned away at the cost of one lookup instead of a search.
 type leadSet struct {
 	ranges []rune // sorted, disjoint lo, hi pairs
+	// low has bit r%64 set for every r in the set: a first character
+	// whose bit is clear is turned away without a search
+	low uint64
+}
+
+// newLeadSet returns the set of the lo, hi pairs rs.
+func newLeadSet(rs []rune) *leadSet {
+	l := &leadSet{ranges: mergeRanges(rs)}
+	for i := 0; i+1 < len(l.ranges); i += 2 {
+		if l.ranges[i+1]-l.ranges[i] >= 63 {
+			l.low = ^uint64(0)
+			break
+		}
+		for r := l.ranges[i]; r <= l.ranges[i+1]; r++ {
+			l.low |= 1 << (r % 64)
+		}
+	}
+	return l
 }
 
 // leadOf returns the lead set of re, or nil when re may match elsewhere
@@ -26,7 +44,7 @@ func leadOf(re *pattern) *leadSet {
 	if !ok {
 		return nil
 	}
-	return &leadSet{ranges: mergeRanges(rs)}
+	return newLeadSet(rs)
 }
 
 // admits reports whether s may begin a match.
@@ -38,6 +56,9 @@ func (l *leadSet) admits(s string) bool {
 		return false
 	}
 	r := firstRune(s)
+	if l.low&(1<<(r%64)) == 0 {
+		return false
+	}
 	// the first pair whose hi is at least r
 	lo, hi := 0, len(l.ranges)/2
 	for lo < hi {

@@ -105,7 +105,7 @@ func TestCharMask(t *testing.T) {
 				continue
 			}
 			lit, _ := maskOf(text[i:j])
-			if !m.holds(&lit) {
+			if !m.holds(&lit) || !m.holdsSparse(sparseOf(&lit)) {
 				t.Fatalf("mask of text does not hold %q", text[i:j])
 			}
 		}
@@ -115,6 +115,9 @@ func TestCharMask(t *testing.T) {
 		lit, _ := maskOf(w)
 		if strings.Contains(text, w) {
 			t.Fatalf("test text holds %q", w)
+		}
+		if m.holdsSparse(sparseOf(&lit)) != m.holds(&lit) {
+			t.Errorf("the sparse mask of %q answers otherwise", w)
 		}
 		if !m.holds(&lit) {
 			refused++

@@ -69,6 +69,36 @@ func (m *charMask) holds(lit *charMask) bool {
 	return true
 }
 
+// sparseMask is a literal's mask as its words that have bits set: a word
+// or two for the few characters of a literal.
+type sparseMask []struct {
+	i    int
+	bits uint64
+}
+
+func sparseOf(m *charMask) sparseMask {
+	var sm sparseMask
+	for i, w := range m {
+		if w != 0 {
+			sm = append(sm, struct {
+				i    int
+				bits uint64
+			}{i, w})
+		}
+	}
+	return sm
+}
+
+// holdsSparse is holds for a literal's sparse mask.
+func (m *charMask) holdsSparse(lit sparseMask) bool {
+	for _, w := range lit {
+		if m[w.i&7]&w.bits != w.bits {
+			return false
+		}
+	}
+	return true
+}
+
 // countRunes counts the characters of s, valid UTF-8 as the normaliser
 // leaves every paragraph: the bytes that start a character. It is
 // utf8.RuneCountInString without decoding, eight bytes at a time, several

@@ -54,14 +54,15 @@ func prefix(s string, n int) string {
 
 // needs runs f on paragraphs holding one of the literals.
 func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
-	masks := make([]charMask, len(lits))
+	masks := make([]sparseMask, len(lits))
 	for i, l := range lits {
-		masks[i], _ = maskOf(l)
+		m, _ := maskOf(l)
+		masks[i] = sparseOf(&m)
 	}
 	return func(p Paragraph) (Match, bool) {
 		m := p.charMask()
 		for i, l := range lits {
-			if (m == nil || m.holds(&masks[i])) && strings.Contains(p.Text, l) {
+			if (m == nil || m.holdsSparse(masks[i])) && strings.Contains(p.Text, l) {
 				return f(p)
 			}
 		}
@@ -77,7 +78,7 @@ func starts(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Mat
 		r, _ := utf8.DecodeRuneInString(l)
 		rs = append(rs, r, r)
 	}
-	first := &leadSet{ranges: mergeRanges(rs)}
+	first := newLeadSet(rs)
 	test := when(strings.HasPrefix, lits, f)
 	return func(p Paragraph) (Match, bool) {
 		if !first.admits(p.Text) {
