@@ -100,6 +100,24 @@ func TestPatternEqualsRegexp(t *testing.T) {
 	if reached == 0 {
 		t.Error("no pattern was shown less than a whole text")
 	}
+	found := 0
+	for _, s := range append(texts, "图为会场。王晓明 摄", "（新华社记者 李四 摄）", "特约摄影 赵五", "会议召开。 图/本报记者 王五") {
+		if len(s) > 300 {
+			s = s[len(s)-300:] // a credit ends its line
+		}
+		for i := range s {
+			want := reCaption.FindStringSubmatchIndex(s[i:])
+			if got := findCaption(s[i:]); !slices.Equal(got, want) {
+				t.Fatalf("findCaption(%q) = %v, want %v", s[i:], got, want)
+			}
+			if want != nil {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no caption found")
+	}
 }
 
 // FuzzPattern checks that a pattern finds what its expression finds.
@@ -113,6 +131,9 @@ func FuzzPattern(f *testing.F) {
 		res[i] = unanchored(p)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := findCaption(s), reCaption.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("findCaption(%q) = %v, want %v", s, got, want)
+		}
 		for i, p := range builtinPatterns {
 			if got, want := p.FindStringSubmatchIndex(s), res[i].FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 				t.Fatalf("%.40s on %q: %v, want %v", res[i], s, got, want)

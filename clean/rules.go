@@ -172,7 +172,7 @@ var (
 	reEditorGlued     = rx(`[(（【\[]{s}(?:责任编辑|責任編輯|责编|責編|编辑|編輯){s}{:}{s}(?P<editor>[^()（）【】\[\]]{1,20}?){s}[)）】\]]$`)
 	reSourceGlued     = rx(`[(（【\[]{s}(?:文章|本文|信息|稿件)?(?:来源|來源|稿源|出处|出處){s}{:}{s}(?P<source>[^()（）【】\[\]]{1,40}?){s}[)）】\]]$`)
 	reBylineGlued     = rx(`[(（]{s}(?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者){s}{:}?{s}(?P<reporter>[\p{Han}·]{2,5}(?:[、 ,，][\p{Han}·]{2,5})*){s}[)）]$`)
-	reCaption         = rx(`(?:^|[。！？!?”」\s)）])(?:(?:[\p{Han}A-Za-z/]{1,12}?(?:记者|記者|通讯员|通訊員)|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:(?:图|圖|图片|圖片)(?:来源|來源)?{s}[／/:：]?{s})?(?:[\p{Han}]{0,8}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}[／/]?{s}(?:摄影|攝影|摄|攝){)}|(?:特约|特約)?(?:摄影|攝影){s}(?P<photographer4>[\p{Han}·]{2,4}(?:[、 ][\p{Han}·]{2,4}){0,2})|(?:图|圖){s}[／/]{s}(?:[\p{Han}A-Za-z/]{0,12}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer3>[\p{Han}·]{2,4}(?:[、 ][\p{Han}·]{2,4}){0,3}))$`)
+	reCaption         = rx(captionStart + captionCredits)
 	reImageCredit     = rx(`^{(}?(?:图片来源|圖片來源|图片|圖片|图|圖|视频来源|視頻來源|图源|圖源|题图|題圖|配图|配圖){s}(?:{:}|/|／){s}[^。！？]{1,30}{)}?$`)
 	reDateline        = rx(`^(?P<dateline>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網|中国新闻网|中國新聞網|澎湃新闻|澎湃新聞|本报|本報|[\p{Han}]{2,8}?(?:网|網|社|报|報|台))[\p{Han}]{0,8}?(?:\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\d{1,2}时\d{1,2}分|\d{1,2}時\d{1,2}分)?(?:电|電|讯|訊|消息)|(?:本报讯|本報訊)|(?:央视网|央視網|新华网|新華網|人民网|人民網|中新网|中新網|环球网|環球網|中国网|中國網)消息|[\p{Han}A-Za-z]{2,12}?(?:网|網|在线|在線|台|社|频道|頻道)消息|[\p{Han}]{2,8}(?:[·・][\p{Han}]{2,8})?\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{1,2}分)?(?:讯|訊)|[\p{Han}]{1,10}?(?:网|網|报|報|社|新闻|新聞|财经|財經|日报|日報)(?:讯|訊)|【[\p{Han}A-Za-z0-9.]{2,12}(?:专讯|專訊|讯|訊|消息)】|【[\p{Han}]{2,6}(?:网|網)】)`)
 	reReporterLead    = rx(`^(?P<pre>[\p{Han}]{2,4}(?:[、 ][\p{Han}]{2,4}){0,3})?{s}(?:本报|本報)?(?:记者|記者)(?P<names>{s}[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3})(?:{s}(?:通讯员|通訊員){s}(?P<names2>[\p{Han}]{2,4}?(?:[、 ][\p{Han}]{2,4}?){0,3}))?{s}(?:报道|報道)`)
@@ -193,6 +193,50 @@ var (
 	reGraphicNote     = rx(`{(}[\p{Han}]{0,6}(?:製圖|制图|圖表|图表|供圖|供图|發|发){)}$`)
 	reListBullet      = compile(`^(?:[·•●○◆◇■□▪►▶>*\-—]+|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*`)
 )
+
+// A photo credit ends a caption: it starts at the caption's start or after
+// the end of a sentence or a space (captionStart), and is one of the forms
+// of captionCredits.
+const (
+	captionStart   = `(?:^|[。！？!?”」\s)）])`
+	captionCredits = `(?:(?:[\p{Han}A-Za-z/]{1,12}?(?:记者|記者|通讯员|通訊員)|摄影|攝影)?{s}(?P<photographer>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}(?:摄影|攝影|摄|攝)|[(（](?:(?:图|圖|图片|圖片)(?:来源|來源)?{s}[／/:：]?{s})?(?:[\p{Han}]{0,8}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer2>[\p{Han}·]{2,5}(?:[、 ][\p{Han}·]{2,5}){0,3}){s}[／/]?{s}(?:摄影|攝影|摄|攝){)}|(?:特约|特約)?(?:摄影|攝影){s}(?P<photographer4>[\p{Han}·]{2,4}(?:[、 ][\p{Han}·]{2,4}){0,2})|(?:图|圖){s}[／/]{s}(?:[\p{Han}A-Za-z/]{0,12}?(?:记者|記者|通讯员|通訊員))?{s}(?P<photographer3>[\p{Han}·]{2,4}(?:[、 ][\p{Han}·]{2,4}){0,3}))$`
+)
+
+// reCaptionCredits is captionCredits anchored at the start: the match of
+// reCaption that starts at a character of captionStart's class, looked for
+// after that character.
+var reCaptionCredits = rx(`^` + captionCredits)
+
+// findCaption is reCaption.FindStringSubmatchIndex(s), trying only the
+// places where a match can start instead of every byte of s.
+func findCaption(s string) []int {
+	if len(s) > 0 {
+		// at the start, where ^ holds
+		if loc := reCaptionAt0.FindStringSubmatchIndex(s); loc != nil {
+			return loc
+		}
+	}
+	for k := 1; k < len(s); {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		switch r {
+		case '。', '！', '？', '!', '?', '”', '」', '\t', '\n', '\f', '\r', ' ', ')', '）':
+			if loc := reCaptionCredits.FindStringSubmatchIndex(s[k+size:]); loc != nil {
+				for i := range loc {
+					if loc[i] >= 0 {
+						loc[i] += k + size
+					}
+				}
+				loc[0] = k
+				return loc
+			}
+		}
+		k += size
+	}
+	return nil
+}
+
+// reCaptionAt0 is reCaption tried at the start of the text only.
+var reCaptionAt0 = rx(`\A(?:` + captionStart + captionCredits + `)`)
 
 // closers end the glued credits of a last paragraph: "（责任编辑：X）".
 var closers = words(") ） 】 ]")
@@ -728,7 +772,7 @@ func captionCredit(t string) ([]Field, bool) {
 		}
 		tail = tail[cut:]
 	}
-	loc := reCaption.FindStringSubmatchIndex(tail)
+	loc := findCaption(tail)
 	if loc == nil || (cut > 0 && loc[0] == 0) {
 		return nil, false
 	}
