@@ -185,8 +185,7 @@ type openElem struct {
 // paragraph; text outside any element is read line by line, as scrapers
 // often leave Markdown links and bare URLs after the markup.
 func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
-	z := html.NewTokenizer(strings.NewReader(input))
-	z.SetMaxBuf(0)
+	z := newHTMLTokenizer(input)
 	var (
 		paras   []*para
 		stack   []openElem
@@ -243,13 +242,12 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 		}
 	}
 	for {
-		tt := z.Next()
-		raw := z.Raw()
-		start, end := off, off+len(raw)
+		tt := z.next()
+		start, end := z.span()
 		off = end
 		switch tt {
 		case html.ErrorToken:
-			if z.Err() != io.EOF || off < len(input) {
+			if z.err() != io.EOF || off < len(input) {
 				*warns = append(*warns, Warning{Offset: off, Message: fmt.Sprintf("HTML ends inside markup: the last %d bytes were not read as text", len(input)-off)})
 			}
 			if len(skip) > 0 {
@@ -260,8 +258,7 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 		case html.TextToken:
 			text(start, end)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			tag := strings.ToLower(string(name))
+			tag := strings.ToLower(z.tagName())
 			if strings.ContainsRune(tag, ':') {
 				// <http://…>: an autolink left by a Markdown scraper.
 				text(start, end)
@@ -273,15 +270,13 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 				}
 				continue
 			}
-			var class, id string // the last of each when one is repeated
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch string(k) {
+			var class, id string // a repeated attribute counts once, its first
+			for i := range z.attrCount() {
+				switch k, v := z.attr(i); k {
 				case "class":
-					class = string(v)
+					class = v
 				case "id":
-					id = string(v)
+					id = v
 				}
 			}
 			if blockTags[tag] {
@@ -312,8 +307,7 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 				pStart, pName, pDepth = start, tag, len(stack)
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			tag := strings.ToLower(string(name))
+			tag := strings.ToLower(z.tagName())
 			if len(skip) > 0 {
 				for i := len(skip) - 1; i >= 0; i-- {
 					if skip[i].name == tag {
