@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -49,6 +50,14 @@ func TestTruncatedHTML(t *testing.T) {
 	res = Default().CleanString(in)
 	if res.Text != body1 {
 		t.Errorf("cut inside a tag: got %q", res.Text)
+	}
+	at := strings.Index(in, "<p class")
+	if len(res.Warnings) != 1 || res.Warnings[0].Offset != at || !strings.Contains(res.Warnings[0].Message, fmt.Sprintf("ends inside markup: the last %d bytes", len(in)-at)) {
+		t.Errorf("cut inside a tag: warnings %+v", res.Warnings)
+	}
+	// a tag closed at the very end is no truncation
+	if res := Default().CleanString("<p>" + body1 + "</p>"); len(res.Warnings) != 0 {
+		t.Errorf("whole HTML: warnings %+v", res.Warnings)
 	}
 }
 

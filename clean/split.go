@@ -190,8 +190,7 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 		paras   []*para
 		stack   []openElem
 		skip    []openElem // open elements whose text is skipped
-		off     int
-		pStart  = -1 // start of the block element that owns the paragraph
+		pStart  = -1       // start of the block element that owns the paragraph
 		pName   string
 		pDepth  int
 		curElem string
@@ -244,11 +243,11 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 	for {
 		tt := z.next()
 		start, end := z.span()
-		off = end
 		switch tt {
 		case html.ErrorToken:
-			if z.err() != io.EOF || off < len(input) {
-				*warns = append(*warns, Warning{Offset: off, Message: fmt.Sprintf("HTML ends inside markup: the last %d bytes were not read as text", len(input)-off)})
+			// the input ends inside a tag: its bytes are the last token's
+			if start < end || z.err() != io.EOF {
+				*warns = append(*warns, Warning{Offset: start, Message: fmt.Sprintf("HTML ends inside markup: the last %d bytes were not read as text", len(input)-start)})
 			}
 			if len(skip) > 0 {
 				*warns = append(*warns, Warning{Offset: skip[0].start, Message: fmt.Sprintf("<%s> is never closed: the %d bytes after it were not read as text", skip[0].name, len(input)-skip[0].start)})
