@@ -36,7 +36,7 @@ func newLeadSet(rs []rune) *leadSet {
 // than at the start, may match the empty text, or may begin with any
 // character.
 func leadOf(re *pattern) *leadSet {
-	t, err := syntax.Parse(re.String(), syntax.Perl)
+	t, err := syntax.Parse(re.expr, syntax.Perl)
 	if err != nil {
 		return nil
 	}

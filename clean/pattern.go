@@ -3,6 +3,8 @@ package clean
 import (
 	"regexp"
 	"regexp/syntax"
+	"sync"
+	"sync/atomic"
 )
 
 // pattern is a compiled regular expression that does no more work than its
@@ -20,27 +22,57 @@ import (
 //     such character can change neither what matches nor what the
 //     assertions at its end (\b, $) see.
 //
-// Its methods return what the regexp's own would on the whole text.
+// Its methods return what the regexp's own would on the whole text. A
+// built-in pattern is compiled on its first use: many rules run their
+// pattern only on the rare lines that pass their cheaper tests first.
+// A pattern is safe for concurrent use.
 type pattern struct {
-	*regexp.Regexp
-	bound int // characters other than spaces a match can span; -1 for any
+	expr  string                        // the expression as written
+	re    atomic.Pointer[regexp.Regexp] // compiled, once set
+	mu    sync.Mutex                    // held while compiling
+	bound int                           // characters other than spaces a match can span; -1 for any; set before re
 }
 
 // newPattern wraps re.
 func newPattern(re *regexp.Regexp) *pattern {
-	p := &pattern{Regexp: re, bound: -1}
-	t, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil || !allAnchored(t) {
-		return p
-	}
-	if !(t.Op == syntax.OpBeginText || t.Op == syntax.OpConcat && t.Sub[0].Op == syntax.OpBeginText) {
-		// the anchor is inside: ^A|^B, (^A)
-		p.Regexp = regexp.MustCompile(`\A(?:` + re.String() + `)`)
-	}
-	if n, ok := maxSpan(t); ok {
-		p.bound = n
-	}
+	p := &pattern{expr: re.String()}
+	p.set(re)
 	return p
+}
+
+// lazyPattern is a pattern for expr, compiled on first use. It panics
+// then if expr does not compile: the built-in patterns are tested.
+func lazyPattern(expr string) *pattern { return &pattern{expr: expr} }
+
+// get returns the compiled expression.
+func (p *pattern) get() *regexp.Regexp {
+	if re := p.re.Load(); re != nil {
+		return re
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if re := p.re.Load(); re != nil {
+		return re
+	}
+	p.set(regexp.MustCompile(p.expr))
+	return p.re.Load()
+}
+
+// set sets the compiled expression from re, anchored where it should be,
+// and the bound.
+func (p *pattern) set(re *regexp.Regexp) {
+	p.bound = -1
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err == nil && allAnchored(t) {
+		if !(t.Op == syntax.OpBeginText || t.Op == syntax.OpConcat && t.Sub[0].Op == syntax.OpBeginText) {
+			// the anchor is inside: ^A|^B, (^A)
+			re = regexp.MustCompile(`\A(?:` + re.String() + `)`)
+		}
+		if n, ok := maxSpan(t); ok {
+			p.bound = n
+		}
+	}
+	p.re.Store(re)
 }
 
 // allAnchored reports whether every match of t starts with ^ (the start of
@@ -173,24 +205,59 @@ func (p *pattern) reach(s string) string {
 	return s
 }
 
+// String returns the expression as compiled.
+func (p *pattern) String() string { return p.get().String() }
+
 // MatchString is regexp.Regexp.MatchString.
-func (p *pattern) MatchString(s string) bool { return p.Regexp.MatchString(p.reach(s)) }
+func (p *pattern) MatchString(s string) bool {
+	re := p.get()
+	return re.MatchString(p.reach(s))
+}
 
 // FindString is regexp.Regexp.FindString.
-func (p *pattern) FindString(s string) string { return p.Regexp.FindString(p.reach(s)) }
+func (p *pattern) FindString(s string) string {
+	re := p.get()
+	return re.FindString(p.reach(s))
+}
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
-func (p *pattern) FindStringIndex(s string) []int { return p.Regexp.FindStringIndex(p.reach(s)) }
+func (p *pattern) FindStringIndex(s string) []int {
+	re := p.get()
+	return re.FindStringIndex(p.reach(s))
+}
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (p *pattern) FindStringSubmatch(s string) []string {
-	return p.Regexp.FindStringSubmatch(p.reach(s))
+	re := p.get()
+	return re.FindStringSubmatch(p.reach(s))
 }
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
 func (p *pattern) FindStringSubmatchIndex(s string) []int {
-	return p.Regexp.FindStringSubmatchIndex(p.reach(s))
+	re := p.get()
+	return re.FindStringSubmatchIndex(p.reach(s))
 }
 
+// FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
+func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
+	return p.get().FindAllStringIndex(s, n)
+}
+
+// FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
+func (p *pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return p.get().FindAllStringSubmatchIndex(s, n)
+}
+
+// ReplaceAllString is regexp.Regexp.ReplaceAllString.
+func (p *pattern) ReplaceAllString(src, repl string) string {
+	return p.get().ReplaceAllString(src, repl)
+}
+
+// SubexpIndex is regexp.Regexp.SubexpIndex.
+func (p *pattern) SubexpIndex(name string) int { return p.get().SubexpIndex(name) }
+
+// SubexpNames is regexp.Regexp.SubexpNames.
+func (p *pattern) SubexpNames() []string { return p.get().SubexpNames() }
+
 // compile compiles a built-in pattern written without shorthands.
-func compile(expr string) *pattern { return newPattern(regexp.MustCompile(expr)) }
+func compile(expr string) *pattern { return lazyPattern(expr) }

@@ -234,7 +234,7 @@ func patternRule(name string, cat Category, zone Zone, re *pattern) Rule {
 // rx compiles a built-in pattern after expanding its shorthands for the
 // full-width and half-width forms Chinese news mixes freely.
 func rx(expr string) *pattern {
-	return newPattern(regexp.MustCompile(shorthand.Replace(expr)))
+	return lazyPattern(shorthand.Replace(expr))
 }
 
 var shorthand = strings.NewReplacer(
