@@ -3,7 +3,6 @@ package convert
 import (
 	"fmt"
 	"math/bits"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -66,49 +65,10 @@ const MixedShare = 0.1
 // classes maps characters of the Basic Multilingual Plane to their script,
 // 1 Simplified only or 2 Traditional only, plus han (4) for every Han
 // character. The characters below U+2E80, where no Han character is,
-// are 0: Detect counts nothing for them.
-var classes = sync.OnceValue(func() *[0x10000]uint8 {
-	t := new([0x10000]uint8)
-	// TSCharacters maps each Traditional-only character to its Simplified
-	// forms: its keys that change are Traditional, and the forms they
-	// change to, where not Traditional characters themselves, are
-	// Simplified.
-	c := MustNew("t2s")
-	// a character STCharacters keeps among its own Traditional forms
-	// (于 → 於 于) is written in both scripts
-	st := stCandidates()
-	for _, g := range c.chain {
-		for _, d := range g.dicts {
-			if d.single == nil {
-				continue
-			}
-			for r, v := range d.single {
-				if v == 0 {
-					continue
-				}
-				out := d.out[v-1]
-				if s, n := utf8.DecodeRuneInString(out); n == len(out) && s != rune(r) {
-					t[r] = 2
-				}
-			}
-			for r, v := range d.single {
-				if v == 0 {
-					continue
-				}
-				if s, n := utf8.DecodeRuneInString(d.out[v-1]); n > 0 && s != rune(r) && s < 0x10000 && t[s] == 0 && d.single[s] == 0 && !slices.Contains(st[s], s) {
-					t[s] = 1
-				}
-			}
-		}
-	}
-	for r := range t {
-		if unicode.Is(unicode.Han, rune(r)) {
-			t[r] |= han
-		}
-	}
-	clear(t[:0x2E80])
-	return t
-})
+// are 0: Detect counts nothing for them. The script marks come from t2s's
+// character tables (see classesOf in chartables_test.go) and are stored
+// in tables/scripts.bin.
+var classes = sync.OnceValue(func() *[0x10000]uint8 { return decodeClasses(scriptsData) })
 
 const han = 4
 
@@ -249,20 +209,6 @@ func ToSimplified(r rune) rune {
 var simplifiedTable atomic.Pointer[[0x10000]rune]
 
 // simplifiedOf maps characters of the Basic Multilingual Plane that the
-// Traditional-to-Simplified character table changes to their first form.
-var simplifiedOf = sync.OnceValue(func() []rune {
-	t := make([]rune, 0x10000)
-	for _, g := range MustNew("t2s").chain {
-		for _, d := range g.dicts {
-			for r, v := range d.single {
-				if v == 0 {
-					continue
-				}
-				if s, n := utf8.DecodeRuneInString(d.out[v-1]); n > 0 && s != rune(r) {
-					t[r] = s
-				}
-			}
-		}
-	}
-	return t
-})
+// Traditional-to-Simplified character table changes to their first form
+// (stored in tables/simplified.bin).
+var simplifiedOf = sync.OnceValue(func() []rune { return decodeSimplified(simplifiedData) })

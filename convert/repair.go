@@ -131,15 +131,7 @@ type repairData struct {
 }
 
 var repairTables = sync.OnceValue(func() *repairData {
-	d := &repairData{s2t: MustNew("s2t"), cands: map[rune][]rune{}, variant: map[rune]rune{}}
-	for r, forms := range stCandidates() {
-		d.cands[r] = slices.Clone(forms)
-	}
-	for r, sr := range simplifiedOf() {
-		if sr != 0 && !slices.Contains(d.cands[sr], rune(r)) {
-			d.cands[sr] = append(d.cands[sr], rune(r))
-		}
-	}
+	d := &repairData{s2t: MustNew("s2t"), cands: decodeCandidates(candidatesData), variant: map[rune]rune{}}
 	for _, name := range []string{"TWVariantsRev", "HKVariantsRev"} {
 		v, err := builtinDicts.get(name)
 		if err != nil {
@@ -159,9 +151,14 @@ var repairTables = sync.OnceValue(func() *repairData {
 	}
 	d.phrases = make(map[string]bool, len(st.out))
 	for _, v := range st.out {
-		if n := utf8.RuneCountInString(v); n >= 2 {
-			d.phrases[v] = true
-			d.maxPhrase = min(max(d.maxPhrase, n), 31) // inPhrase's window
+		if _, size := utf8.DecodeRuneInString(v); size == len(v) {
+			continue // one character, or none
+		}
+		d.phrases[v] = true
+		// a phrase has at most as many characters as bytes: only one
+		// longer than the longest so far is counted
+		if len(v) > d.maxPhrase {
+			d.maxPhrase = min(max(d.maxPhrase, utf8.RuneCountInString(v)), 31) // inPhrase's window
 		}
 	}
 	return d

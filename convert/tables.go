@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // The built-in data is OpenCC 1.4.2's (Apache-2.0; see opencc/LICENSE),
@@ -21,11 +20,13 @@ import (
 //
 // opencc/ holds the sources (go run ./internal/fetchopencc fetches them
 // again); TestBuiltinTables builds every table from them and checks that
-// it equals the stored one byte for byte, and `go generate` (which runs
-// that test with -update) writes them again.
+// it equals the stored one byte for byte, TestCharacterTables does the
+// same for the character tables derived from them (see chartables.go),
+// and `go generate` (which runs both tests with -update) writes them
+// again.
 //
 //go:generate go run ./internal/fetchopencc -version 1.4.2 -sha256 5b5e89fb0aeb98963892203f3665611816b4c2e22b1131ee74ccba2976de4515 -out opencc
-//go:generate go test -run TestBuiltinTables -update .
+//go:generate go test -run "^(TestBuiltinTables|TestCharacterTables)$" -update .
 //go:embed tables/*.dat opencc/config/*.json
 var builtinFS embed.FS
 
@@ -245,37 +246,3 @@ func builtinDict(name string) (*dict, error) {
 	}
 	return decodeTable(name, b)
 }
-
-// candidatesTable is the stored table of every value of STCharacters, each
-// key's values joined by spaces (发 → "發 髮"): the forms a Simplified
-// character may take in Traditional text, for Detect and Repair.
-const candidatesTable = "STCharactersAll"
-
-// allValues builds a dictionary of every value of td's entries, joined by
-// spaces.
-func allValues(name string, td *textDict) *dict {
-	keys := make([]string, len(td.entries))
-	values := make([]string, len(td.entries))
-	for i, e := range td.entries {
-		keys[i], values[i] = e.key, strings.Join(e.values, " ")
-	}
-	return buildDict(name, keys, values)
-}
-
-// stCandidates maps each key of STCharacters to its Traditional forms,
-// the first being OpenCC's choice.
-var stCandidates = sync.OnceValue(func() map[rune][]rune {
-	d, err := builtinDicts.get(candidatesTable)
-	if err != nil {
-		panic(err) // the package's own data
-	}
-	m := map[rune][]rune{}
-	d.walk(func(key []byte, v int32) {
-		r, _ := utf8.DecodeRune(key)
-		for _, f := range strings.Fields(d.out[v]) {
-			c, _ := utf8.DecodeRuneInString(f)
-			m[r] = append(m[r], c)
-		}
-	})
-	return m
-})

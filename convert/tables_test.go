@@ -26,15 +26,6 @@ func sourceTables(t testing.TB) map[string]*dict {
 			t.Fatal(err)
 		}
 	}
-	data, err := os.ReadFile("opencc/dictionary/STCharacters.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	td, err := parseText("STCharacters.txt", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	built[candidatesTable] = allValues(candidatesTable, td)
 	return built
 }
 
