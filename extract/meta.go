@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -43,7 +44,13 @@ type Meta struct {
 // chinaTime is the zone of times written without one.
 var chinaTime = time.FixedZone("CST", 8*3600)
 
-var reTime = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[T ]?\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?秒?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$`)
+// lazyRegexp compiles expr on first use, so that a run that meets no
+// page and no time to parse compiles none of the package's expressions.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
+var reTime = lazyRegexp(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[T ]?\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?秒?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$`)
 
 // ParseTime parses a publish time as pages and Chinese news headers write
 // it: RFC 3339 (2022-05-09T15:11:00+08:00), 2022-05-09 15:11:00,
@@ -55,7 +62,7 @@ func ParseTime(s string) (time.Time, bool) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, true
 	}
-	m := reTime.FindStringSubmatch(s)
+	m := reTime().FindStringSubmatch(s)
 	if m == nil {
 		return time.Time{}, false
 	}
@@ -100,14 +107,14 @@ var timeKeys = []string{
 }
 
 var (
-	reVisibleTime = regexp.MustCompile(`(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\s\d{1,2}\s*/\s*\d{1,2})(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?`)
-	reTimeLabel   = regexp.MustCompile(`发表于|發表於|发表时间|發表時間|发布于|發佈於|发布时间|發佈時間|發布時間|时间\s*[:：]|時間\s*[:：]|日期\s*[:：]|(?i:posted)`)
-	reTitleLabel  = regexp.MustCompile(`^(?:\[[^\]]{1,4}\]|【[^】]{1,4}】)\s*`)
-	reSplitDate   = regexp.MustCompile(`^(\d{4})\s+(\d{1,2})\s*/\s*(\d{1,2})`)
-	reURLDate     = regexp.MustCompile(`/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})/`)
-	reSourceLine  = regexp.MustCompile(`(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜/]{2,30})`)
-	reAuthorLine  = regexp.MustCompile(`(?:作者|撰文|记者|記者|文)\s*[:：]\s*([^\s|｜/]{2,20})`)
-	reLabel       = regexp.MustCompile(`发布|發佈|發布|时间|時間|来源|來源|编辑|編輯|责任|責任|日期|更新|阅读|閱讀|浏览|瀏覽|跟贴|跟帖|评论|評論|参与|參與|分享|字号|字號`)
+	reVisibleTime = lazyRegexp(`(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\s\d{1,2}\s*/\s*\d{1,2})(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?`)
+	reTimeLabel   = lazyRegexp(`发表于|發表於|发表时间|發表時間|发布于|發佈於|发布时间|發佈時間|發布時間|时间\s*[:：]|時間\s*[:：]|日期\s*[:：]|(?i:posted)`)
+	reTitleLabel  = lazyRegexp(`^(?:\[[^\]]{1,4}\]|【[^】]{1,4}】)\s*`)
+	reSplitDate   = lazyRegexp(`^(\d{4})\s+(\d{1,2})\s*/\s*(\d{1,2})`)
+	reURLDate     = lazyRegexp(`/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})/`)
+	reSourceLine  = lazyRegexp(`(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜/]{2,30})`)
+	reAuthorLine  = lazyRegexp(`(?:作者|撰文|记者|記者|文)\s*[:：]\s*([^\s|｜/]{2,20})`)
+	reLabel       = lazyRegexp(`发布|發佈|發布|时间|時間|来源|來源|编辑|編輯|责任|責任|日期|更新|阅读|閱讀|浏览|瀏覽|跟贴|跟帖|评论|評論|参与|參與|分享|字号|字號`)
 	titleSeps     = []string{"_", " - ", " | ", "｜", " — ", "——", " – ", "-", "|", "—", "－"}
 )
 
@@ -204,7 +211,7 @@ func readMeta(p *Page, h head) Meta {
 			m.Title = h
 		}
 	}
-	m.Title = reTitleLabel.ReplaceAllString(m.Title, "")
+	m.Title = reTitleLabel().ReplaceAllString(m.Title, "")
 	if m.Title == "" {
 		for _, t := range []string{tags["og:title"], ldGet("headline"), title} {
 			if t = strings.TrimSpace(t); utf8.RuneCountInString(t) >= 2 {
@@ -254,7 +261,7 @@ func readMeta(p *Page, h head) Meta {
 		for _, line := range tail {
 			// after the article only a labelled time: 发表于:2005-07-31 12:30,
 			// not the dates of a list of other posts
-			if !reTimeLabel.MatchString(line) {
+			if !reTimeLabel().MatchString(line) {
 				continue
 			}
 			if v, t, ok := visibleTime(line); ok {
@@ -264,7 +271,7 @@ func readMeta(p *Page, h head) Meta {
 		}
 	}
 	if m.Published == "" {
-		if d := reURLDate.FindStringSubmatch(m.URL); d != nil {
+		if d := reURLDate().FindStringSubmatch(m.URL); d != nil {
 			v := d[1] + "-" + d[2] + "-" + d[3]
 			if t, ok := ParseTime(v); ok {
 				m.Published, m.PublishedAt = v, t
@@ -285,10 +292,10 @@ func readMeta(p *Page, h head) Meta {
 		if !strings.ContainsAny(line, ":：") {
 			continue
 		}
-		if a := reAuthorLine.FindStringSubmatch(line); a != nil {
+		if a := reAuthorLine().FindStringSubmatch(line); a != nil {
 			m.Authors = addName(m.Authors, cutLabel(a[1]), m.SiteName)
 		}
-		if s := reSourceLine.FindStringSubmatch(line); s != nil && m.Source == "" {
+		if s := reSourceLine().FindStringSubmatch(line); s != nil && m.Source == "" {
 			m.Source = cutLabel(s[1])
 		}
 	}
@@ -305,12 +312,12 @@ func readMeta(p *Page, h head) Meta {
 // 15:11, 2022年5月9日, and "2023 05/16 18:32:46" as a page lays out a
 // date in separate boxes.
 func visibleTime(line string) (string, time.Time, bool) {
-	v := reVisibleTime.FindString(line)
+	v := reVisibleTime().FindString(line)
 	if v == "" {
 		return "", time.Time{}, false
 	}
 	p := v
-	if m := reSplitDate.FindStringSubmatch(p); m != nil {
+	if m := reSplitDate().FindStringSubmatch(p); m != nil {
 		p = m[1] + "-" + m[2] + "-" + m[3] + p[len(m[0]):]
 	}
 	t, ok := ParseTime(p)
@@ -434,8 +441,8 @@ func (p *Page) sourceElement() string {
 			}
 			if hasClassWord(n, "source") {
 				t := strings.TrimSpace(nodeText(n))
-				t = strings.TrimSpace(strings.TrimLeft(reSourceLabel.ReplaceAllString(t, ""), ":： "))
-				if n := utf8.RuneCountInString(t); n >= 2 && n <= 30 && !reVisibleTime.MatchString(t) {
+				t = strings.TrimSpace(strings.TrimLeft(reSourceLabel().ReplaceAllString(t, ""), ":： "))
+				if n := utf8.RuneCountInString(t); n >= 2 && n <= 30 && !reVisibleTime().MatchString(t) {
 					found = t
 					return true
 				}
@@ -465,7 +472,7 @@ func (p *Page) sourceElement() string {
 	return found
 }
 
-var reSourceLabel = regexp.MustCompile(`^\s*(?:来源|來源|稿源|出处|出處)`)
+var reSourceLabel = lazyRegexp(`^\s*(?:来源|來源|稿源|出处|出處)`)
 
 // hasClassWord reports whether a word of n's class or id is w.
 func hasClassWord(n *html.Node, w string) bool {
@@ -656,7 +663,7 @@ func findHeadline(p *Page, s *scorer, h head) *html.Node {
 // no time, no colon, not ending a sentence with a full stop.
 func titleLine(t string) bool {
 	n := utf8.RuneCountInString(t)
-	if n < 6 || n > 60 || reVisibleTime.MatchString(t) || strings.ContainsAny(t, ":：|>»") {
+	if n < 6 || n > 60 || reVisibleTime().MatchString(t) || strings.ContainsAny(t, ":：|>»") {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
@@ -785,7 +792,7 @@ func ldNames(v any) []string {
 // cutLabel cuts a value read from a header line where the next label,
 // glued to it, begins: 黃嘉怡發佈時間 is 黃嘉怡.
 func cutLabel(v string) string {
-	if loc := reLabel.FindStringIndex(v); loc != nil && loc[0] > 0 {
+	if loc := reLabel().FindStringIndex(v); loc != nil && loc[0] > 0 {
 		return v[:loc[0]]
 	}
 	return v

@@ -238,7 +238,7 @@ func bucket(n int) int {
 
 // WriteHTML writes the page; elapsed is the run's time.
 func (r *Report) WriteHTML(w io.Writer, elapsed time.Duration) error {
-	return page.Execute(w, r.view(elapsed))
+	return page().Execute(w, r.view(elapsed))
 }
 
 // colours of the categories, with names in the legend (never colour alone)

@@ -3,14 +3,17 @@ package report
 import (
 	"fmt"
 	"html/template"
+	"sync"
 )
 
-var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"w":  func(f float64) string { return fmt.Sprintf("%.1f", 5*f) },
-	"lw": func(f float64) string { return fmt.Sprintf("%.1f", 8*f) },
-	"y":  func(i int) int { return 22 * i },
-	"h":  func(n int) int { return 22*n + 4 },
-}).Parse(`<!DOCTYPE html>
+// page is parsed on first use: only a run that writes a report needs it.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"w":  func(f float64) string { return fmt.Sprintf("%.1f", 5*f) },
+		"lw": func(f float64) string { return fmt.Sprintf("%.1f", 8*f) },
+		"y":  func(i int) int { return 22 * i },
+		"h":  func(n int) int { return 22*n + 4 },
+	}).Parse(`<!DOCTYPE html>
 <html lang="zh">
 <head>
 <meta charset="utf-8">
@@ -123,3 +126,4 @@ mark[data-off]{border-bottom-color:transparent!important;text-decoration:none;co
 {{range $i, $b := .}}<g class="{{$b.Class}}" transform="translate(0,{{y $i}})"><text x="0" y="15">{{$b.Short}}<title>{{$b.Label}}</title></text><rect x="420" y="3" height="15" width="{{w $b.Width}}" fill="{{$b.Colour}}"><title>{{$b.Label}}: {{$b.Count}}</title></rect><text x="428" y="15" dx="{{w $b.Width}}">{{$b.Count}}</text></g>
 {{end}}</svg>{{end}}
 `))
+})
