@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -31,6 +32,9 @@ type pattern struct {
 	re    atomic.Pointer[regexp.Regexp] // compiled, once set
 	mu    sync.Mutex                    // held while compiling
 	bound int                           // characters other than spaces a match can span; -1 for any; set before re
+	// need holds words of which every match holds one: a text without
+	// any is turned away without running the expression. Set before re.
+	need []string
 }
 
 // newPattern wraps re.
@@ -63,6 +67,11 @@ func (p *pattern) get() *regexp.Regexp {
 func (p *pattern) set(re *regexp.Regexp) {
 	p.bound = -1
 	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err == nil {
+		if need, ok := required(t.Simplify()); ok && len(need) <= maxNeed {
+			p.need = need
+		}
+	}
 	if err == nil && allAnchored(t) {
 		if !(t.Op == syntax.OpBeginText || t.Op == syntax.OpConcat && t.Sub[0].Op == syntax.OpBeginText) {
 			// the anchor is inside: ^A|^B, (^A)
@@ -73,6 +82,86 @@ func (p *pattern) set(re *regexp.Regexp) {
 		}
 	}
 	p.re.Store(re)
+}
+
+// maxNeed is the most words a pattern looks for before it runs: more
+// searches cost more than the expression they would save.
+const maxNeed = 8
+
+// required returns words of which every match of t holds one, or false
+// when there are none to tell.
+func required(t *syntax.Regexp) ([]string, bool) {
+	switch t.Op {
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 || len(t.Rune) == 0 {
+			return nil, false
+		}
+		return []string{string(t.Rune)}, true
+	case syntax.OpCharClass:
+		// a few characters: 完|尾 is parsed as [完尾]
+		var ws []string
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			if t.Rune[i+1]-t.Rune[i] > 3 || len(ws) > 4 {
+				return nil, false
+			}
+			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+				ws = append(ws, string(r))
+			}
+		}
+		return ws, len(ws) > 0 && len(ws) <= 4
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Min == 0 {
+			return nil, false
+		}
+		return required(t.Sub[0])
+	case syntax.OpConcat:
+		// the sub-expression whose words are fewest, then longest
+		var best []string
+		found := false
+		for _, sub := range t.Sub {
+			ws, ok := required(sub)
+			if ok && (!found || len(ws) < len(best) || len(ws) == len(best) && shortest(ws) > shortest(best)) {
+				best, found = ws, true
+			}
+		}
+		return best, found
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range t.Sub {
+			ws, ok := required(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, ws...)
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+func shortest(ws []string) int {
+	n := -1
+	for _, w := range ws {
+		if n < 0 || len(w) < n {
+			n = len(w)
+		}
+	}
+	return n
+}
+
+// admits reports whether s holds one of the words every match holds.
+func (p *pattern) admits(s string) bool {
+	if p.need == nil {
+		return true
+	}
+	for _, w := range p.need {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // allAnchored reports whether every match of t starts with ^ (the start of
@@ -211,31 +300,46 @@ func (p *pattern) String() string { return p.get().String() }
 // MatchString is regexp.Regexp.MatchString.
 func (p *pattern) MatchString(s string) bool {
 	re := p.get()
-	return re.MatchString(p.reach(s))
+	if s = p.reach(s); !p.admits(s) {
+		return false
+	}
+	return re.MatchString(s)
 }
 
 // FindString is regexp.Regexp.FindString.
 func (p *pattern) FindString(s string) string {
 	re := p.get()
-	return re.FindString(p.reach(s))
+	if s = p.reach(s); !p.admits(s) {
+		return ""
+	}
+	return re.FindString(s)
 }
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
 func (p *pattern) FindStringIndex(s string) []int {
 	re := p.get()
-	return re.FindStringIndex(p.reach(s))
+	if s = p.reach(s); !p.admits(s) {
+		return nil
+	}
+	return re.FindStringIndex(s)
 }
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (p *pattern) FindStringSubmatch(s string) []string {
 	re := p.get()
-	return re.FindStringSubmatch(p.reach(s))
+	if s = p.reach(s); !p.admits(s) {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
 }
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
 func (p *pattern) FindStringSubmatchIndex(s string) []int {
 	re := p.get()
-	return re.FindStringSubmatchIndex(p.reach(s))
+	if s = p.reach(s); !p.admits(s) {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
 }
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -51,6 +52,38 @@ func TestNewPattern(t *testing.T) {
 	} {
 		if got := p.reach(tc.in); got != tc.want {
 			t.Errorf("reach(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestRequired(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want []string // nil: none
+	}{
+		{`^(?:记者|編輯)：`, []string{"："}},
+		{`(?:记者|編輯)\p{Han}+`, []string{"记者", "編輯"}},
+		{`(?:责任编辑|编辑)[:：]`, []string{"责任编辑", "编辑"}},
+		{`(?:来源)?[:：]\S+`, []string{":", "："}},
+		{`(?:来源)?\S+`, nil},
+		{`[\p{Han}]{2}`, nil},
+		{`a{2,3}b*`, []string{"a"}},
+		{`(?i)end`, nil},
+		{`x*`, nil},
+		{`完|尾`, []string{"完", "尾"}},
+	} {
+		t0, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := required(t0.Simplify())
+		if !ok {
+			got = nil
+		}
+		slices.Sort(got)
+		slices.Sort(tc.want)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("required(%s) = %q, want %q", tc.expr, got, tc.want)
 		}
 	}
 }
