@@ -552,16 +552,21 @@ func lineOf(data []byte, off int) int {
 // containsCharset reports whether b holds "charset" in any case.
 func containsCharset(b []byte) bool {
 	const word = "charset"
-	for i := 0; i+len(word) <= len(b); i++ {
-		if b[i]|0x20 != 'c' {
-			continue
-		}
-		j := 1
-		for j < len(word) && b[i+j]|0x20 == word[j] {
-			j++
-		}
-		if j == len(word) {
-			return true
+	// the word's first letter, in either case, found by a fast search
+	for _, c := range [...]byte{'c', 'C'} {
+		for i := 0; i+len(word) <= len(b); i++ {
+			k := bytes.IndexByte(b[i:len(b)-len(word)+1], c)
+			if k < 0 {
+				break
+			}
+			i += k
+			j := 1
+			for j < len(word) && b[i+j]|0x20 == word[j] {
+				j++
+			}
+			if j == len(word) {
+				return true
+			}
 		}
 	}
 	return false

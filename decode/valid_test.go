@@ -170,3 +170,26 @@ func BenchmarkValid(b *testing.B) {
 		})
 	}
 }
+
+// TestContainsCharset checks the search for the word charset against a
+// plain one, in either case, at every place.
+func TestContainsCharset(t *testing.T) {
+	plain := func(b []byte) bool {
+		low := make([]byte, len(b))
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[i] = c
+		}
+		return bytes.Contains(low, []byte("charset"))
+	}
+	base := `<meta http-equiv="Content-Type" content="text/html; ChArSeT=gbk">新闻 cCcharse`
+	for i := range len(base) + 1 {
+		for _, s := range []string{base[i:], base[:i], base[:i] + "CHARSET", "charse" + base[i:]} {
+			if got, want := containsCharset([]byte(s)), plain([]byte(s)); got != want {
+				t.Errorf("containsCharset(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
