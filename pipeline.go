@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/convert"
@@ -255,7 +256,17 @@ func (p *Pipeline) ProcessString(name, text string, format clean.Format) (*Artic
 	if len(text) > p.maxSize {
 		return nil, &InputError{name, TooLarge, fmt.Errorf("%d bytes, more than the maximum %d", len(text), p.maxSize)}
 	}
-	a, err := p.process(name, []byte(text), format)
+	var a *Article
+	var err error
+	if format == "" && !mayHoldFrontMatter(text) {
+		// the text is cleaned as it is, without a copy as bytes
+		if strings.TrimSpace(text) == "" {
+			return nil, &InputError{name, Empty, errors.New("no text")}
+		}
+		a, err = p.article(name, p.cleaner.CleanString(text), nil, nil, 0)
+	} else {
+		a, err = p.process(name, []byte(text), format)
+	}
 	if a != nil {
 		a.Encoding = decode.Report{Encoding: decode.UTF8, FirstInvalid: -1}
 	}
@@ -280,7 +291,21 @@ func (p *Pipeline) process(name string, data []byte, format clean.Format) (*Arti
 	default:
 		res = p.cleaner.Clean(body)
 	}
-	n := len(data) - len(body)
+	return p.article(name, res, doc, data, len(data)-len(body))
+}
+
+// mayHoldFrontMatter reports whether text may open with front matter:
+// its first character other than a byte order mark or white space is {,
+// or it opens a line of ---, +++. When it does not, frontmatter.Split
+// would find none.
+func mayHoldFrontMatter(text string) bool {
+	t := strings.TrimLeftFunc(strings.TrimPrefix(text, "\uFEFF"), unicode.IsSpace)
+	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "---") || strings.HasPrefix(t, "+++")
+}
+
+// article makes the Article of res, the cleaning of data's body after n
+// bytes of front matter (doc; none when n is 0).
+func (p *Pipeline) article(name string, res clean.Result, doc *frontmatter.Document, data []byte, n int) (*Article, error) {
 	frontmeta.Attach(&res, data, n)
 	a := &Article{Name: name, Meta: Meta{Meta: res.Meta}, Removed: res.Removed, Warnings: res.Warnings, Format: res.Format}
 	if n > 0 {

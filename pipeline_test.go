@@ -47,6 +47,45 @@ func TestComposes(t *testing.T) {
 	}
 }
 
+// TestProcessStringEqualsProcess checks that text cleaned as a string,
+// without a copy as bytes, gives the article its bytes give through
+// frontmatter.Split, with and without front matter.
+func TestProcessStringEqualsProcess(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []string{"", " \n\u3000", "---", "\uFEFF\n\n{\"title\": \"标题\"}\n正文第一段。\n",
+		"---\ntitle: 标题\n---\n正文第一段。\n", "+++\ntitle = \"标题\"\n+++\n正文。", "  ---\n正文。", "---- 分隔 ----\n正文。"}
+	for _, s := range seeds.Load(t) {
+		inputs = append(inputs, s, "\n\n"+s, "---\nsource: 新华社\n---\n"+s)
+	}
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{{"正文。", false}, {"\uFEFF \n\u3000\n{", true}, {"\n---\n", true}, {"+++", true}, {"-- 正文", false}, {"", false}} {
+		if got := mayHoldFrontMatter(tc.in); got != tc.want {
+			t.Errorf("mayHoldFrontMatter(%q) = %v", tc.in, got)
+		}
+	}
+	for i, s := range inputs {
+		a, errA := p.ProcessString("x", s, "")
+		b, errB := p.process("x", []byte(s), "") // through frontmatter.Split, as bytes
+		if (errA == nil) != (errB == nil) || errA != nil && errA.Error() != errB.Error() {
+			t.Fatalf("input %d: errors %v and %v", i, errA, errB)
+		}
+		if errA != nil {
+			continue
+		}
+		b.Encoding = a.Encoding
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if string(ja) != string(jb) {
+			t.Errorf("input %d: ProcessString gives\n%s\nProcess gives\n%s", i, ja, jb)
+		}
+	}
+}
+
 func TestFrontMatterMeta(t *testing.T) {
 	p, _ := New()
 	in := "---\ntitle: 标题甲\ndate: 2024-03-01 08:00:00\nauthor: 王磊\ncategories: 国内 时政\ntags: [经济, 民生]\nextra:\n  a: 1\n---\n来源：新华网\n正文第一段。\n"
