@@ -319,22 +319,29 @@ func eachInput(names []string, stdin io.Reader, stderr io.Writer, f func(name st
 // openFile opens a regular file and hands it to f, naming the file in any
 // error.
 func openFile(name string, f func(io.Reader) error) error {
-	st, err := os.Stat(name)
+	file, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	st, err := file.Stat()
 	if err != nil {
 		return err
 	}
 	if st.IsDir() {
 		return fmt.Errorf("%s: is a directory", name)
 	}
-	file, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer file.Close()
-	if err := f(file); err != nil {
+	if err := f(statFile{file, st}); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
+}
+
+// statFile is an open file with what Stat said of it, so that reading it
+// whole asks no more.
+type statFile struct {
+	*os.File
+	st os.FileInfo
 }
 
 // showSample prints the bundled sample before and after cleaning.
@@ -372,11 +379,18 @@ func showSample(p *cnnews.Pipeline, w io.Writer) int {
 // readAll is io.ReadAll reading a file of known size in one buffer of
 // that size, rather than in buffers doubling from 512 bytes.
 func readAll(r io.Reader) ([]byte, error) {
-	f, ok := r.(*os.File)
-	if !ok {
+	var f *os.File
+	var st os.FileInfo
+	var err error
+	switch r := r.(type) {
+	case statFile:
+		f, st = r.File, r.st
+	case *os.File:
+		f = r
+		st, err = f.Stat()
+	default:
 		return io.ReadAll(r)
 	}
-	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() || st.Size() <= 0 || st.Size() > 1<<30 {
 		return io.ReadAll(r)
 	}
