@@ -3,9 +3,11 @@ package clean
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // pattern is a compiled regular expression that does no more work than its
@@ -68,8 +70,13 @@ func (p *pattern) set(re *regexp.Regexp) {
 	p.bound = -1
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err == nil {
-		if need, ok := required(t.Simplify()); ok && len(need) <= maxNeed {
-			p.need = need
+		if need, ok := required(t.Simplify()); ok {
+			if len(need) > maxNeed {
+				need = endings(need)
+			}
+			if len(need) <= maxRunes {
+				p.need = need
+			}
 		}
 	}
 	if err == nil && allAnchored(t) {
@@ -84,9 +91,27 @@ func (p *pattern) set(re *regexp.Regexp) {
 	p.re.Store(re)
 }
 
-// maxNeed is the most words a pattern looks for before it runs: more
-// searches cost more than the expression they would save.
-const maxNeed = 8
+// maxNeed is the most words a pattern looks for before it runs; more
+// words are cut to their distinct last characters, of which a pattern
+// looks for at most maxRunes. More searches would cost more than the
+// expression they save.
+const (
+	maxNeed  = 8
+	maxRunes = 16
+)
+
+// endings returns the distinct last characters of words: a text that
+// holds one of the words holds one of them.
+func endings(words []string) []string {
+	var out []string
+	for _, w := range words {
+		_, size := utf8.DecodeLastRuneInString(w)
+		if r := w[len(w)-size:]; !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 // required returns words of which every match of t holds one, or false
 // when there are none to tell.
