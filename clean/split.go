@@ -44,7 +44,7 @@ func (n *normalizer) newPara(m mtext, outer0, outer1 int, elem, container string
 	}
 	// paragraphs are allocated in blocks: a document has many
 	if len(n.paras) == cap(n.paras) {
-		n.paras = make([]para, 0, 32)
+		n.paras = make([]para, 0, min(64, 8+2*cap(n.paras)))
 	}
 	n.paras = append(n.paras, para{m: m, outer: [2]int{outer0, outer1}, elem: elem, container: container, runes: -1})
 	return &n.paras[len(n.paras)-1]
