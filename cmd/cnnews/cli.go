@@ -319,7 +319,7 @@ func eachInput(names []string, stdin io.Reader, stderr io.Writer, f func(name st
 // openFile opens a regular file and hands it to f, naming the file in any
 // error.
 func openFile(name string, f func(io.Reader) error) error {
-	file, err := os.Open(name)
+	file, err := openInput(name)
 	if err != nil {
 		return err
 	}
