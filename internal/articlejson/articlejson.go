@@ -16,6 +16,7 @@ import (
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
+	"github.com/cnnews/cnnews/decode"
 )
 
 // AppendFields appends the members of a's JSON object, without the
@@ -63,11 +64,15 @@ func AppendFields(dst []byte, a *cnnews.Article) ([]byte, error) {
 		})
 	}
 	o.key("encoding")
-	enc, err := a.Encoding.MarshalJSON()
-	if err != nil {
-		return o.dst, err
+	if d, ok := appendReport(o.dst, a.Encoding); ok {
+		o.dst = d
+	} else {
+		enc, err := a.Encoding.MarshalJSON()
+		if err != nil {
+			return o.dst, err
+		}
+		o.dst = append(o.dst, enc...)
 	}
-	o.dst = append(o.dst, enc...)
 	o.key("format")
 	o.dst = AppendString(o.dst, string(a.Format))
 	o.key("script")
@@ -318,4 +323,56 @@ func load64(s string) uint64 {
 func load32(s string) uint32 {
 	s = s[:4]
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// appendReport appends r as its MarshalJSON writes it, when its names are
+// plain ASCII that needs no escaping (as they are unless a page declares
+// an odd charset), and reports whether it did.
+func appendReport(dst []byte, r decode.Report) ([]byte, bool) {
+	if !plainName(r.Encoding) || !plainName(r.Declared) {
+		return dst, false
+	}
+	dst = append(dst, `{"encoding":"`...)
+	dst = append(dst, r.Encoding...)
+	dst = append(dst, '"')
+	if r.BOM {
+		dst = append(dst, `,"bom":true`...)
+	}
+	if r.Declared != "" {
+		dst = append(dst, `,"declared":"`...)
+		dst = append(dst, r.Declared...)
+		dst = append(dst, '"')
+	}
+	if r.Replaced != 0 {
+		dst = append(dst, `,"replaced":`...)
+		dst = strconv.AppendInt(dst, int64(r.Replaced), 10)
+	}
+	if len(r.Invalid) > 0 {
+		dst = append(dst, `,"invalid":[`...)
+		for i, n := range r.Invalid {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = strconv.AppendInt(dst, int64(n), 10)
+		}
+		dst = append(dst, ']')
+	}
+	if r.Replaced > 0 {
+		dst = append(dst, `,"first_invalid":`...)
+		dst = strconv.AppendInt(dst, int64(r.FirstInvalid), 10)
+	}
+	return append(dst, '}'), true
+}
+
+// plainName reports a string that JSON writes as it is: printable ASCII
+// but for the quote, the backslash and the characters encoding/json
+// escapes for HTML.
+func plainName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7F, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }

@@ -130,3 +130,33 @@ func BenchmarkAppend(b *testing.B) {
 		}
 	})
 }
+
+// TestAppendReportEqualsMarshal checks the report written without
+// reflection against its MarshalJSON, and that odd names are left to it.
+func TestAppendReportEqualsMarshal(t *testing.T) {
+	written := 0
+	for _, r := range []decode.Report{
+		{Encoding: decode.UTF8, FirstInvalid: -1},
+		{Encoding: decode.UTF8, BOM: true, FirstInvalid: -1},
+		{Encoding: "GB18030", Declared: "gbk", Replaced: 2, FirstInvalid: 0, Invalid: []int{0, 5}},
+		{Encoding: "Big5", Replaced: 101, FirstInvalid: 7, Invalid: []int{7}},
+		{Encoding: "windows-1252", Declared: "x<y>&z", FirstInvalid: -1},
+		{Encoding: "\"é\"", FirstInvalid: -1},
+	} {
+		want, err := r.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := appendReport(nil, r)
+		if !ok {
+			continue
+		}
+		written++
+		if string(got) != string(want) {
+			t.Errorf("%+v: wrote %s, MarshalJSON %s", r, got, want)
+		}
+	}
+	if written != 4 {
+		t.Errorf("%d reports written without reflection, want 4", written)
+	}
+}
