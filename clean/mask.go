@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
 )
@@ -20,7 +19,9 @@ func maskOf(s string) (m charMask, n int) {
 		// two three-byte characters at a time, read in one word: the
 		// key of each is its bytes, first byte highest
 		for i+8 <= len(s) {
-			x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+			b := s[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 			if x&0x0000C0C000C0C0F0 != 0x00008080008080E0 || uint8(x) == 0xE0 || uint8(x) == 0xED ||
 				uint8(x>>24)&0xF0 != 0xE0 || uint8(x>>24) == 0xE0 || uint8(x>>24) == 0xED {
 				break
@@ -108,7 +109,9 @@ func countRunes(s string) int {
 	n := len(s)
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		b := s[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		// a continuation byte has its top bit set and the next one clear
 		n -= bits.OnesCount64(x &^ (x << 1) & high)
 	}

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"encoding/binary"
 	"html"
 	"strings"
 	"unicode"
@@ -149,7 +148,9 @@ func (n *normalizer) feed(input string, from, to int) {
 				// (U+4000–U+9FFF) and continuation bytes, read
 				// in one word
 				for j+8 <= len(s) {
-					x := binary.LittleEndian.Uint64([]byte(s[j : j+8]))
+					b := s[j : j+8]
+					x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+						uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 					if x&0x0000C0C000C0C000 != 0x0000808000808000 || uint8(x)-0xE4 > 5 || uint8(x>>24)-0xE4 > 5 {
 						break
 					}
