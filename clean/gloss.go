@@ -20,14 +20,14 @@ func findGlosses(s string) []edit { return appendGlosses(nil, s) }
 
 // appendGlosses appends deletions for every gloss in s to edits.
 func appendGlosses(edits []edit, s string) []edit {
-	full := strings.Index(s, "（") // rare: looked for once, then only past it
+	full := indexFullParen(s) // rare: looked for once, then only past it
 	for i := 0; i < len(s); {
 		p := strings.IndexByte(s[i:], '(')
 		if p >= 0 {
 			p += i
 		}
 		if full >= 0 && full < i {
-			if full = strings.Index(s[i:], "（"); full >= 0 {
+			if full = indexFullParen(s[i:]); full >= 0 {
 				full += i
 			}
 		}
@@ -54,6 +54,24 @@ func appendGlosses(edits []edit, s string) []edit {
 		i = end
 	}
 	return edits
+}
+
+// indexFullParen is strings.Index(s, "（"). It looks for the last byte of
+// （ (EF BC 88), rarer in Chinese text than its first, which every
+// full-width punctuation mark shares.
+func indexFullParen(s string) int {
+	for i := 2; i < len(s); {
+		k := strings.IndexByte(s[i:], 0x88)
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if s[i-2] == 0xEF && s[i-1] == 0xBC {
+			return i - 2
+		}
+		i++
+	}
+	return -1
 }
 
 // glossBody reads "syllable)" and one optional space starting at s[i:]. It

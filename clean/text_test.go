@@ -37,3 +37,14 @@ func TestTextHelpers(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexFullParen(t *testing.T) {
+	s := "业(ye) 中（zhōng）文，（括号）\x88\xbc\x88（"
+	for i := range len(s) + 1 {
+		for _, in := range []string{s[i:], s[:i]} {
+			if got, want := indexFullParen(in), strings.Index(in, "（"); got != want {
+				t.Errorf("indexFullParen(%q) = %d, want %d", in, got, want)
+			}
+		}
+	}
+}
