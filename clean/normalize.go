@@ -179,6 +179,19 @@ func (n *normalizer) feed(input string, from, to int) {
 				continue
 			}
 		}
+		// a run of visible ASCII other than &, copied as it is
+		if c > ' ' && c < 0x7F && c != '&' {
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7F && s[j] != '&' {
+				j++
+			}
+			if runStart < 0 {
+				runStart, first = i, rune(c)
+			}
+			last = rune(s[j-1])
+			i = j
+			continue
+		}
 		var r rune
 		size := 1
 		if c < utf8.RuneSelf {
