@@ -215,51 +215,57 @@ func (n *normalizer) feed(input string, from, to int) {
 			n.run(input, runStart, i, first, last)
 			runStart = -1
 		}
-		switch {
-		case r == utf8.RuneError && size == 1:
-			if n.invalid == 0 {
-				n.firstBad = i
-			}
-			n.invalid++
-			n.rune1(i, i+1, utf8.RuneError)
-		case c == '&':
-			ent, k := decodeEntity(s[i:])
-			if k == 0 {
-				n.rune1(i, i+1, '&')
-				i++
-				continue
-			}
-			for _, dr := range ent {
-				switch {
-				case isSpace(dr):
-					n.space(i, dr == '\n')
-				case isZeroWidth(dr):
-				case dr == 0x3000:
-					if len(n.w.buf) > 0 {
-						n.emitPending(dr)
-						n.w.appendRune(i, dr)
-						n.prev = dr
-					}
-				default:
-					if !nfcStable(dr) {
-						n.nfc = true
-					}
-					n.rune1(i, i+k, dr)
-				}
-			}
-			i += k
-			continue
-		case r == 0x3000:
-			n.ideographic(input, i, i+size)
-		case isZeroWidth(r):
-		default:
-			n.space(i, r == '\n' || r == 0x2028 || r == 0x2029)
-		}
-		i += size
+		i = n.special(input, s, i, r, size)
 	}
 	if runStart >= 0 {
 		n.run(input, runStart, i, first, last)
 	}
+}
+
+// special handles the character r of size bytes at s[i:], one feed does
+// not copy as it is (a space, an entity, an invisible character, the
+// ideographic space, an invalid byte), and returns where the next
+// character starts. s is input up to the end of the feed.
+func (n *normalizer) special(input, s string, i int, r rune, size int) int {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		if n.invalid == 0 {
+			n.firstBad = i
+		}
+		n.invalid++
+		n.rune1(i, i+1, utf8.RuneError)
+	case s[i] == '&':
+		ent, k := decodeEntity(s[i:])
+		if k == 0 {
+			n.rune1(i, i+1, '&')
+			return i + 1
+		}
+		for _, dr := range ent {
+			switch {
+			case isSpace(dr):
+				n.space(i, dr == '\n')
+			case isZeroWidth(dr):
+			case dr == 0x3000:
+				if len(n.w.buf) > 0 {
+					n.emitPending(dr)
+					n.w.appendRune(i, dr)
+					n.prev = dr
+				}
+			default:
+				if !nfcStable(dr) {
+					n.nfc = true
+				}
+				n.rune1(i, i+k, dr)
+			}
+		}
+		return i + k
+	case r == 0x3000:
+		n.ideographic(input, i, i+size)
+	case isZeroWidth(r):
+	default:
+		n.space(i, r == '\n' || r == 0x2028 || r == 0x2029)
+	}
+	return i + size
 }
 
 // plain3 reports a three-byte character that feed copies as it is: not a

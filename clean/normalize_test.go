@@ -24,47 +24,7 @@ func (n *normalizer) feedPlain(input string, from, to int) {
 			i += size
 			continue
 		}
-		switch {
-		case r == utf8.RuneError && size == 1:
-			if n.invalid == 0 {
-				n.firstBad = i
-			}
-			n.invalid++
-			n.rune1(i, i+1, utf8.RuneError)
-		case c == '&':
-			ent, k := decodeEntity(s[i:])
-			if k == 0 {
-				n.rune1(i, i+1, '&')
-				i++
-				continue
-			}
-			for _, dr := range ent {
-				switch {
-				case isSpace(dr):
-					n.space(i, dr == '\n')
-				case isZeroWidth(dr):
-				case dr == 0x3000:
-					if len(n.w.buf) > 0 {
-						n.emitPending(dr)
-						n.w.appendRune(i, dr)
-						n.prev = dr
-					}
-				default:
-					if !nfcStable(dr) {
-						n.nfc = true
-					}
-					n.rune1(i, i+k, dr)
-				}
-			}
-			i += k
-			continue
-		case r == 0x3000:
-			n.ideographic(input, i, i+size)
-		case isZeroWidth(r):
-		default:
-			n.space(i, r == '\n' || r == 0x2028 || r == 0x2029)
-		}
-		i += size
+		i = n.special(input, s, i, r, size)
 	}
 }
 

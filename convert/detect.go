@@ -171,18 +171,22 @@ func Detect(s string) Detection {
 		d.Simplified += int(counts >> countBits & countMask)
 		d.Traditional += int(counts >> (2 * countBits) & countMask)
 	}
-	total := d.Simplified + d.Traditional
-	switch {
-	case total == 0:
-		d.Script = Neither
-	case float64(min(d.Simplified, d.Traditional)) > MixedShare*float64(total):
-		d.Script = Mixed
-	case d.Simplified > d.Traditional:
-		d.Script = Simplified
-	default:
-		d.Script = Traditional
-	}
+	d.Script = scriptOf(d.Simplified, d.Traditional)
 	return d
+}
+
+// scriptOf is the script of a text with s Simplified and t Traditional
+// characters.
+func scriptOf(s, t int) Script {
+	switch total := s + t; {
+	case total == 0:
+		return Neither
+	case float64(min(s, t)) > MixedShare*float64(total):
+		return Mixed
+	case s > t:
+		return Simplified
+	}
+	return Traditional
 }
 
 // ToSimplified maps a Traditional character to its Simplified form as

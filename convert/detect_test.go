@@ -36,17 +36,7 @@ func plainDetect(s string) Detection {
 			d.Traditional++
 		}
 	}
-	total := d.Simplified + d.Traditional
-	switch {
-	case total == 0:
-		d.Script = Neither
-	case float64(min(d.Simplified, d.Traditional)) > MixedShare*float64(total):
-		d.Script = Mixed
-	case d.Simplified > d.Traditional:
-		d.Script = Simplified
-	default:
-		d.Script = Traditional
-	}
+	d.Script = scriptOf(d.Simplified, d.Traditional)
 	return d
 }
 
