@@ -64,7 +64,8 @@ func checkFeed(t *testing.T, s string, cuts []int) {
 	}
 }
 
-func TestFeedEqualsPlain(t *testing.T) {
+// testdataTexts returns the texts of the seeds and fixtures.
+func testdataTexts(t testing.TB) []string {
 	var texts []string
 	files, _ := filepath.Glob("testdata/*/*.txt")
 	for _, f := range files {
@@ -74,6 +75,14 @@ func TestFeedEqualsPlain(t *testing.T) {
 		}
 		texts = append(texts, string(b))
 	}
+	if len(texts) < 10 {
+		t.Fatalf("only %d test files", len(texts))
+	}
+	return texts
+}
+
+func TestFeedEqualsPlain(t *testing.T) {
+	texts := testdataTexts(t)
 	mixed := "新华社北京６月３日电　（记者王晓明）“穩就業”，\u00a0ok&amp;nbsp;丁\u200b丁\n\u3099ｶﾞ\ufeff\xff\xe4\xb8 é 😀 \u4dc0\u2028x"
 	texts = append(texts, mixed)
 	for i := range mixed {

@@ -1,8 +1,6 @@
 package clean
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -93,13 +91,8 @@ func TestRequired(t *testing.T) {
 // pattern's bound.
 func patternTexts(t testing.TB) []string {
 	var texts []string
-	files, _ := filepath.Glob("testdata/*/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(b), "\n") {
+	for _, b := range testdataTexts(t) {
+		for _, l := range strings.Split(b, "\n") {
 			texts = append(texts, strings.TrimSpace(l))
 		}
 	}
