@@ -9,7 +9,7 @@ import (
 
 // builtinPatterns are the patterns of the built-in rules.
 var builtinPatterns = []*pattern{
-	reCaptionCredits,
+	reCaptionCredits, reSpacedRole, reOwnReporter, reOutletReport, reOutlet, reDateAt, reCounter, reTrailingTime, reBracketLead,
 	reAgencies, reAppLead, reAppSource, reAuthorIs, reAuthorNote, reBareCredit, reBareURL,
 	reBracketByline, reBulletHeadline, reBylineDate, reBylineGlued, reCaption, reCompiled,
 	reCopyright, reCopyrightCaption, reCopyrightHead, reCountLine, reDashLead, reDateline,
