@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/mozillazg/go-pinyin"
 )
 
 // A pinyin gloss is a reading that a converter or an input tool left behind
@@ -158,7 +156,7 @@ var tonelessTable, toneTable = func() (base, tone [0x1E40]byte) {
 // without tone matches any tone; one with a tone must match it (tone 5, the
 // neutral tone, matches a reading written without a mark).
 func isReading(h rune, syl string) bool {
-	readings, ok := pinyin.PinyinDict[int(h)]
+	readings, ok := readingsOf(h)
 	if !ok {
 		return false
 	}
