@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"maps"
+	"math/bits"
 	"strings"
 
 	"github.com/cnnews/cnnews/extract"
@@ -374,12 +375,16 @@ func (c *Cleaner) cleanPage(input string) Result {
 // as the rules of zone z would, and returns the rule that matched it whole.
 func (c *Cleaner) harvest(out []*para, i int, z Zone) (*Rule, []Field) {
 	p := out[i]
-	v := Paragraph{Text: p.m.s, Index: i, Count: len(out), Zone: z, Element: p.elem}
+	if p.runes < 0 {
+		p.runes = countRunes(p.m.s)
+	}
+	v := Paragraph{Text: p.m.s, Index: i, Count: len(out), Zone: z, Element: p.elem, runes: p.runes, src: p}
 	v.Prev, v.Next = neighbours(out, i)
-	for k := range c.rules {
-		r := &c.rules[k]
-		if r.Zone&z == 0 {
-			continue
+	rules := c.zones[bits.TrailingZeros8(uint8(z))]
+	for k := range rules {
+		r := &rules[k]
+		if r.max > 0 && p.runes > r.max {
+			continue // longer than the rule can match
 		}
 		if m, ok := r.Match(v); ok && (m.Start == 0 && m.End == len(v.Text) || len(m.Fields) > 0) {
 			if m.Start == 0 && m.End == len(v.Text) {
