@@ -48,8 +48,7 @@ type doc struct {
 }
 
 func newDoc(input string, f Format) *doc {
-	// glosses make the longest lists of removals: room for one per two "("
-	d := &doc{input: input, format: f, removed: make([]removal, 0, 8+strings.Count(input, "(")/2)}
+	d := &doc{input: input, format: f}
 	d.norm.reset()
 	return d
 }

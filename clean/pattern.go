@@ -23,7 +23,9 @@ import (
 //     (runs of spaces, which the normaliser leaves only as ASCII and
 //     ideographic spaces, cost nothing), so the text past the (bound+1)th
 //     such character can change neither what matches nor what the
-//     assertions at its end (\b, $) see.
+//     assertions at its end (\b, $) see, and
+//   - is not run on text that lacks every word its matches must hold one
+//     of (need).
 //
 // Its methods return what the regexp's own would on the whole text. A
 // built-in pattern is compiled on its first use: many rules run their
@@ -322,10 +324,20 @@ func (p *pattern) reach(s string) string {
 // String returns the expression as compiled.
 func (p *pattern) String() string { return p.get().String() }
 
-// MatchString is regexp.Regexp.MatchString.
-func (p *pattern) MatchString(s string) bool {
+// text returns the compiled expression and the part of s it needs to
+// see, or nil when s cannot hold a match.
+func (p *pattern) text(s string) (*regexp.Regexp, string) {
 	re := p.get()
 	if s = p.reach(s); !p.admits(s) {
+		return nil, ""
+	}
+	return re, s
+}
+
+// MatchString is regexp.Regexp.MatchString.
+func (p *pattern) MatchString(s string) bool {
+	re, s := p.text(s)
+	if re == nil {
 		return false
 	}
 	return re.MatchString(s)
@@ -333,8 +345,8 @@ func (p *pattern) MatchString(s string) bool {
 
 // FindString is regexp.Regexp.FindString.
 func (p *pattern) FindString(s string) string {
-	re := p.get()
-	if s = p.reach(s); !p.admits(s) {
+	re, s := p.text(s)
+	if re == nil {
 		return ""
 	}
 	return re.FindString(s)
@@ -342,8 +354,8 @@ func (p *pattern) FindString(s string) string {
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
 func (p *pattern) FindStringIndex(s string) []int {
-	re := p.get()
-	if s = p.reach(s); !p.admits(s) {
+	re, s := p.text(s)
+	if re == nil {
 		return nil
 	}
 	return re.FindStringIndex(s)
@@ -351,8 +363,8 @@ func (p *pattern) FindStringIndex(s string) []int {
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (p *pattern) FindStringSubmatch(s string) []string {
-	re := p.get()
-	if s = p.reach(s); !p.admits(s) {
+	re, s := p.text(s)
+	if re == nil {
 		return nil
 	}
 	return re.FindStringSubmatch(s)
@@ -360,8 +372,8 @@ func (p *pattern) FindStringSubmatch(s string) []string {
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
 func (p *pattern) FindStringSubmatchIndex(s string) []int {
-	re := p.get()
-	if s = p.reach(s); !p.admits(s) {
+	re, s := p.text(s)
+	if re == nil {
 		return nil
 	}
 	return re.FindStringSubmatchIndex(s)

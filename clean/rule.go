@@ -72,19 +72,29 @@ func (p Paragraph) charMask() *charMask {
 	return &p.src.mask
 }
 
+// memo returns what has been parsed of p's text, or nil when p is not a
+// paragraph of a document as it stands.
+func (p Paragraph) memo() *parsed {
+	if p.src == nil || p.src.m.s != p.Text {
+		return nil
+	}
+	if c := p.src.parsed; c != nil && c.text == p.Text {
+		return c
+	}
+	p.src.parsed = &parsed{text: p.Text}
+	return p.src.parsed
+}
+
 // credits is parseCredits(p.Text), parsed once for a paragraph of a
 // document. The items must not be changed.
 func (p Paragraph) credits() (items []credit, bracketed, ok bool) {
-	if p.src == nil || p.src.m.s != p.Text {
+	c := p.memo()
+	if c == nil {
 		return parseCredits(p.Text)
 	}
-	if p.src.parsed == nil {
-		p.src.parsed = new(parsed)
-	}
-	c := p.src.parsed
-	if !c.creditsSet || c.creditsOf != p.Text {
+	if !c.creditsSet {
 		c.credits, c.bracketed, c.creditsOK = parseCredits(p.Text)
-		c.creditsOf, c.creditsSet = p.Text, true
+		c.creditsSet = true
 	}
 	return c.credits, c.bracketed, c.creditsOK
 }
@@ -92,16 +102,13 @@ func (p Paragraph) credits() (items []credit, bracketed, ok bool) {
 // header is parseHeader(p.Text), parsed once for a paragraph of a
 // document. The fields must not be changed.
 func (p Paragraph) header() ([]headerField, bool) {
-	if p.src == nil || p.src.m.s != p.Text {
+	c := p.memo()
+	if c == nil {
 		return parseHeader(p.Text)
 	}
-	if p.src.parsed == nil {
-		p.src.parsed = new(parsed)
-	}
-	c := p.src.parsed
-	if !c.headerSet || c.headerOf != p.Text {
+	if !c.headerSet {
 		c.header, c.headerOK = parseHeader(p.Text)
-		c.headerOf, c.headerSet = p.Text, true
+		c.headerSet = true
 	}
 	return c.header, c.headerOK
 }

@@ -27,7 +27,7 @@ type para struct {
 // parsed keeps what parseCredits and parseHeader made of a paragraph's
 // text, which several rules ask for.
 type parsed struct {
-	creditsOf, headerOf   string // the text parsed, when the flag below is set
+	text                  string // the text parsed
 	creditsSet, headerSet bool
 	credits               []credit
 	bracketed, creditsOK  bool
