@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/cnnews/cnnews/clean"
 	"github.com/cnnews/cnnews/convert"
@@ -258,7 +257,7 @@ func (p *Pipeline) ProcessString(name, text string, format clean.Format) (*Artic
 	}
 	var a *Article
 	var err error
-	if format == "" && !mayHoldFrontMatter(text) {
+	if format == "" && !frontmatter.MayStart(text) {
 		// the text is cleaned as it is, without a copy as bytes
 		if strings.TrimSpace(text) == "" {
 			return nil, &InputError{name, Empty, errors.New("no text")}
@@ -292,15 +291,6 @@ func (p *Pipeline) process(name string, data []byte, format clean.Format) (*Arti
 		res = p.cleaner.Clean(body)
 	}
 	return p.article(name, res, doc, data, len(data)-len(body))
-}
-
-// mayHoldFrontMatter reports whether text may open with front matter:
-// its first character other than a byte order mark or white space is {,
-// or it opens a line of ---, +++. When it does not, frontmatter.Split
-// would find none.
-func mayHoldFrontMatter(text string) bool {
-	t := strings.TrimLeftFunc(strings.TrimPrefix(text, "\uFEFF"), unicode.IsSpace)
-	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "---") || strings.HasPrefix(t, "+++")
 }
 
 // article makes the Article of res, the cleaning of data's body after n

@@ -60,14 +60,6 @@ func TestProcessStringEqualsProcess(t *testing.T) {
 	for _, s := range seeds.Load(t) {
 		inputs = append(inputs, s, "\n\n"+s, "---\nsource: 新华社\n---\n"+s)
 	}
-	for _, tc := range []struct {
-		in   string
-		want bool
-	}{{"正文。", false}, {"\uFEFF \n\u3000\n{", true}, {"\n---\n", true}, {"+++", true}, {"-- 正文", false}, {"", false}} {
-		if got := mayHoldFrontMatter(tc.in); got != tc.want {
-			t.Errorf("mayHoldFrontMatter(%q) = %v", tc.in, got)
-		}
-	}
 	for i, s := range inputs {
 		a, errA := p.ProcessString("x", s, "")
 		b, errB := p.process("x", []byte(s), "") // through frontmatter.Split, as bytes

@@ -260,3 +260,13 @@ func ExampleDate_String() {
 	// 2022-05-13 15:04:00 +0800
 	// 2022-05-13 15:04:00 +0800 CST
 }
+
+// MayStart tells, without copying a string into bytes, whether Split
+// could find front matter in it.
+func ExampleMayStart() {
+	fmt.Println(frontmatter.MayStart(post))
+	fmt.Println(frontmatter.MayStart("\n春风拂过，山城大地万物复苏。"))
+	// Output:
+	// true
+	// false
+}

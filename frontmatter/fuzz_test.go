@@ -22,6 +22,9 @@ func FuzzSplit(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		doc, err := Split(in)
+		if !MayStart(string(in)) && (err != nil || doc.Format != None) {
+			t.Fatalf("MayStart is false but Split gives %v, %v", doc, err)
+		}
 		if err != nil {
 			if _, ok := err.(*Error); !ok {
 				t.Fatalf("error %T is not an *Error: %v", err, err)

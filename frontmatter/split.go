@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -93,6 +95,15 @@ func (d *Document) Body() []byte { return d.body }
 
 // FrontLine returns the line of the file the block's first line is on.
 func (d *Document) FrontLine() int { return d.line }
+
+// MayStart reports whether text may open with front matter: after a byte
+// order mark and blank lines, a { or a line of --- or +++. When it
+// reports false, [Split] finds no front matter in text, so a caller
+// holding a string need not copy it into bytes to find out.
+func MayStart(text string) bool {
+	t := strings.TrimLeftFunc(strings.TrimPrefix(text, "\uFEFF"), unicode.IsSpace)
+	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "---") || strings.HasPrefix(t, "+++")
+}
 
 // Split separates front matter from the body. A UTF-8 BOM, blank lines
 // before the opening delimiter and CRLF line ends are accepted. Delimiter

@@ -319,3 +319,19 @@ func TestYAMLTimestampZone(t *testing.T) {
 		t.Errorf("with TimeZone(UTC): %v", d.Time)
 	}
 }
+
+func TestMayStart(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{{"正文。", false}, {"\uFEFF \n\u3000\n{", true}, {"\n---\n", true}, {"+++", true}, {"-- 正文", false}, {"", false}} {
+		if got := MayStart(tc.in); got != tc.want {
+			t.Errorf("MayStart(%q) = %v", tc.in, got)
+		}
+	}
+	for _, tc := range splitCases {
+		if doc, err := Split([]byte(tc.in)); !MayStart(tc.in) && (err != nil || doc.Format != None) {
+			t.Errorf("MayStart(%q) is false but Split finds front matter", tc.in)
+		}
+	}
+}
