@@ -15,6 +15,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unsafe"
 
 	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
@@ -203,7 +204,9 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 			}
 			return err
 		}
-		a, err := p.ProcessString(name, string(data), "") // decoded once, by readInput
+		// data is read for this article alone and never written again, so
+		// the text is its bytes, not a copy of them
+		a, err := p.ProcessString(name, unsafe.String(unsafe.SliceData(data), len(data)), "") // decoded once, by readInput
 		if err != nil {
 			if ie, ok := err.(*cnnews.InputError); ok {
 				if rp != nil {
@@ -324,11 +327,11 @@ func openFile(name string, f func(io.Reader) error) error {
 		return err
 	}
 	defer file.Close()
-	st, err := file.Stat()
+	st, err := file.stat()
 	if err != nil {
 		return err
 	}
-	if st.IsDir() {
+	if st.dir {
 		return fmt.Errorf("%s: is a directory", name)
 	}
 	if err := f(statFile{file, st}); err != nil {
@@ -337,11 +340,17 @@ func openFile(name string, f func(io.Reader) error) error {
 	return nil
 }
 
-// statFile is an open file with what Stat said of it, so that reading it
+// statFile is an open file with what stat said of it, so that reading it
 // whole asks no more.
 type statFile struct {
-	*os.File
-	st os.FileInfo
+	*inputFile
+	st fileStat
+}
+
+// fileStat is what the commands need to know of an input file.
+type fileStat struct {
+	size         int64
+	dir, regular bool
 }
 
 // showSample prints the bundled sample before and after cleaning.
@@ -377,32 +386,36 @@ func showSample(p *cnnews.Pipeline, w io.Writer) int {
 }
 
 // readAll is io.ReadAll reading a file of known size in one buffer of
-// that size, rather than in buffers doubling from 512 bytes.
+// that size, rather than in buffers doubling from 512 bytes. A regular
+// file is read as it was when it was opened: a read that gives fewer bytes
+// than asked for and brings the total to the size stat gave is its end,
+// without one more read to see it.
 func readAll(r io.Reader) ([]byte, error) {
-	var f *os.File
-	var st os.FileInfo
-	var err error
-	switch r := r.(type) {
+	size := int64(-1)
+	switch f := r.(type) {
 	case statFile:
-		f, st = r.File, r.st
+		if f.st.regular {
+			size = f.st.size
+		}
 	case *os.File:
-		f = r
-		st, err = f.Stat()
-	default:
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
+	}
+	if size <= 0 || size > 1<<30 {
 		return io.ReadAll(r)
 	}
-	if err != nil || !st.Mode().IsRegular() || st.Size() <= 0 || st.Size() > 1<<30 {
-		return io.ReadAll(r)
-	}
-	buf := make([]byte, 0, st.Size()+1) // +1: EOF is seen without growing
+	buf := make([]byte, 0, size+1) // +1: the end is seen without growing
 	for {
-		n, err := f.Read(buf[len(buf):cap(buf)])
+		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		switch {
 		case err == io.EOF:
 			return buf, nil
 		case err != nil:
 			return buf, err
+		case int64(len(buf)) == size && len(buf) < cap(buf):
+			return buf, nil
 		case len(buf) == cap(buf): // the file grew
 			buf = append(buf, 0)[:len(buf)]
 		}
