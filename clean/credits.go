@@ -151,6 +151,53 @@ func isRoleSep(r rune) bool {
 // "文/张三", "记者 张三 摄". Without a separator after the role, each name
 // must be two to four Han characters.
 func parseCredits(s string) (items []credit, bracketed, ok bool) {
+	if !mayHoldCredits(s) {
+		return nil, false, false
+	}
+	return readCredits(s)
+}
+
+// creditFirsts are the first characters of the roles, and of the words
+// for a report that readCredits reads as a reporter's role (报道：王晓明).
+var creditFirsts = func() *hanSet {
+	var b strings.Builder
+	for r := range roleByFirst {
+		b.WriteRune(r)
+	}
+	b.WriteString("报報")
+	return newHanSet(b.String())
+}()
+
+// mayHoldCredits reports whether s holds what every line readCredits
+// accepts holds: a role, a word for a report (报道：王晓明), or the first
+// character of a role set with a space (文 案:张三). Most paragraphs hold
+// none, and are turned away without being parsed.
+func mayHoldCredits(s string) bool {
+	for i := 0; i+2 < len(s); {
+		// every role starts with a character of three bytes, E4 to E9
+		if s[i] < 0xE4 || s[i] > 0xE9 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			i++
+			continue
+		}
+		r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if creditFirsts.has(r) {
+			rest := s[i:]
+			for _, w := range roleByFirst[r] {
+				if strings.HasPrefix(rest, w) {
+					return true
+				}
+			}
+			if len(rest) > 3 && rest[3] == ' ' || strings.HasPrefix(rest, "报道") || strings.HasPrefix(rest, "報導") || strings.HasPrefix(rest, "報道") {
+				return true
+			}
+		}
+		i += 3
+	}
+	return false
+}
+
+// readCredits is parseCredits without the test of mayHoldCredits.
+func readCredits(s string) (items []credit, bracketed, ok bool) {
 	s = strings.TrimSpace(s)
 	// 記者王曉明報道。, 記者王曉明報道：: a byline written as a sentence
 	glued := false
