@@ -39,6 +39,7 @@ type doc struct {
 	norm     normalizer
 	paras    []*para
 	removed  []removal
+	glosses  []span // the glosses removed, kept apart: many, and all alike
 	warnings []Warning
 	changes  int    // removals made so far
 	edits    []edit // scratch for the glosses of one paragraph
@@ -90,7 +91,7 @@ func (d *doc) removeGlosses(p *para) {
 		}
 		again := false
 		for _, e := range edits {
-			d.removed = append(d.removed, removal{ruleGloss, Gloss, p.m.at(e.a), p.m.at(e.b), nil})
+			d.glosses = append(d.glosses, span{p.m.at(e.a), p.m.at(e.b)})
 			again = again || strings.HasPrefix(p.m.s[e.b:], "(") || strings.HasPrefix(p.m.s[e.b:], "（")
 		}
 		p.m, p.runes, p.maskOK = p.m.rewrite(edits), -1, false
@@ -473,6 +474,17 @@ func (c *Cleaner) wouldRemoveIn(d *doc, j int, z Zone) bool {
 	return ok
 }
 
+// span is a part of the input, input[start:end].
+type span struct{ start, end int }
+
+// compareSpans orders spans by start, a longer one first at the same start.
+func compareSpans(x, y span) int {
+	if x.start != y.start {
+		return cmp.Compare(x.start, y.start)
+	}
+	return cmp.Compare(y.end, x.end)
+}
+
 // sortedByPlace returns rs sorted by start, a longer removal first at the
 // same start, and otherwise in the order they were made. It sorts small
 // keys rather than the removals themselves, which are large to move.
@@ -528,18 +540,21 @@ func (d *doc) result() Result {
 	}) {
 		rs = sortedByPlace(rs)
 	}
+	gs := d.glosses
+	if !slices.IsSortedFunc(gs, compareSpans) {
+		slices.SortFunc(gs, compareSpans)
+	}
 	var mb metaBuilder
-	res.Removed = make([]Removal, 0, len(rs))
+	res.Removed = make([]Removal, 0, len(rs)+len(gs))
 	line, at := 1, 0
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	add := func(r removal) {
 		if r.start >= r.end {
 			mb.add(r.fields)
-			continue
+			return
 		}
 		if k := len(res.Removed); k > 0 && r.start < res.Removed[k-1].End {
 			mb.add(r.fields) // inside the previous removal
-			continue
+			return
 		}
 		line += strings.Count(d.input[at:r.start], "\n")
 		at = r.start
@@ -548,6 +563,17 @@ func (d *doc) result() Result {
 			Line: line, Start: r.start, End: r.end,
 		})
 		mb.add(r.fields)
+	}
+	// the two lists merged by place; a gloss, never empty, cannot have
+	// the place of another removal
+	for i, j := 0, 0; i < len(rs) || j < len(gs); {
+		if j < len(gs) && (i == len(rs) || compareSpans(gs[j], span{rs[i].start, rs[i].end}) < 0) {
+			add(removal{ruleGloss, Gloss, gs[j].start, gs[j].end, nil})
+			j++
+		} else {
+			add(rs[i])
+			i++
+		}
 	}
 	res.Meta = mb.meta()
 
