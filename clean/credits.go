@@ -157,15 +157,30 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	return readCredits(s)
 }
 
-// creditFirsts are the first characters of the roles, and of the words
-// for a report that readCredits reads as a reporter's role (报道：王晓明).
-var creditFirsts = func() *hanSet {
-	var b strings.Builder
-	for r := range roleByFirst {
-		b.WriteRune(r)
+// creditWords are the words mayHoldCredits looks for: the roles, and the
+// words for a report that readCredits reads as a reporter's role
+// (报道：王晓明). creditStarts gives for each Han character (U+4E00 to
+// U+9FFF) 1 + the index in creditWords of the list of those starting with
+// it, or 0.
+var creditWords, creditStarts = func() ([][]string, *[0xA000 - 0x4E00]uint8) {
+	var lists [][]string
+	var starts [0xA000 - 0x4E00]uint8
+	add := func(w string) {
+		r, _ := utf8.DecodeRuneInString(w)
+		k := &starts[r-0x4E00]
+		if *k == 0 {
+			lists = append(lists, nil)
+			*k = uint8(len(lists))
+		}
+		lists[*k-1] = append(lists[*k-1], w)
 	}
-	b.WriteString("报報")
-	return newHanSet(b.String())
+	for _, w := range roleWords {
+		add(w)
+	}
+	for _, w := range [...]string{"报道", "報導", "報道"} {
+		add(w)
+	}
+	return lists, &starts
 }()
 
 // mayHoldCredits reports whether s holds what every line readCredits
@@ -180,15 +195,17 @@ func mayHoldCredits(s string) bool {
 			continue
 		}
 		r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if creditFirsts.has(r) {
-			rest := s[i:]
-			for _, w := range roleByFirst[r] {
-				if strings.HasPrefix(rest, w) {
+		if r >= 0x4E00 {
+			if k := creditStarts[r-0x4E00]; k != 0 {
+				rest := s[i:]
+				if len(rest) > 3 && rest[3] == ' ' {
 					return true
 				}
-			}
-			if len(rest) > 3 && rest[3] == ' ' || strings.HasPrefix(rest, "报道") || strings.HasPrefix(rest, "報導") || strings.HasPrefix(rest, "報道") {
-				return true
+				for _, w := range creditWords[k-1] {
+					if strings.HasPrefix(rest, w) {
+						return true
+					}
+				}
 			}
 		}
 		i += 3
