@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -210,16 +211,31 @@ var reCaptionCredits = rx(`^` + captionCredits)
 // findCaption is reCaption.FindStringSubmatchIndex(s), trying only the
 // places where a match can start instead of every byte of s.
 func findCaption(s string) []int {
-	if len(s) > 0 {
-		// at the start, where ^ holds
+	// a credit runs to the end of s and holds only the characters of
+	// creditRune: it starts after the last character that is not one,
+	// which starts at last and ends at floor
+	last, floor := 0, 0
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !creditRune(r) {
+			last, floor = i, i+size
+		}
+		i += size
+	}
+	// at the start, where ^ holds or a character of captionStart's
+	// class begins s
+	if r, size := utf8.DecodeRuneInString(s); len(s) > 0 && (floor == 0 || captionStartRune(r) && floor <= size) {
 		if loc := reCaptionAt0.FindStringSubmatchIndex(s); loc != nil {
 			return loc
 		}
 	}
-	for k := 1; k < len(s); {
+	// after such a character, from the last one that is not a credit's
+	for k := max(1, last); k < len(s); {
 		r, size := utf8.DecodeRuneInString(s[k:])
-		switch r {
-		case '。', '！', '？', '!', '?', '”', '」', '\t', '\n', '\f', '\r', ' ', ')', '）':
+		if captionStartRune(r) {
 			if loc := reCaptionCredits.FindStringSubmatchIndex(s[k+size:]); loc != nil {
 				for i := range loc {
 					if loc[i] >= 0 {
@@ -233,6 +249,30 @@ func findCaption(s string) []int {
 		k += size
 	}
 	return nil
+}
+
+// captionStartRune reports the characters of captionStart's class, after
+// which a credit may start.
+func captionStartRune(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '”', '」', '\t', '\n', '\f', '\r', ' ', ')', '）':
+		return true
+	}
+	return false
+}
+
+// creditRune reports the characters captionCredits is made of: Han
+// characters, Latin letters, spaces, and the marks · 、 / ／ : ： ( （ ) ）.
+func creditRune(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	}
+	switch r {
+	case ' ', '\u3000', '·', '、', '/', '／', ':', '：', '(', '（', ')', '）':
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
 // reCaptionAt0 is reCaption tried at the start of the text only.
