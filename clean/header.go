@@ -90,7 +90,7 @@ func parseHeader(s string) ([]headerField, bool) {
 	s = strings.TrimLeft(s, "•·|｜▪■□●◆ \u3000")
 	// every header has a label with a colon or starts with a date
 	if len(s) == 0 || len(s) > 4*120 || (!(s[0] >= '0' && s[0] <= '9') && !hasColon(s)) ||
-		utf8.RuneCountInString(s) > 120 {
+		len(s) > 120 && utf8.RuneCountInString(s) > 120 {
 		return nil, false
 	}
 	type hit struct {
@@ -103,7 +103,7 @@ func parseHeader(s string) ([]headerField, bool) {
 		found := false
 		r, size := utf8.DecodeRuneInString(s[i:])
 		var cands []string
-		if headerFirstSet.has(r) || r < 0x4E00 || r >= 0xA000 {
+		if headerFirstSet.has(r) { // every label starts with a Han character
 			cands = headerByFirst[r]
 		}
 		if cands == nil {
