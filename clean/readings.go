@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"sort"
+	"sync"
 )
 
 // readingsTable holds the readings of github.com/mozillazg/go-pinyin's
@@ -26,22 +27,54 @@ func readingsOf(h rune) (string, bool) {
 		return "", false
 	}
 	n := int(binary.LittleEndian.Uint32([]byte(t[:4])))
-	entries, text := t[4:4+8*n], t[4+8*n:]
-	entry := func(i int) (rune, int) {
-		e := entries[8*i : 8*i+8]
-		return rune(binary.LittleEndian.Uint32([]byte(e[:4]))), int(binary.LittleEndian.Uint32([]byte(e[4:])))
-	}
-	i := sort.Search(n, func(i int) bool { r, _ := entry(i); return r >= h })
-	if i == n {
-		return "", false
-	}
-	r, end := entry(i)
-	if r != h {
-		return "", false
+	var i int
+	if h >= indexFrom && h < indexTo {
+		// the common characters, through the index
+		if i = int(readingIndex()[h-indexFrom]) - 1; i < 0 {
+			return "", false
+		}
+	} else {
+		i = sort.Search(n, func(i int) bool { return readingEntry(t, i).r >= h })
+		if i == n || readingEntry(t, i).r != h {
+			return "", false
+		}
 	}
 	start := 0
 	if i > 0 {
-		_, start = entry(i - 1)
+		start = readingEntry(t, i-1).end
 	}
-	return text[start:end], true
+	return t[4+8*n+start : 4+8*n+readingEntry(t, i).end], true
 }
+
+// readingEntry is entry i of the table t: a character and the end of its
+// readings.
+func readingEntry(t string, i int) (e struct {
+	r   rune
+	end int
+}) {
+	b := t[4+8*i : 4+8*i+8]
+	e.r = rune(binary.LittleEndian.Uint32([]byte(b[:4])))
+	e.end = int(binary.LittleEndian.Uint32([]byte(b[4:])))
+	return e
+}
+
+// The index covers the CJK ideographs U+3400 to U+9FFF, where the
+// characters glossed in text are.
+const indexFrom, indexTo = 0x3400, 0xA000
+
+// readingIndex gives for each character from indexFrom to indexTo 1 + the
+// number of its entry in readingsTable, or 0 when it has none. It is made
+// on first use (55 KB, from the table's 41,923 entries).
+var readingIndex = sync.OnceValue(func() *[indexTo - indexFrom]uint16 {
+	var x [indexTo - indexFrom]uint16
+	t := readingsTable
+	if len(t) < 4 {
+		return &x
+	}
+	for i := range int(binary.LittleEndian.Uint32([]byte(t[:4]))) {
+		if r := readingEntry(t, i).r; r >= indexFrom && r < indexTo {
+			x[r-indexFrom] = uint16(i + 1)
+		}
+	}
+	return &x
+})

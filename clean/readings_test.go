@@ -45,7 +45,11 @@ func TestReadingsTable(t *testing.T) {
 			t.Fatalf("readingsOf(%c) = %q, %v; want %q", rune(k), got, ok, v)
 		}
 	}
-	for _, r := range []rune{0, 'a', '。', 0x10FFFF, 0x4DFF} {
+	others := []rune{0, 'a', '。', 0x10FFFF, 0x4DFF}
+	for r := rune(indexFrom); r < indexTo; r++ {
+		others = append(others, r) // the index's characters without readings
+	}
+	for _, r := range others {
 		if _, in := pinyin.PinyinDict[int(r)]; in {
 			continue
 		}
