@@ -134,6 +134,26 @@ var voidTags = map[string]bool{
 	"col": true, "embed": true, "param": true, "track": true,
 }
 
+// tagKinds says in one lookup which of blockTags, skipTags and voidTags
+// hold a tag.
+var tagKinds = func() map[string]tagKind {
+	m := map[string]tagKind{}
+	for set, k := range map[*map[string]bool]tagKind{&blockTags: blockTag, &skipTags: skipTag, &voidTags: voidTag} {
+		for t := range *set {
+			m[t] |= k
+		}
+	}
+	return m
+}()
+
+type tagKind uint8
+
+const (
+	blockTag tagKind = 1 << iota
+	skipTag
+	voidTag
+)
+
 // containerOf says whether an element is page furniture by its tag, class
 // or id: "nav", "footer", "aside", "share", "related", "comment", "ad".
 func containerOf(name, class, id string) string {
@@ -179,6 +199,7 @@ type openElem struct {
 	name      string
 	container string
 	start     int
+	block     bool // the tag is one of blockTags
 }
 
 // splitHTML reads paragraphs from HTML: each block element's text is a
@@ -263,8 +284,9 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 				text(start, end)
 				continue
 			}
-			if len(skip) > 0 || skipTags[tag] {
-				if tt == html.StartTagToken && !voidTags[tag] {
+			kind := tagKinds[tag]
+			if len(skip) > 0 || kind&skipTag != 0 {
+				if tt == html.StartTagToken && kind&voidTag == 0 {
 					skip = append(skip, openElem{name: tag, start: start})
 				}
 				continue
@@ -278,11 +300,11 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 					id = v
 				}
 			}
-			if blockTags[tag] {
+			if kind&blockTag != 0 {
 				flush(-1, -1)
 				pStart = -1
 			}
-			if tt == html.SelfClosingTagToken || voidTags[tag] {
+			if tt == html.SelfClosingTagToken || kind&voidTag != 0 {
 				continue
 			}
 			c := containerOf(tag, class, id)
@@ -296,13 +318,13 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 						stack = stack[:i]
 						break
 					}
-					if blockTags[stack[i].name] && stack[i].name != "span" {
+					if stack[i].block && stack[i].name != "span" {
 						break
 					}
 				}
 			}
-			stack = append(stack, openElem{name: tag, container: c, start: start})
-			if blockTags[tag] {
+			stack = append(stack, openElem{name: tag, container: c, start: start, block: kind&blockTag != 0})
+			if kind&blockTag != 0 {
 				pStart, pName, pDepth = start, tag, len(stack)
 			}
 		case html.EndTagToken:
@@ -316,7 +338,7 @@ func splitHTML(input string, n *normalizer, warns *[]Warning) []*para {
 				}
 				continue
 			}
-			if blockTags[tag] {
+			if tagKinds[tag]&blockTag != 0 {
 				if pStart >= 0 && tag == pName && len(stack) == pDepth {
 					flush(pStart, end)
 				} else {
