@@ -40,7 +40,7 @@ func appendGlosses(edits []edit, s string) []edit {
 		if p == 0 {
 			continue
 		}
-		h, _ := utf8.DecodeLastRuneInString(s[:p])
+		h := lastRune(s[:p])
 		if h < 0x2E80 || !unicode.Is(unicode.Han, h) {
 			continue
 		}
@@ -78,8 +78,11 @@ func glossBody(s string, i int) (end int, syl string, ok bool) {
 	j := i
 	letters := 0
 	for j < len(s) && letters <= 7 {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		if (r >= 'a' && r <= 'z') || toneless[r] != 0 {
+		r, size := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[j:])
+		}
+		if (r >= 'a' && r <= 'z') || r >= utf8.RuneSelf && r < rune(len(tonelessTable)) && tonelessTable[r] != 0 {
 			letters++
 			j += size
 			continue

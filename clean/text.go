@@ -58,6 +58,16 @@ func (h *hanSet) has(r rune) bool {
 	return h[k/64]&(1<<(k%64)) != 0
 }
 
+// lastRune is utf8.DecodeLastRuneInString's rune, decoding the three-byte
+// characters of Chinese text inline.
+func lastRune(s string) rune {
+	if n := len(s); n >= 3 && s[n-3] >= 0xE1 && s[n-3] <= 0xEC && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F)
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
 // firstRune is utf8.DecodeRuneInString's rune, decoding the three-byte
 // characters of Chinese text inline.
 func firstRune(s string) rune {

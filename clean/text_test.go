@@ -31,9 +31,14 @@ func TestTextHelpers(t *testing.T) {
 			t.Errorf("%c in the set of surnames", r)
 		}
 	}
-	for _, s := range []string{"", "a", "新", "\u3000x", "😀", "\xe6\x96", "\xe0\x80\x80", "\xed\xa0\x80", "é"} {
+	for _, s := range []string{"", "a", "新", "\u3000x", "😀", "\xe6\x96", "\xe0\x80\x80", "\xed\xa0\x80", "é", "\xed\x9f\xbf", "\xec\x80\x80"} {
 		if got, want := firstRune(s), []rune(s + "\x00")[0]; got != want && !(s == "" && got == utf8.RuneError) {
 			t.Errorf("firstRune(%q) = %U, want %U", s, got, want)
+		}
+		for _, end := range []string{s, "业" + s, s + "业", "a" + s + "\xe6", "\xe6\x96" + s} {
+			if got, want := lastRune(end), []rune("\x00" + end)[len([]rune("\x00"+end))-1]; got != want && !(end == "" && got == utf8.RuneError) {
+				t.Errorf("lastRune(%q) = %U, want %U", end, got, want)
+			}
 		}
 	}
 }
