@@ -37,8 +37,11 @@ type pattern struct {
 	mu    sync.Mutex                    // held while compiling
 	bound int                           // characters other than spaces a match can span; -1 for any; set before re
 	// need holds words of which every match holds one: a text without
-	// any is turned away without running the expression. Set before re.
-	need []string
+	// any is turned away without running the expression. needAny holds
+	// instead their last characters when they are too many to look for
+	// one by one. Set before re.
+	need    []string
+	needAny *runeSet
 }
 
 // newPattern wraps re.
@@ -76,8 +79,11 @@ func (p *pattern) set(re *regexp.Regexp) {
 			if len(need) > maxNeed {
 				need = endings(need)
 			}
-			if len(need) <= maxRunes {
+			switch {
+			case len(need) <= maxRunes:
 				p.need = need
+			case len(need) <= maxSet:
+				p.needAny = newRuneSet(need)
 			}
 		}
 	}
@@ -100,6 +106,7 @@ func (p *pattern) set(re *regexp.Regexp) {
 const (
 	maxNeed  = 8
 	maxRunes = 16
+	maxSet   = 256 // characters looked for in one pass over the text
 )
 
 // endings returns the distinct last characters of words: a text that
@@ -125,17 +132,17 @@ func required(t *syntax.Regexp) ([]string, bool) {
 		}
 		return []string{string(t.Rune)}, true
 	case syntax.OpCharClass:
-		// a few characters: 完|尾 is parsed as [完尾]
+		// some characters: 完|尾 is parsed as [完尾]
 		var ws []string
 		for i := 0; i+1 < len(t.Rune); i += 2 {
-			if t.Rune[i+1]-t.Rune[i] > 3 || len(ws) > 4 {
+			if t.Rune[i+1]-t.Rune[i] >= maxClass || len(ws) > maxClass {
 				return nil, false
 			}
 			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
 				ws = append(ws, string(r))
 			}
 		}
-		return ws, len(ws) > 0 && len(ws) <= 4
+		return ws, len(ws) > 0 && len(ws) <= maxClass
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(t.Sub[0])
 	case syntax.OpRepeat:
@@ -178,13 +185,68 @@ func shortest(ws []string) int {
 	return n
 }
 
+// maxClass is the most characters of a class required takes as words.
+const maxClass = 32
+
 // admits reports whether s holds one of the words every match holds.
 func (p *pattern) admits(s string) bool {
+	if p.needAny != nil {
+		return p.needAny.any(s)
+	}
 	if p.need == nil {
 		return true
 	}
 	for _, w := range p.need {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// runeSet is a set of characters: bits for ASCII and for the Han
+// characters U+4E00 to U+9FFF (hanSet), a list for the others.
+type runeSet struct {
+	ascii [2]uint64
+	han   *hanSet
+	other []rune
+}
+
+// newRuneSet is the set of the characters that end words.
+func newRuneSet(words []string) *runeSet {
+	rs := &runeSet{han: new(hanSet)}
+	for _, w := range words {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		switch {
+		case r < utf8.RuneSelf:
+			rs.ascii[r/64] |= 1 << (r % 64)
+		case r >= 0x4E00 && r < 0xA000:
+			rs.han[(r-0x4E00)/64] |= 1 << ((r - 0x4E00) % 64)
+		case !slices.Contains(rs.other, r):
+			rs.other = append(rs.other, r)
+		}
+	}
+	return rs
+}
+
+// any reports whether s holds a character of the set.
+func (rs *runeSet) any(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if rs.ascii[c/64]&(1<<(c%64)) != 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := rune(0), 3
+		if i+2 < len(s) && s[i] >= 0xE1 && s[i] <= 0xEC && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if rs.han.has(r) || len(rs.other) > 0 && slices.Contains(rs.other, r) {
 			return true
 		}
 	}

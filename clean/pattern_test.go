@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // unanchored returns the expression p was built from.
@@ -69,6 +70,9 @@ func TestRequired(t *testing.T) {
 		{`(?i)end`, nil},
 		{`x*`, nil},
 		{`完|尾`, []string{"完", "尾"}},
+		{`^\p{Han}{1,3}?(?:社|网|報|\+|台|之音)`, []string{"社", "网", "報", "+", "台", "之音"}},
+		{`[a-z]x`, []string{"x"}},
+		{`[^a]`, nil},
 	} {
 		t0, err := syntax.Parse(tc.expr, syntax.Perl)
 		if err != nil {
@@ -180,4 +184,25 @@ func FuzzFindCaption(f *testing.F) {
 			t.Fatalf("findCaption(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// TestRuneSet checks a runeSet against the characters of its words, on
+// text of every script and on invalid UTF-8.
+func TestRuneSet(t *testing.T) {
+	words := []string{"日报", "網", "社", "+", "·", "之音", "▶"}
+	rs := newRuneSet(words)
+	in := func(r rune) bool {
+		for _, w := range words {
+			if l, _ := utf8.DecodeLastRuneInString(w); l == r {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range []string{"", "abc", "新华社", "中国日报", "網", "a+b", "王·李", "▶ 更多", "日本", "音乐会", "\xe7\xa4", "\xe7\xa4\xbe", "\xed\xa0\x80社", "😀音"} {
+		want := strings.ContainsFunc(s, in)
+		if got := rs.any(s); got != want {
+			t.Errorf("any(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
