@@ -206,3 +206,16 @@ func TestRuneSet(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMdLinks checks mdLinks against the expression it stands for.
+func FuzzMdLinks(f *testing.F) {
+	for _, s := range []string{"[返回阳泉日报新闻](//finews.example.com/category/1)", "![图](a.png) | [更多](b)", "[a](b)[c](d)",
+		"　[首页](/) / [新闻](/n) ·", "[a](b c)", "[a\nb](c)", "!(a)", "[a](b) |", "[[x]](y)", "[a](b)\t", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := mdLinks(s), reMdLinks.MatchString(s); got != want {
+			t.Fatalf("mdLinks(%q) = %v, reMdLinks says %v", s, got, want)
+		}
+	})
+}

@@ -278,6 +278,60 @@ func creditRune(r rune) bool {
 // reCaptionAt0 is reCaption tried at the start of the text only.
 var reCaptionAt0 = rx(`\A(?:` + captionStart + captionCredits + `)`)
 
+// mdLinks is reMdLinks.MatchString(s): a line of nothing but Markdown
+// links, [text](url) or ![alt](src), each perhaps followed by a bar, a
+// slash or a dot. A link's text ends at its first "]" and its address at
+// its first ")", so one pass decides.
+func mdLinks(s string) bool {
+	links := 0
+	for i := 0; ; {
+		i = skipSpaces(s, i)
+		if i == len(s) {
+			return links > 0
+		}
+		if s[i] == '!' {
+			i++
+		}
+		if i == len(s) || s[i] != '[' {
+			return false
+		}
+		j := strings.IndexByte(s[i+1:], ']')
+		if j < 0 || strings.IndexByte(s[i+1:i+1+j], '\n') >= 0 {
+			return false
+		}
+		i += j + 2
+		if i == len(s) || s[i] != '(' {
+			return false
+		}
+		k := strings.IndexByte(s[i+1:], ')')
+		if k < 0 || strings.ContainsAny(s[i+1:i+1+k], " \t\n\f\r") {
+			return false
+		}
+		i += k + 2
+		links++
+		i = skipSpaces(s, i)
+		if r, size := utf8.DecodeRuneInString(s[i:]); i < len(s) && strings.ContainsRune("|｜丨︱│/·•", r) {
+			i += size
+		}
+	}
+}
+
+// skipSpaces returns where the spaces and ideographic spaces ({s}) from
+// s[i:] end.
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == ' ':
+			i++
+		case strings.HasPrefix(s[i:], "\u3000"):
+			i += len("\u3000")
+		default:
+			return i
+		}
+	}
+	return i
+}
+
 // closers end the glued credits of a last paragraph: "（责任编辑：X）".
 var closers = words(") ） 】 ]")
 
@@ -509,7 +563,12 @@ func defaultRules() []Rule {
 		})},
 		{Name: "nav-link", Category: Navigation, Zone: Anywhere, max: 40, Match: short(40, needs(words("返回 回到"), anyOf(reNavLink)))},
 		{Name: "prev-next", Category: Navigation, Zone: Edges, max: 80, Match: short(80, anyOf(rePrevNext))},
-		{Name: "markdown-links", Category: Navigation, Zone: Anywhere, Match: starts(words("[ ! 　 \t"), anyOf(reMdLinks))},
+		{Name: "markdown-links", Category: Navigation, Zone: Anywhere, Match: starts(words("[ ! 　 \t"), func(p Paragraph) (Match, bool) {
+			if !mdLinks(p.Text) {
+				return Match{}, false
+			}
+			return whole(p, nil)
+		})},
 		{Name: "bare-url", Category: Navigation, Zone: Anywhere, max: 300, Match: short(300, starts(words("< http www // 原文 本文 文章 链接 鏈接 网址 網址"), anyOf(reBareURL)))},
 		{Name: "site-links", Category: Navigation, Zone: Edges, max: 80, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isSiteLinks(p.Text) {
