@@ -219,3 +219,16 @@ func FuzzMdLinks(f *testing.F) {
 		}
 	})
 }
+
+// FuzzBareURL checks bareURL against the expression it stands for.
+func FuzzBareURL(f *testing.F) {
+	for _, s := range []string{"<http://finews.example.com/html_News/1.html>", "原文链接：https://a.b/c", "网址 ： www.x.cn", "//cdn.x/y",
+		"http://", "http://a b", "<http://a>>", "链接:<//a>", "https://a<b", "文章鏈接﹕ http://x", "www.", "<>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := bareURL(s), reBareURL.MatchString(s); got != want {
+			t.Fatalf("bareURL(%q) = %v, reBareURL says %v", s, got, want)
+		}
+	})
+}

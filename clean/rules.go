@@ -316,6 +316,43 @@ func mdLinks(s string) bool {
 	}
 }
 
+// bareURL is reBareURL.MatchString(s): a line that is one address
+// (http://…, https://…, www.…, //…), perhaps in angle brackets, perhaps
+// after a label and a colon (原文链接：).
+func bareURL(s string) bool {
+	if urlOnly(s) {
+		return true
+	}
+	for _, l := range [...]string{"原文链接", "原文鏈接", "本文链接", "本文鏈接", "文章链接", "文章鏈接", "原文地址", "链接", "鏈接", "网址", "網址"} {
+		if rest, ok := strings.CutPrefix(s, l); ok {
+			rest = rest[skipSpaces(rest, 0):]
+			for _, colon := range [...]string{":", "：", "﹕"} {
+				if r, ok := strings.CutPrefix(rest, colon); ok && urlOnly(r[skipSpaces(r, 0):]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// urlOnly is the address part of bareURL: the whole of s.
+func urlOnly(s string) bool {
+	s = strings.TrimPrefix(s, "<")
+	for _, scheme := range [...]string{"http://", "https://", "www.", "//"} {
+		if rest, ok := strings.CutPrefix(s, scheme); ok {
+			// one or more characters that are not white space or angle
+			// brackets, then perhaps ">"
+			n := strings.IndexAny(rest, "\t\n\f\r <>")
+			if n < 0 {
+				return rest != ""
+			}
+			return n > 0 && rest[n:] == ">"
+		}
+	}
+	return false
+}
+
 // skipSpaces returns where the spaces and ideographic spaces ({s}) from
 // s[i:] end.
 func skipSpaces(s string, i int) int {
@@ -569,7 +606,12 @@ func defaultRules() []Rule {
 			}
 			return whole(p, nil)
 		})},
-		{Name: "bare-url", Category: Navigation, Zone: Anywhere, max: 300, Match: short(300, starts(words("< http www // 原文 本文 文章 链接 鏈接 网址 網址"), anyOf(reBareURL)))},
+		{Name: "bare-url", Category: Navigation, Zone: Anywhere, max: 300, Match: short(300, starts(words("< http www // 原文 本文 文章 链接 鏈接 网址 網址"), func(p Paragraph) (Match, bool) {
+			if !bareURL(p.Text) {
+				return Match{}, false
+			}
+			return whole(p, nil)
+		}))},
 		{Name: "site-links", Category: Navigation, Zone: Edges, max: 80, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isSiteLinks(p.Text) {
 				return whole(p, nil)
