@@ -100,6 +100,17 @@ func (m *charMask) holdsSparse(lit sparseMask) bool {
 	return true
 }
 
+// meets reports whether m may hold a character of lit, a sparse mask of
+// one bit for each of some characters.
+func (m *charMask) meets(lit sparseMask) bool {
+	for _, w := range lit {
+		if m[w.i&7]&w.bits != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // countRunes counts the characters of s, valid UTF-8 as the normaliser
 // leaves every paragraph: the bytes that start a character. It is
 // utf8.RuneCountInString without decoding, eight bytes at a time, several

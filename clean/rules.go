@@ -56,12 +56,20 @@ func prefix(s string, n int) string {
 // needs runs f on paragraphs holding one of the literals.
 func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
 	masks := make([]sparseMask, len(lits))
+	var some charMask // a character of each literal
 	for i, l := range lits {
 		m, _ := maskOf(l)
 		masks[i] = sparseOf(&m)
+		if w := masks[i]; len(w) > 0 {
+			some[w[0].i] |= w[0].bits & -w[0].bits
+		}
 	}
+	any := sparseOf(&some)
 	return func(p Paragraph) (Match, bool) {
 		m := p.charMask()
+		if m != nil && !m.meets(any) {
+			return Match{}, false // the text holds no literal's character
+		}
 		for i, l := range lits {
 			if (m == nil || m.holdsSparse(masks[i])) && strings.Contains(p.Text, l) {
 				return f(p)
