@@ -86,15 +86,48 @@ func (m *mtext) rewrite(edits []edit) mtext {
 	return mtext{s: b.String(), a: w.a, end: m.end}
 }
 
-// mbuilder accumulates normalised text and its anchors.
+// mbuilder accumulates normalised text and its anchors. Text copied
+// unchanged from one stretch of the input is not copied at all until
+// something else is appended: while virt, the text is src[from:from+n].
 type mbuilder struct {
 	buf []byte
 	a   []anchor
+
+	virt    bool
+	src     string
+	from, n int
+}
+
+// length is the length of the text.
+func (w *mbuilder) length() int {
+	if w.virt {
+		return w.n
+	}
+	return len(w.buf)
+}
+
+// reset empties the builder.
+func (w *mbuilder) reset() {
+	w.buf, w.a, w.virt = w.buf[:0], w.a[:0], false
+}
+
+// copied returns the text when it is a stretch of the input, with its
+// start there.
+func (w *mbuilder) copied() (string, int, bool) {
+	return w.src[w.from : w.from+w.n], w.from, w.virt
+}
+
+// materialize copies a text that is still a stretch of the input into buf.
+func (w *mbuilder) materialize() {
+	if w.virt {
+		w.buf = append(w.buf[:0], w.src[w.from:w.from+w.n]...)
+		w.virt = false
+	}
 }
 
 // mark records that the next byte appended comes from input offset in,
 // unless the current mapping already says so.
-func (w *mbuilder) mark(in int) { w.markAt(len(w.buf), in) }
+func (w *mbuilder) mark(in int) { w.markAt(w.length(), in) }
 
 // markAt is mark for text of length t built elsewhere.
 func (w *mbuilder) markAt(t, in int) {
@@ -114,12 +147,31 @@ func (w *mbuilder) markAt(t, in int) {
 
 // appendRune appends r as produced by input bytes starting at in.
 func (w *mbuilder) appendRune(in int, r rune) {
+	w.materialize()
 	w.mark(in)
 	w.buf = utf8.AppendRune(w.buf, r)
 }
 
-// appendVerbatim appends bytes copied unchanged from input offset in.
-func (w *mbuilder) appendVerbatim(in int, b string) {
+// appendByte appends the ASCII byte c as produced by input bytes starting
+// at in.
+func (w *mbuilder) appendByte(in int, c byte) {
+	w.materialize()
 	w.mark(in)
-	w.buf = append(w.buf, b...)
+	w.buf = append(w.buf, c)
+}
+
+// appendVerbatim appends input[in:end], copied unchanged.
+func (w *mbuilder) appendVerbatim(input string, in, end int) {
+	switch {
+	case w.virt && in == w.from+w.n && input == w.src:
+		w.n += end - in // the stretch goes on
+		return
+	case !w.virt && len(w.buf) == 0:
+		w.mark(in)
+		w.virt, w.src, w.from, w.n = true, input, in, end-in
+		return
+	}
+	w.materialize()
+	w.mark(in)
+	w.buf = append(w.buf, input[in:end]...)
 }

@@ -36,8 +36,7 @@ type normalizer struct {
 }
 
 func (n *normalizer) reset() {
-	n.w.buf = n.w.buf[:0]
-	n.w.a = n.w.a[:0]
+	n.w.reset()
 	n.keepLen, n.keepEnd, n.start = 0, 0, -1
 	n.pend, n.pendNL, n.prev, n.nfc = false, false, 0, false
 }
@@ -73,7 +72,7 @@ func isZeroWidth(r rune) bool {
 }
 
 func (n *normalizer) space(in int, nl bool) {
-	if len(n.w.buf) == 0 {
+	if n.w.length() == 0 {
 		return
 	}
 	if !n.pend {
@@ -92,8 +91,7 @@ func (n *normalizer) emitPending(r rune) {
 	if n.html && n.pendNL && isCJK(n.prev) && isCJK(r) {
 		return
 	}
-	n.w.mark(n.pendIn)
-	n.w.buf = append(n.w.buf, ' ')
+	n.w.appendByte(n.pendIn, ' ')
 }
 
 // run appends input[in:end], a run of ordinary runes copied unchanged.
@@ -105,8 +103,8 @@ func (n *normalizer) run(input string, in, end int, first, last rune) {
 	if n.start < 0 {
 		n.start = in
 	}
-	n.w.appendVerbatim(in, input[in:end])
-	n.keepLen, n.keepEnd, n.prev = len(n.w.buf), end, last
+	n.w.appendVerbatim(input, in, end)
+	n.keepLen, n.keepEnd, n.prev = n.w.length(), end, last
 }
 
 // rune1 appends r produced by input[in:end].
@@ -116,17 +114,17 @@ func (n *normalizer) rune1(in, end int, r rune) {
 		n.start = in
 	}
 	n.w.appendRune(in, r)
-	n.keepLen, n.keepEnd, n.prev = len(n.w.buf), end, r
+	n.keepLen, n.keepEnd, n.prev = n.w.length(), end, r
 }
 
 // ideographic appends a U+3000 that is kept inside a paragraph but trimmed
 // at its ends.
 func (n *normalizer) ideographic(input string, in, end int) {
-	if len(n.w.buf) == 0 {
+	if n.w.length() == 0 {
 		return
 	}
 	n.emitPending(0x3000)
-	n.w.appendVerbatim(in, input[in:end])
+	n.w.appendVerbatim(input, in, end)
 	n.prev = 0x3000
 }
 
@@ -246,7 +244,7 @@ func (n *normalizer) special(input, s string, i int, r rune, size int) int {
 				n.space(i, dr == '\n')
 			case isZeroWidth(dr):
 			case dr == 0x3000:
-				if len(n.w.buf) > 0 {
+				if n.w.length() > 0 {
 					n.emitPending(dr)
 					n.w.appendRune(i, dr)
 					n.prev = dr
@@ -296,9 +294,12 @@ func (n *normalizer) flush(input string) (mtext, bool) {
 		return mtext{}, false
 	}
 	var s string
-	if a := n.w.a; len(a) == 1 && n.keepEnd-a[0].in == n.keepLen && string(n.w.buf[:n.keepLen]) == input[a[0].in:n.keepEnd] {
+	if t, from, ok := n.w.copied(); ok && t[:n.keepLen] == input[from:from+n.keepLen] {
+		s = t[:n.keepLen] // never copied
+	} else if a := n.w.a; !ok && len(a) == 1 && n.keepEnd-a[0].in == n.keepLen && string(n.w.buf[:n.keepLen]) == input[a[0].in:n.keepEnd] {
 		s = input[a[0].in:n.keepEnd]
 	} else {
+		n.w.materialize()
 		s = string(n.w.buf[:n.keepLen])
 	}
 	// the anchors are carved from a block shared by the document's
