@@ -28,7 +28,8 @@ func TestRemovedCreditsFillMeta(t *testing.T) {
 	for _, in := range inputs {
 		d := newDoc(in, Text)
 		d.paras = splitText(in, &d.norm)
-		res := c.finish(d)
+		c.settle(d)
+		res := d.result()
 		m := res.Meta
 		for _, r := range d.removed {
 			if r.cat != Byline && r.cat != Editor && r.cat != Source || nameless[r.rule] {

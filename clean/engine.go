@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -46,12 +47,65 @@ type doc struct {
 	// candidates is set by a pass that found lines beyond the story that
 	// read as furniture, for the block pass to take
 	candidates bool
+	scratch    *scratch // where the memory above came from
 }
 
 func newDoc(input string, f Format) *doc {
-	d := &doc{input: input, format: f}
+	sc := scratches.Get().(*scratch)
+	d := &doc{input: input, format: f, removed: sc.removed, glosses: sc.glosses, edits: sc.edits, scratch: sc}
+	d.norm.paras, d.norm.anchors, d.norm.ptrs = sc.paras, sc.anchors, sc.ptrs
+	d.norm.w.buf, d.norm.w.a = sc.buf, sc.marks
 	d.norm.reset()
 	return d
+}
+
+// scratch is the memory a document is cleaned in: its paragraphs and
+// their anchors, the normaliser's buffer, the removals. It is kept for the
+// next document once the result is made (which refers to none of it), so
+// that a program cleaning one article after another reuses it, warm,
+// instead of allocating it anew.
+type scratch struct {
+	paras   []para
+	anchors []anchor
+	ptrs    []*para
+	buf     []byte
+	marks   []anchor
+	removed []removal
+	glosses []span
+	edits   []edit
+}
+
+// scratches holds the scratch of documents cleaned, for any Cleaner.
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// release gives d's memory back for the next document, cleared of what
+// refers to d's text. d is not used again.
+func (d *doc) release() {
+	sc := d.scratch
+	if sc == nil {
+		return
+	}
+	n := &d.norm
+	sc.paras = keep(sc.paras, n.paras)
+	sc.anchors = n.anchors[:0]
+	sc.ptrs = keep(sc.ptrs, n.ptrs)
+	sc.buf, sc.marks = n.w.buf[:0], n.w.a[:0]
+	sc.removed = keep(sc.removed, d.removed)
+	sc.glosses, sc.edits = d.glosses[:0], keep(sc.edits, d.edits)
+	d.scratch = nil
+	scratches.Put(sc)
+}
+
+// keep returns the larger of two buffers, emptied and cleared: cur, the
+// buffer a document grew from old, holds its elements up to its length,
+// and old, when cur outgrew it and yet it is larger, up to its capacity.
+func keep[T any](old, cur []T) []T {
+	if cap(old) > cap(cur) {
+		clear(old[:cap(old)])
+		return old[:0]
+	}
+	clear(cur)
+	return cur[:0]
 }
 
 // remove records the removal of p.m.s[a:b], or of the whole paragraph.
@@ -191,6 +245,14 @@ func (c *Cleaner) find(d *doc, i int, z Zone, whole bool, meta func(Rule, Match)
 // behind it), so passes repeat until one changes nothing: cleaning the
 // output again then removes nothing more.
 func (c *Cleaner) finish(d *doc) Result {
+	c.settle(d)
+	res := d.result()
+	d.release()
+	return res
+}
+
+// settle runs the passes of finish over d until they change nothing.
+func (c *Cleaner) settle(d *doc) {
 	// lines no rule knows go with a block of boilerplate only once the
 	// rules have done all they can: a rule may yet know a line when its
 	// neighbours have gone
@@ -215,7 +277,6 @@ func (c *Cleaner) finish(d *doc) Result {
 		}
 		d.paras = kept
 	}
-	return d.result()
 }
 
 const maxPasses = 6

@@ -33,6 +33,7 @@ type normalizer struct {
 	firstBad int      // input offset of the first one
 	anchors  []anchor // a block the paragraphs' anchors are carved from
 	paras    []para   // a block paragraphs are allocated from
+	ptrs     []*para  // a list for the split to fill
 }
 
 func (n *normalizer) reset() {

@@ -52,7 +52,8 @@ func (n *normalizer) newPara(m mtext, outer0, outer1 int, elem, container string
 
 // splitText reads one paragraph per line.
 func splitText(input string, n *normalizer) []*para {
-	var paras []*para
+	paras := n.ptrs[:0]
+	defer func() { n.ptrs = paras }()
 	for ls := 0; ls < len(input); {
 		le := strings.IndexByte(input[ls:], '\n')
 		if le < 0 {
