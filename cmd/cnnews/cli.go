@@ -195,9 +195,13 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 		}()
 	}
 	var buf []byte // an article's JSON line, reused
+	// the bytes of the last article read, read into again once its
+	// output is written: nothing refers to them then, unless the report
+	// keeps the article
+	var spare []byte
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
 		reached++
-		data, rep, err := readInput(name, r, *lossy, stderr)
+		data, rep, err := readInput(name, r, *lossy, stderr, spare)
 		if err != nil {
 			if rp != nil {
 				rp.Rejected(string(readReason(err)))
@@ -224,14 +228,13 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 			fmt.Fprintf(stderr, "cnnews: %s:%d: %s\n", name, w.Line, w.Message)
 		}
 		if !*asJSON {
-			_, err := fmt.Fprintln(stdout, a.Text)
-			return err
+			_, err = fmt.Fprintln(stdout, a.Text)
+		} else if buf, err = articlejson.Append(buf[:0], a); err == nil {
+			_, err = stdout.Write(append(buf, '\n'))
 		}
-		buf, err = articlejson.Append(buf[:0], a)
-		if err != nil {
-			return err
+		if rp == nil {
+			spare = data
 		}
-		_, err = stdout.Write(append(buf, '\n'))
 		return err
 	})
 }
@@ -241,8 +244,8 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 // known encoding, is an error giving the byte and line, unless lossy
 // replaces bad bytes by U+FFFD. How an input other than plain UTF-8 was
 // read is said on stderr. It returns the text and how it was decoded.
-func readInput(name string, r io.Reader, lossy bool, stderr io.Writer) ([]byte, decode.Report, error) {
-	data, err := readAll(r)
+func readInput(name string, r io.Reader, lossy bool, stderr io.Writer, into []byte) ([]byte, decode.Report, error) {
+	data, err := readAll(r, into)
 	if err != nil {
 		return nil, decode.Report{}, err
 	}
@@ -386,11 +389,12 @@ func showSample(p *cnnews.Pipeline, w io.Writer) int {
 }
 
 // readAll is io.ReadAll reading a file of known size in one buffer of
-// that size, rather than in buffers doubling from 512 bytes. A regular
+// that size, rather than in buffers doubling from 512 bytes: into, when
+// it is large enough and nil or unused. A regular
 // file is read as it was when it was opened: a read that gives fewer bytes
 // than asked for and brings the total to the size stat gave is its end,
 // without one more read to see it.
-func readAll(r io.Reader) ([]byte, error) {
+func readAll(r io.Reader, into []byte) ([]byte, error) {
 	size := int64(-1)
 	switch f := r.(type) {
 	case statFile:
@@ -405,7 +409,10 @@ func readAll(r io.Reader) ([]byte, error) {
 	if size <= 0 || size > 1<<30 {
 		return io.ReadAll(r)
 	}
-	buf := make([]byte, 0, size+1) // +1: the end is seen without growing
+	buf := into[:0]
+	if int64(cap(buf)) < size+1 {
+		buf = make([]byte, 0, size+1) // +1: the end is seen without growing
+	}
 	for {
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]

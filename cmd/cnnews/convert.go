@@ -55,7 +55,7 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
-		data, _, err := readInput(name, r, *lossy, stderr)
+		data, _, err := readInput(name, r, *lossy, stderr, nil)
 		if err != nil {
 			return err
 		}
@@ -92,7 +92,7 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
-		b, _, err := readInput(name, r, *lossy, stderr)
+		b, _, err := readInput(name, r, *lossy, stderr, nil)
 		if err != nil {
 			return err
 		}

@@ -163,7 +163,7 @@ func (r *dedupeReader) addPath(path string) {
 		if !strings.HasSuffix(path, ".jsonl") {
 			// decoded as cnnews run decodes, so that a GBK copy is
 			// found; an empty file is nothing to compare
-			b, _, err := readInput(path, f, r.lossy, r.stderr)
+			b, _, err := readInput(path, f, r.lossy, r.stderr, nil)
 			if err != nil {
 				return err
 			}
@@ -221,7 +221,7 @@ func (r *dedupeReader) text(i int) (string, error) {
 			return "", err
 		}
 		defer f.Close()
-		b, _, err := readInput(l.path, f, r.lossy, io.Discard)
+		b, _, err := readInput(l.path, f, r.lossy, io.Discard, nil)
 		return string(b), err
 	}
 	f := r.files[l.path]

@@ -61,7 +61,7 @@ func runFrontMatter(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 		return code
 	}
 	return eachInput(fs.Args(), stdin, stderr, func(name string, r io.Reader) error {
-		data, _, err := readInput(name, r, *lossy, stderr)
+		data, _, err := readInput(name, r, *lossy, stderr, nil)
 		if err != nil {
 			return err
 		}

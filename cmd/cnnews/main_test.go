@@ -3,15 +3,17 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/cnnews/cnnews"
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/cnnews/cnnews"
 	"github.com/cnnews/cnnews/clean"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
 
@@ -325,5 +327,51 @@ func TestProfileFlags(t *testing.T) {
 	bad := filepath.Join(dir, "no", "such", "cpu.out")
 	if _, stderr, code := runCLI(t, "", "clean", "--cpuprofile", bad, seed); code != 2 || !strings.Contains(stderr, bad) {
 		t.Errorf("unwritable profile: exit %d, %q", code, stderr)
+	}
+}
+
+// TestCleanFilesOneAfterAnother checks that clean, which reads each file
+// into the memory of the one before once that one's line is written,
+// prints for every file what it prints for that file alone: files long
+// and short, in UTF-8 with and without a byte order mark and in GB18030,
+// in turn.
+func TestCleanFilesOneAfterAnother(t *testing.T) {
+	dir := t.TempDir()
+	seeds, _ := filepath.Glob("../../clean/testdata/seeds/*.txt")
+	if len(seeds) < 5 {
+		t.Fatalf("%d seeds", len(seeds))
+	}
+	var files []string
+	write := func(name string, b []byte) {
+		f := filepath.Join(dir, name)
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	for i, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(fmt.Sprintf("%d.txt", i), b)
+		write(fmt.Sprintf("%d-short.txt", i), []byte("阳泉市召开经济工作会议。\n（完）\n"))
+	}
+	write("bom.txt", []byte("\xef\xbb\xbf责任编辑：王晓明\n春风拂过，山城大地万物复苏。\n"))
+	gbk, _ := simplifiedchinese.GB18030.NewEncoder().String("春风拂过，山城大地万物复苏。")
+	write("gbk.txt", []byte(gbk))
+	all, _, code := runCLI(t, "", append([]string{"clean", "--json"}, files...)...)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSuffix(all, "\n"), "\n")
+	if len(lines) != len(files) {
+		t.Fatalf("%d lines for %d files", len(lines), len(files))
+	}
+	for i, f := range files {
+		alone, _, _ := runCLI(t, "", "clean", "--json", f)
+		if diff := cmp.Diff(strings.TrimSuffix(alone, "\n"), lines[i]); diff != "" {
+			t.Errorf("%s differs when read after other files (-alone +after):\n%s", f, diff)
+		}
 	}
 }
