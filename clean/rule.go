@@ -78,11 +78,11 @@ func (p Paragraph) memo() *parsed {
 	if p.src == nil || p.src.m.s != p.Text {
 		return nil
 	}
-	if c := p.src.parsed; c != nil && c.text == p.Text {
-		return c
+	c := &p.src.parsed
+	if !c.set || c.text != p.Text {
+		*c = parsed{text: p.Text, set: true}
 	}
-	p.src.parsed = &parsed{text: p.Text}
-	return p.src.parsed
+	return c
 }
 
 // credits is parseCredits(p.Text), parsed once for a paragraph of a

@@ -21,12 +21,13 @@ type para struct {
 	seen      [3]string // its text and neighbours when failed was set
 	mask      charMask  // its characters, when maskOK
 	maskOK    bool
-	parsed    *parsed // its credits and header fields, parsed once
+	parsed    parsed // its credits and header fields, parsed once
 }
 
 // parsed keeps what parseCredits and parseHeader made of a paragraph's
 // text, which several rules ask for.
 type parsed struct {
+	set                   bool   // the fields below are of text
 	text                  string // the text parsed
 	creditsSet, headerSet bool
 	credits               []credit
