@@ -218,7 +218,7 @@ func (c *Cleaner) find(d *doc, i int, z Zone, whole bool, meta func(Rule, Match)
 	rules := c.zones[bits.TrailingZeros8(uint8(z))]
 	for k := range rules {
 		r := &rules[k]
-		if r.max > 0 && v.runes > r.max {
+		if r.max > 0 && v.runes > r.max || r.lead != nil && !r.lead.admits(v.Text) {
 			continue
 		}
 		m, ok := r.Match(v)

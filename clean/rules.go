@@ -79,15 +79,33 @@ func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Matc
 	}
 }
 
-// starts runs f on paragraphs starting with one of the literals.
-func starts(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
-	// the literals' first characters turn most paragraphs away at once
+// firstsOf is the set of the literals' first characters.
+func firstsOf(lits []string) *leadSet {
 	var rs []rune
 	for _, l := range lits {
 		r, _ := utf8.DecodeRuneInString(l)
 		rs = append(rs, r, r)
 	}
-	first := newLeadSet(rs)
+	return newLeadSet(rs)
+}
+
+// startsRule is r matching with starts(lits, f), and short(r.max, …) when
+// r.max is set, with the literals' first characters kept in r.lead: the
+// engine asks them before it calls Match, saving the call on most
+// paragraphs.
+func startsRule(r Rule, lits []string, f func(Paragraph) (Match, bool)) Rule {
+	r.Match = starts(lits, f)
+	if r.max > 0 {
+		r.Match = short(r.max, r.Match)
+	}
+	r.lead = firstsOf(lits)
+	return r
+}
+
+// starts runs f on paragraphs starting with one of the literals.
+func starts(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
+	// the literals' first characters turn most paragraphs away at once
+	first := firstsOf(lits)
 	test := when(strings.HasPrefix, lits, f)
 	return func(p Paragraph) (Match, bool) {
 		if !first.admits(p.Text) {
@@ -506,16 +524,16 @@ func defaultRules() []Rule {
 			return whole(p, creditFields(items))
 		})},
 		{Name: "empty-credit", Category: Editor, Zone: Edges, max: 12, Match: short(12, anyOf(reEmptyCredit))},
-		{Name: "edit-notice", Category: Editor, Zone: Anywhere, max: 60, Match: short(60, starts(words("本帖 本貼"), anyOf(reEditNotice)))},
-		{Name: "tool-links", Category: Editor, Zone: Anywhere, max: 40, Match: short(40, starts(words("【 [ ［ 〔"), anyOf(reTools)))},
-		{Name: "source-paren", Category: Source, Zone: Anywhere, max: 50, Match: short(50, starts(words("( （ 【 ["), patternRule("", "", 0, reSourceParen).Match))},
-		{Name: "original-title", Category: Source, Zone: Anywhere, max: 110, Match: short(110, starts(words("原 【原 [原 （原 (原"), patternRule("", "", 0, reOrigTitle).Match))},
-		{Name: "wechat-card", Category: Source, Zone: Head, max: 60, Match: short(60, starts(words("以下文章"), patternRule("", "", 0, reWechatCard).Match))},
+		startsRule(Rule{Name: "edit-notice", Category: Editor, Zone: Anywhere, max: 60}, words("本帖 本貼"), anyOf(reEditNotice)),
+		startsRule(Rule{Name: "tool-links", Category: Editor, Zone: Anywhere, max: 40}, words("【 [ ［ 〔"), anyOf(reTools)),
+		startsRule(Rule{Name: "source-paren", Category: Source, Zone: Anywhere, max: 50}, words("( （ 【 ["), patternRule("", "", 0, reSourceParen).Match),
+		startsRule(Rule{Name: "original-title", Category: Source, Zone: Anywhere, max: 110}, words("原 【原 [原 （原 (原"), patternRule("", "", 0, reOrigTitle).Match),
+		startsRule(Rule{Name: "wechat-card", Category: Source, Zone: Head, max: 60}, words("以下文章"), patternRule("", "", 0, reWechatCard).Match),
 		{Name: "account-card", Category: Source, Zone: Head, max: 80, Match: short(80, accountLines)},
 		{Name: "dateline-title", Category: Byline, Zone: Head, max: 100, Match: short(100, needs(words("题 題"), datelineTitle))},
 		{Name: "header-label", Category: Header, Zone: Head, max: 10, Match: short(10, labelLine)},
 		{Name: "header-value", Category: Header, Zone: Head, max: 40, Match: short(40, labelValue)},
-		{Name: "app-source", Category: Source, Zone: Anywhere, max: 100, Match: short(100, starts(words("本文 此文 本篇"), or(headerLine, patternRule("", "", 0, reAppSource).Match)))},
+		startsRule(Rule{Name: "app-source", Category: Source, Zone: Anywhere, max: 100}, words("本文 此文 本篇"), or(headerLine, patternRule("", "", 0, reAppSource).Match)),
 		{Name: "source-line", Category: Source, Zone: Edges, max: 120, Match: short(120, func(p Paragraph) (Match, bool) {
 			hs, ok := p.header()
 			if !ok {
@@ -528,7 +546,7 @@ func defaultRules() []Rule {
 			}
 			return whole(p, headerFields(hs))
 		})},
-		{Name: "agencies", Category: Source, Zone: Edges, max: 40, Match: short(40, starts(words("( （"), patternRule("", "", 0, reAgencies).Match))},
+		startsRule(Rule{Name: "agencies", Category: Source, Zone: Edges, max: 40}, words("( （"), patternRule("", "", 0, reAgencies).Match),
 		{Name: "compiled-from", Category: Source, Zone: Edges, max: 20, Match: short(20, suffix(words("综合 綜合 报道 報導 整理"), patternRule("", "", 0, reCompiled).Match))},
 		{Name: "header-meta", Category: Header, Zone: Edges, max: 120, Match: short(120, func(p Paragraph) (Match, bool) {
 			hs, ok := p.header()
@@ -608,18 +626,18 @@ func defaultRules() []Rule {
 		})},
 		{Name: "nav-link", Category: Navigation, Zone: Anywhere, max: 40, Match: short(40, needs(words("返回 回到"), anyOf(reNavLink)))},
 		{Name: "prev-next", Category: Navigation, Zone: Edges, max: 80, Match: short(80, anyOf(rePrevNext))},
-		{Name: "markdown-links", Category: Navigation, Zone: Anywhere, Match: starts(words("[ ! 　 \t"), func(p Paragraph) (Match, bool) {
+		startsRule(Rule{Name: "markdown-links", Category: Navigation, Zone: Anywhere}, words("[ ! 　 \t"), func(p Paragraph) (Match, bool) {
 			if !mdLinks(p.Text) {
 				return Match{}, false
 			}
 			return whole(p, nil)
-		})},
-		{Name: "bare-url", Category: Navigation, Zone: Anywhere, max: 300, Match: short(300, starts(words("< http www // 原文 本文 文章 链接 鏈接 网址 網址"), func(p Paragraph) (Match, bool) {
+		}),
+		startsRule(Rule{Name: "bare-url", Category: Navigation, Zone: Anywhere, max: 300}, words("< http www // 原文 本文 文章 链接 鏈接 网址 網址"), func(p Paragraph) (Match, bool) {
 			if !bareURL(p.Text) {
 				return Match{}, false
 			}
 			return whole(p, nil)
-		}))},
+		}),
 		{Name: "site-links", Category: Navigation, Zone: Edges, max: 80, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isSiteLinks(p.Text) {
 				return whole(p, nil)
@@ -644,7 +662,7 @@ func defaultRules() []Rule {
 			}
 			return Match{}, false
 		})},
-		{Name: "author-note", Category: Byline, Zone: Edges, max: 60, Match: short(60, starts(words("( （ 【 作者 本文作者"), anyOf(reAuthorNote)))},
+		startsRule(Rule{Name: "author-note", Category: Byline, Zone: Edges, max: 60}, words("( （ 【 作者 本文作者"), anyOf(reAuthorNote)),
 		{Name: "author-bio", Category: Byline, Zone: Edges, max: 60, Match: short(60, patternRule("", "", 0, reAuthorIs).Match)},
 		{Name: "photo-line", Category: Caption, Zone: Anywhere, max: 160, Match: short(160, photoLine)},
 		{Name: "publish-line", Category: Header, Zone: Edges, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
@@ -667,13 +685,13 @@ func defaultRules() []Rule {
 			}
 			return keywordLine(p)
 		})},
-		{Name: "bracket-byline", Category: Byline, Zone: Edges, max: 30, Match: short(30, starts(words("( （"), func(p Paragraph) (Match, bool) {
+		startsRule(Rule{Name: "bracket-byline", Category: Byline, Zone: Edges, max: 30}, words("( （"), func(p Paragraph) (Match, bool) {
 			m := reBracketByline.FindStringSubmatch(p.Text)
 			if m == nil {
 				return Match{}, false
 			}
 			return whole(p, []Field{{Key: fieldOutlet, Value: m[1]}, {Key: FieldReporter, Role: "记者", Value: m[2]}})
-		}))},
+		}),
 		{Name: "byline", Category: Byline, Zone: Edges, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
 			items, _, ok := p.credits()
 			if !ok {
@@ -694,7 +712,7 @@ func defaultRules() []Rule {
 			}
 			return imageFile(p)
 		})},
-		{Name: "byline-unit", Category: Byline, Zone: Edges, max: 40, Match: short(40, starts(words("( （"), unitByline))},
+		startsRule(Rule{Name: "byline-unit", Category: Byline, Zone: Edges, max: 40}, words("( （"), unitByline),
 		{Name: "caption-credit", Category: Caption, Zone: Anywhere, max: 40, Match: short(40, bareCredit)},
 		{Name: "caption-latin", Category: Caption, Zone: Anywhere, max: 120, Match: short(120, needs(words("for / ／"), latinCaption))},
 		{Name: "headline-bullet", Category: Related, Zone: Tail, max: 60, Match: short(60, bulletHeadline)},
