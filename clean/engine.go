@@ -221,6 +221,11 @@ func (c *Cleaner) find(d *doc, i int, z Zone, whole bool, meta func(Rule, Match)
 		if r.max > 0 && v.runes > r.max || r.lead != nil && !r.lead.admits(v.Text) {
 			continue
 		}
+		if r.some != nil {
+			if m := v.charMask(); m != nil && !m.meets(r.some) {
+				continue
+			}
+		}
 		m, ok := r.Match(v)
 		if ok && m.Start == m.End && m.Start == 0 {
 			if meta != nil {

@@ -158,8 +158,9 @@ type Rule struct {
 	// [Cleaner.Rules] and cnnews clean --rules.
 	Description string
 
-	max  int      // the longest paragraph, in characters, Match can match; 0 for any
-	lead *leadSet // when set, the characters a paragraph Match can match starts with
+	max  int        // the longest paragraph, in characters, Match can match; 0 for any
+	lead *leadSet   // when set, the characters a paragraph Match can match starts with
+	some sparseMask // when set, a paragraph Match can match holds one of these characters
 }
 
 // Pattern builds a rule from a regular expression (RE2 syntax, as in package

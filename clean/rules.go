@@ -56,15 +56,11 @@ func prefix(s string, n int) string {
 // needs runs f on paragraphs holding one of the literals.
 func needs(lits []string, f func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
 	masks := make([]sparseMask, len(lits))
-	var some charMask // a character of each literal
 	for i, l := range lits {
 		m, _ := maskOf(l)
 		masks[i] = sparseOf(&m)
-		if w := masks[i]; len(w) > 0 {
-			some[w[0].i] |= w[0].bits & -w[0].bits
-		}
 	}
-	any := sparseOf(&some)
+	any := someOf(lits)
 	return func(p Paragraph) (Match, bool) {
 		m := p.charMask()
 		if m != nil && !m.meets(any) {
@@ -99,6 +95,30 @@ func startsRule(r Rule, lits []string, f func(Paragraph) (Match, bool)) Rule {
 		r.Match = short(r.max, r.Match)
 	}
 	r.lead = firstsOf(lits)
+	return r
+}
+
+// someOf is the mask of one character of each literal.
+func someOf(lits []string) sparseMask {
+	var some charMask
+	for _, l := range lits {
+		m, _ := maskOf(l)
+		if w := sparseOf(&m); len(w) > 0 {
+			some[w[0].i] |= w[0].bits & -w[0].bits
+		}
+	}
+	return sparseOf(&some)
+}
+
+// needsRule is r matching with needs(lits, f), and short(r.max, …) when
+// r.max is set, with a character of each literal kept in r.some: the
+// engine asks the paragraph's mask for one before it calls Match.
+func needsRule(r Rule, lits []string, f func(Paragraph) (Match, bool)) Rule {
+	r.Match = needs(lits, f)
+	if r.max > 0 {
+		r.Match = short(r.max, r.Match)
+	}
+	r.some = someOf(lits)
 	return r
 }
 
@@ -530,7 +550,7 @@ func defaultRules() []Rule {
 		startsRule(Rule{Name: "original-title", Category: Source, Zone: Anywhere, max: 110}, words("原 【原 [原 （原 (原"), patternRule("", "", 0, reOrigTitle).Match),
 		startsRule(Rule{Name: "wechat-card", Category: Source, Zone: Head, max: 60}, words("以下文章"), patternRule("", "", 0, reWechatCard).Match),
 		{Name: "account-card", Category: Source, Zone: Head, max: 80, Match: short(80, accountLines)},
-		{Name: "dateline-title", Category: Byline, Zone: Head, max: 100, Match: short(100, needs(words("题 題"), datelineTitle))},
+		needsRule(Rule{Name: "dateline-title", Category: Byline, Zone: Head, max: 100}, words("题 題"), datelineTitle),
 		{Name: "header-label", Category: Header, Zone: Head, max: 10, Match: short(10, labelLine)},
 		{Name: "header-value", Category: Header, Zone: Head, max: 40, Match: short(40, labelValue)},
 		startsRule(Rule{Name: "app-source", Category: Source, Zone: Anywhere, max: 100}, words("本文 此文 本篇"), or(headerLine, patternRule("", "", 0, reAppSource).Match)),
@@ -594,8 +614,8 @@ func defaultRules() []Rule {
 		{Name: "platform-notice", Category: Disclaimer, Zone: Edges, Match: or(starts(words("Notice notice NOTICE"), anyOf(rePlatform)), short(160, needs(words("仅提供 僅提供 信息发布平台 信息發布平台 澎湃 otice 用户上传 用戶上傳 作者上传 作者上傳 授权发布 授權發布 不代表 举报/反馈 舉報/反饋 稿酬 撤下 计划 計劃"), anyOf(rePlatform))))},
 		{Name: "copyright", Category: Copyright, Zone: Edges, Match: or(starts(words("【 [ 版权 版權 著作 凡 ©"), anyOf(reCopyrightHead)),
 			short(160, needs(words("版权 版權 未经 未經 opyright OPYRIGHT © ights IGHTS 转载 轉載 著作"), anyOf(reCopyright))))},
-		{Name: "icp-record", Category: Copyright, Zone: Edges, max: 120, Match: short(120, needs(words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)))},
-		{Name: "follow-prompt", Category: Share, Zone: Tail, max: 160, Match: short(160, needs(words("欢迎 歡迎 请 請 → 点击 點擊 更多 第一时间 第一時間 获取 獲取 建议 建議"), func(p Paragraph) (Match, bool) {
+		needsRule(Rule{Name: "icp-record", Category: Copyright, Zone: Edges, max: 120}, words("ICP icp Icp 公网安备 公網安備 许可证 許可證"), anyOf(reICP)),
+		needsRule(Rule{Name: "follow-prompt", Category: Share, Zone: Tail, max: 160}, words("欢迎 歡迎 请 請 → 点击 點擊 更多 第一时间 第一時間 获取 獲取 建议 建議"), func(p Paragraph) (Match, bool) {
 			// a sentence before the prompt is the story's: 会议召开。更多请下载客户端
 			if i := strings.Index(p.Text, "。"); i >= 0 && i+len("。") < len(p.Text) {
 				return Match{}, false
@@ -604,27 +624,27 @@ func defaultRules() []Rule {
 				return whole(p, nil)
 			}
 			return Match{}, false
-		}))},
+		}),
 		{Name: "promo-line", Category: Share, Zone: Edges, max: 80, Match: short(80, or(anyOf(rePromo), needs(words("點我 点我 點此 点此 按此 按我 LINE Line 鎖定 锁定 收看 粉絲 粉丝"), anyOf(reJoinPrompt))))},
 		{Name: "read-more", Category: Navigation, Zone: Edges, max: 80, Match: short(80, anyOf(reReadMore))},
 		{Name: "version-link", Category: Navigation, Zone: Edges, max: 20, Match: short(20, anyOf(reVersionLink))},
-		{Name: "share-prompt", Category: Share, Zone: Anywhere, max: 40, Match: short(40, needs(words("分享 扫 掃 点击 點擊 按 打开 打開 在看 关注 關注 下载 下載 转发 轉發 阅读原文 閱讀原文 喜欢"), anyOf(reShare)))},
-		{Name: "app-prompt", Category: Share, Zone: Edges, max: 80, Match: short(80, needs(words("下载 下載 安装 安裝 APP App"), func(p Paragraph) (Match, bool) {
+		needsRule(Rule{Name: "share-prompt", Category: Share, Zone: Anywhere, max: 40}, words("分享 扫 掃 点击 點擊 按 打开 打開 在看 关注 關注 下载 下載 转发 轉發 阅读原文 閱讀原文 喜欢"), anyOf(reShare)),
+		needsRule(Rule{Name: "app-prompt", Category: Share, Zone: Edges, max: 80}, words("下载 下載 安装 安裝 APP App"), func(p Paragraph) (Match, bool) {
 			// 不用抽 不用搶 現在用APP看新聞 點我下載APP: not a sentence of the
 			// story, nor glued to one (会议召开。更多精彩请下载客户端)
 			if isProse(p.Text) || strings.Contains(p.Text, "。") || !reFollow.MatchString(p.Text) {
 				return Match{}, false
 			}
 			return whole(p, nil)
-		}))},
-		{Name: "pin-prompt", Category: Share, Zone: Edges, max: 120, Match: short(120, needs(words("星标 星標 置顶 置頂"), anyOf(rePinPrompt)))},
+		}),
+		needsRule(Rule{Name: "pin-prompt", Category: Share, Zone: Edges, max: 120}, words("星标 星標 置顶 置頂"), anyOf(rePinPrompt)),
 		{Name: "breadcrumb", Category: Navigation, Zone: Edges, max: 80, Match: short(80, func(p Paragraph) (Match, bool) {
 			if isBreadcrumb(p.Text) {
 				return whole(p, nil)
 			}
 			return Match{}, false
 		})},
-		{Name: "nav-link", Category: Navigation, Zone: Anywhere, max: 40, Match: short(40, needs(words("返回 回到"), anyOf(reNavLink)))},
+		needsRule(Rule{Name: "nav-link", Category: Navigation, Zone: Anywhere, max: 40}, words("返回 回到"), anyOf(reNavLink)),
 		{Name: "prev-next", Category: Navigation, Zone: Edges, max: 80, Match: short(80, anyOf(rePrevNext))},
 		startsRule(Rule{Name: "markdown-links", Category: Navigation, Zone: Anywhere}, words("[ ! 　 \t"), func(p Paragraph) (Match, bool) {
 			if !mdLinks(p.Text) {
@@ -646,12 +666,12 @@ func defaultRules() []Rule {
 		})},
 		{Name: "end-mark", Category: EndMark, Zone: Anywhere, max: 20, Match: short(20, anyOf(reEndMark))},
 		{Name: "marker", Category: Navigation, Zone: Anywhere, Match: or(short(20, anyOf(reMarker)), short(30, needs(words("赞同 贊同"), anyOf(reUpvotes))))},
-		{Name: "news-tips", Category: Share, Zone: Edges, max: 200, Match: short(200, needs(words("爆料 报料 報料 线索 線索 投稿 热线 熱線"), func(p Paragraph) (Match, bool) {
+		needsRule(Rule{Name: "news-tips", Category: Share, Zone: Edges, max: 200}, words("爆料 报料 報料 线索 線索 投稿 热线 熱線"), func(p Paragraph) (Match, bool) {
 			if reHotline.MatchString(p.Text) && reHotlineHow.MatchString(p.Text) {
 				return whole(p, nil)
 			}
 			return Match{}, false
-		}))},
+		}),
 		{Name: "print-edition", Category: Source, Zone: Edges, max: 60, Match: short(60, func(p Paragraph) (Match, bool) {
 			if !strings.Contains(p.Text, "《") || !leadPrintEdition.admits(p.Text) {
 				return Match{}, false
@@ -714,12 +734,12 @@ func defaultRules() []Rule {
 		})},
 		startsRule(Rule{Name: "byline-unit", Category: Byline, Zone: Edges, max: 40}, words("( （"), unitByline),
 		{Name: "caption-credit", Category: Caption, Zone: Anywhere, max: 40, Match: short(40, bareCredit)},
-		{Name: "caption-latin", Category: Caption, Zone: Anywhere, max: 120, Match: short(120, needs(words("for / ／"), latinCaption))},
+		needsRule(Rule{Name: "caption-latin", Category: Caption, Zone: Anywhere, max: 120}, words("for / ／"), latinCaption),
 		{Name: "headline-bullet", Category: Related, Zone: Tail, max: 60, Match: short(60, bulletHeadline)},
-		{Name: "image-credit", Category: Caption, Zone: Anywhere, max: 40, Match: short(40, needs(words("图 圖 视频 視頻"), anyOf(reImageCredit)))},
+		needsRule(Rule{Name: "image-credit", Category: Caption, Zone: Anywhere, max: 40}, words("图 圖 视频 視頻"), anyOf(reImageCredit)),
 		{Name: "dateline", Category: Byline, Zone: Lead, Match: datelineMatch},
 		{Name: "credit-lead", Category: Byline, Zone: Lead, Match: creditLead},
-		{Name: "desk-lead", Category: Byline, Zone: Lead, Match: needs(words("中心"), deskLead)},
+		needsRule(Rule{Name: "desk-lead", Category: Byline, Zone: Lead}, words("中心"), deskLead),
 		{Name: "reporter-lead", Category: Byline, Zone: Lead, Match: reporterLeadMatch},
 		{Name: "marker-glued", Category: Navigation, Zone: Last, Match: suffix(words("> # 更多 ① ② ③ ④ ⑤ ⑥ ⑦ ⑧ ⑨ ⑩ 0 1 2 3 4 5 6 7 8 9 报道 報道 報導 前"), patternRule("", "", 0, reGluedMarker).Match)},
 		{Name: "end-mark-glued", Category: EndMark, Zone: Last, Match: suffix(words(") ） 】 END End - — －"), endGluedMatch)},
@@ -731,9 +751,9 @@ func defaultRules() []Rule {
 	// a line made of several pieces the rules above know, or page tools:
 	// 【我要纠错】 责任编辑：张三, 【字体：大 中 小】 打印本页 关闭窗口
 	known := rules
-	rules = append(rules, Rule{Name: "combined-line", Category: Navigation, Zone: Edges, max: 100, Match: short(100, needs(words("【 [ 打印 关闭 關閉 纠错 糾錯 字号 字號 字体 字體 编辑 編輯 责编 責編"), func(p Paragraph) (Match, bool) {
+	rules = append(rules, needsRule(Rule{Name: "combined-line", Category: Navigation, Zone: Edges, max: 100}, words("【 [ 打印 关闭 關閉 纠错 糾錯 字号 字號 字体 字體 编辑 編輯 责编 責編"), func(p Paragraph) (Match, bool) {
 		return combinedLine(known, p)
-	}))})
+	}))
 	for i := range rules {
 		rules[i].Description = builtinDescriptions[rules[i].Name]
 	}
