@@ -279,9 +279,16 @@ func plain3(r rune) bool {
 // feed asks it of every character.
 var plain3Table = func() *[0x10000 / 64]uint64 {
 	var t [0x10000 / 64]uint64
-	for r := rune(0); r < 0x10000; r++ {
-		if plain3(r) {
+	// plain3's ranges, set a word at a time where a range covers one
+	for _, rg := range [...][2]rune{{0x309B, 0x9FFF}, {0x3001, 0x3098}, {0xFF00, 0xFFEF}, {0x2010, 0x2027}, {0x2030, 0x205E}} {
+		for r := rg[0]; r <= rg[1]; {
+			if r%64 == 0 && r+63 <= rg[1] {
+				t[r/64] = ^uint64(0)
+				r += 64
+				continue
+			}
 			t[r/64] |= 1 << (r % 64)
+			r++
 		}
 	}
 	return &t

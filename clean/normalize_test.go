@@ -110,3 +110,13 @@ func FuzzFeed(f *testing.F) {
 		checkFeed(t, s, []int{max(0, cut) % (len(s) + 1)})
 	})
 }
+
+// TestPlain3Table checks the table feed asks against plain3, for every
+// character of the Basic Multilingual Plane.
+func TestPlain3Table(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if got := plain3Table[r/64]&(1<<(r%64)) != 0; got != plain3(r) {
+			t.Fatalf("plain3Table says %v for %U, plain3 %v", got, r, plain3(r))
+		}
+	}
+}
