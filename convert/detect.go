@@ -115,64 +115,73 @@ const (
 func Detect(s string) Detection {
 	t := classes()
 	var d Detection
-	// The counts of a chunk of s add up in one word, a character adding
-	// classCounts[class]: no branch on the class, which mixed text would
-	// mispredict.
 	for i := 0; i < len(s); {
 		var counts uint64
-		for end := min(len(s), i+countChunk); i < end; {
-			if i+8 <= len(s) {
-				// Eight bytes read at once: two three-byte characters
-				// (the Han characters and CJK punctuation), one, or ASCII
-				// up to the next byte above it. An overlong form or a
-				// surrogate decodes to a character of no class, as the
-				// U+FFFD a full decoder gives would be.
-				b := s[i : i+8]
-				w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-					uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-				switch {
-				case w&0xC0C0F0C0C0F0 == 0x8080E08080E0:
-					counts += classCounts[t[three(w)]&7] + classCounts[t[three(w>>24)]&7]
-					i += 6
-					continue
-				case w&0xC0C0F0 == 0x8080E0:
-					counts += classCounts[t[three(w)]&7]
-					i += 3
-					continue
-				case w&0x80 == 0:
-					if high := w & 0x8080808080808080; high != 0 {
-						i += bits.TrailingZeros64(high) >> 3
-					} else {
-						i += 8
-					}
-					continue
-				}
-			}
-			// the last seven bytes, and the characters of other lengths
-			c := s[i]
-			if c < utf8.RuneSelf {
-				i++
-				continue
-			}
-			if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-				counts += classCounts[t[three(uint64(c)|uint64(s[i+1])<<8|uint64(s[i+2])<<16)]&7]
-				i += 3
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-			if r < 0x10000 {
-				counts += classCounts[t[r]&7]
-			} else if unicode.Is(unicode.Han, r) {
-				counts++
-			}
-		}
+		i, counts = countClasses(t, s, i, min(len(s), i+countChunk))
 		d.Han += int(counts & countMask)
 		d.Simplified += int(counts >> countBits & countMask)
 		d.Traditional += int(counts >> (2 * countBits) & countMask)
 	}
 	d.Script = scriptOf(d.Simplified, d.Traditional)
 	return d
+}
+
+// countClasses adds up classCounts for the characters of s from i on,
+// up to the first to start at or after end, and returns where it stopped.
+// The counts of a chunk add up in one word, a character adding
+// classCounts[class]: no branch on the class, which mixed text would
+// mispredict. It is a function of its own so that its loop keeps its
+// values in registers.
+func countClasses(t *[0x10000]uint8, s string, i, end int) (int, uint64) {
+	var counts uint64
+	for i < end {
+		if i+8 <= len(s) {
+			// Eight bytes read at once: two three-byte characters
+			// (the Han characters and CJK punctuation), one, or ASCII
+			// up to the next byte above it. An overlong form or a
+			// surrogate decodes to a character of no class, as the
+			// U+FFFD a full decoder gives would be.
+			b := s[i : i+8]
+			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			switch {
+			case w&0xC0C0F0C0C0F0 == 0x8080E08080E0:
+				counts += classCounts[t[three(w)]&7] + classCounts[t[three(w>>24)]&7]
+				i += 6
+				continue
+			case w&0xC0C0F0 == 0x8080E0:
+				counts += classCounts[t[three(w)]&7]
+				i += 3
+				continue
+			case w&0x80 == 0:
+				if high := w & 0x8080808080808080; high != 0 {
+					i += bits.TrailingZeros64(high) >> 3
+				} else {
+					i += 8
+				}
+				continue
+			}
+		}
+		// the last seven bytes, and the characters of other lengths
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			counts += classCounts[t[three(uint64(c)|uint64(s[i+1])<<8|uint64(s[i+2])<<16)]&7]
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r < 0x10000 {
+			counts += classCounts[t[r]&7]
+		} else if unicode.Is(unicode.Han, r) {
+			counts++
+		}
+	}
+	return i, counts
 }
 
 // scriptOf is the script of a text with s Simplified and t Traditional
