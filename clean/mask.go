@@ -17,7 +17,7 @@ type charMask [8]uint64
 func maskOf(s string) (m charMask, n int) {
 	for i := 0; i < len(s); n++ {
 		// two three-byte characters at a time, read in one word: the
-		// key of each is its bytes, first byte highest
+		// key of each is its bytes read little-endian
 		for i+8 <= len(s) {
 			b := s[i : i+8]
 			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
@@ -26,9 +26,7 @@ func maskOf(s string) (m charMask, n int) {
 				uint8(x>>24)&0xF0 != 0xE0 || uint8(x>>24) == 0xE0 || uint8(x>>24) == 0xED {
 				break
 			}
-			k1 := uint32(x)&0xFF<<16 | uint32(x>>8)&0xFF<<8 | uint32(x>>16)&0xFF
-			k2 := uint32(x>>24)&0xFF<<16 | uint32(x>>32)&0xFF<<8 | uint32(x>>40)&0xFF
-			h1, h2 := k1*0x9E3779B1>>23, k2*0x9E3779B1>>23
+			h1, h2 := uint32(x)&0xFFFFFF*0x9E3779B1>>23, uint32(x>>24)&0xFFFFFF*0x9E3779B1>>23
 			m[h1>>6] |= 1 << (h1 & 63)
 			m[h2>>6] |= 1 << (h2 & 63)
 			i += 6
@@ -45,12 +43,12 @@ func maskOf(s string) (m charMask, n int) {
 			i++
 		case b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			// the common case of Chinese text
-			key = uint32(b)<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
+			key = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
 			i += 3
 		default:
 			_, size := utf8.DecodeRuneInString(s[i:])
-			for _, c := range []byte(s[i : i+size]) {
-				key = key<<8 | uint32(c)
+			for j, c := range []byte(s[i : i+size]) {
+				key |= uint32(c) << (8 * j)
 			}
 			i += size
 		}
