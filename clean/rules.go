@@ -90,11 +90,16 @@ func firstsOf(lits []string) *leadSet {
 // engine asks them before it calls Match, saving the call on most
 // paragraphs.
 func startsRule(r Rule, lits []string, f func(Paragraph) (Match, bool)) Rule {
-	r.Match = starts(lits, f)
-	if r.max > 0 {
-		r.Match = short(r.max, r.Match)
-	}
 	r.lead = firstsOf(lits)
+	return withMatch(r, starts(lits, f))
+}
+
+// withMatch is r matching with m, and short(r.max, m) when r.max is set.
+func withMatch(r Rule, m func(Paragraph) (Match, bool)) Rule {
+	r.Match = m
+	if r.max > 0 {
+		r.Match = short(r.max, m)
+	}
 	return r
 }
 
@@ -114,12 +119,8 @@ func someOf(lits []string) sparseMask {
 // r.max is set, with a character of each literal kept in r.some: the
 // engine asks the paragraph's mask for one before it calls Match.
 func needsRule(r Rule, lits []string, f func(Paragraph) (Match, bool)) Rule {
-	r.Match = needs(lits, f)
-	if r.max > 0 {
-		r.Match = short(r.max, r.Match)
-	}
 	r.some = someOf(lits)
-	return r
+	return withMatch(r, needs(lits, f))
 }
 
 // starts runs f on paragraphs starting with one of the literals.
