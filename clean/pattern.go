@@ -214,18 +214,20 @@ type runeSet struct {
 
 // newRuneSet is the set of the characters that end words.
 func newRuneSet(words []string) *runeSet {
-	rs := &runeSet{han: new(hanSet)}
+	rs := &runeSet{}
+	var han strings.Builder
 	for _, w := range words {
 		r, _ := utf8.DecodeLastRuneInString(w)
 		switch {
 		case r < utf8.RuneSelf:
 			rs.ascii[r/64] |= 1 << (r % 64)
 		case r >= 0x4E00 && r < 0xA000:
-			rs.han[(r-0x4E00)/64] |= 1 << ((r - 0x4E00) % 64)
+			han.WriteRune(r)
 		case !slices.Contains(rs.other, r):
 			rs.other = append(rs.other, r)
 		}
 	}
+	rs.han = newHanSet(han.String())
 	return rs
 }
 

@@ -172,6 +172,16 @@ func or(fs ...func(Paragraph) (Match, bool)) func(Paragraph) (Match, bool) {
 // words splits a space-separated list of literals.
 func words(s string) []string { return strings.Fields(s) }
 
+// lineIs matches the whole paragraph when is holds for its text.
+func lineIs(is func(string) bool) func(Paragraph) (Match, bool) {
+	return func(p Paragraph) (Match, bool) {
+		if is(p.Text) {
+			return whole(p, nil)
+		}
+		return Match{}, false
+	}
+}
+
 // anyOf matches the whole paragraph when re finds anything in it.
 func anyOf(re *pattern) func(Paragraph) (Match, bool) {
 	lead := leadOf(re)
@@ -332,7 +342,7 @@ var reCaptionAt0 = rx(`\A(?:` + captionStart + captionCredits + `)`)
 func mdLinks(s string) bool {
 	links := 0
 	for i := 0; ; {
-		i = skipSpaces(s, i)
+		i = after(s, i, isBlank)
 		if i == len(s) {
 			return links > 0
 		}
@@ -356,7 +366,7 @@ func mdLinks(s string) bool {
 		}
 		i += k + 2
 		links++
-		i = skipSpaces(s, i)
+		i = after(s, i, isBlank)
 		if r, size := utf8.DecodeRuneInString(s[i:]); i < len(s) && strings.ContainsRune("|｜丨︱│/·•", r) {
 			i += size
 		}
@@ -372,9 +382,9 @@ func bareURL(s string) bool {
 	}
 	for _, l := range [...]string{"原文链接", "原文鏈接", "本文链接", "本文鏈接", "文章链接", "文章鏈接", "原文地址", "链接", "鏈接", "网址", "網址"} {
 		if rest, ok := strings.CutPrefix(s, l); ok {
-			rest = rest[skipSpaces(rest, 0):]
+			rest = rest[after(rest, 0, isBlank):]
 			for _, colon := range [...]string{":", "：", "﹕"} {
-				if r, ok := strings.CutPrefix(rest, colon); ok && urlOnly(r[skipSpaces(r, 0):]) {
+				if r, ok := strings.CutPrefix(rest, colon); ok && urlOnly(r[after(r, 0, isBlank):]) {
 					return true
 				}
 			}
@@ -398,22 +408,6 @@ func urlOnly(s string) bool {
 		}
 	}
 	return false
-}
-
-// skipSpaces returns where the spaces and ideographic spaces ({s}) from
-// s[i:] end.
-func skipSpaces(s string, i int) int {
-	for i < len(s) {
-		switch {
-		case s[i] == ' ':
-			i++
-		case strings.HasPrefix(s[i:], "\u3000"):
-			i += len("\u3000")
-		default:
-			return i
-		}
-	}
-	return i
 }
 
 // closers end the glued credits of a last paragraph: "（责任编辑：X）".
@@ -639,32 +633,12 @@ func defaultRules() []Rule {
 			return whole(p, nil)
 		}),
 		needsRule(Rule{Name: "pin-prompt", Category: Share, Zone: Edges, max: 120}, words("星标 星標 置顶 置頂"), anyOf(rePinPrompt)),
-		{Name: "breadcrumb", Category: Navigation, Zone: Edges, max: 80, Match: short(80, func(p Paragraph) (Match, bool) {
-			if isBreadcrumb(p.Text) {
-				return whole(p, nil)
-			}
-			return Match{}, false
-		})},
+		{Name: "breadcrumb", Category: Navigation, Zone: Edges, max: 80, Match: short(80, lineIs(isBreadcrumb))},
 		needsRule(Rule{Name: "nav-link", Category: Navigation, Zone: Anywhere, max: 40}, words("返回 回到"), anyOf(reNavLink)),
 		{Name: "prev-next", Category: Navigation, Zone: Edges, max: 80, Match: short(80, anyOf(rePrevNext))},
-		startsRule(Rule{Name: "markdown-links", Category: Navigation, Zone: Anywhere}, words("[ ! 　 \t"), func(p Paragraph) (Match, bool) {
-			if !mdLinks(p.Text) {
-				return Match{}, false
-			}
-			return whole(p, nil)
-		}),
-		startsRule(Rule{Name: "bare-url", Category: Navigation, Zone: Anywhere, max: 300}, words("< http www // 原文 本文 文章 链接 鏈接 网址 網址"), func(p Paragraph) (Match, bool) {
-			if !bareURL(p.Text) {
-				return Match{}, false
-			}
-			return whole(p, nil)
-		}),
-		{Name: "site-links", Category: Navigation, Zone: Edges, max: 80, Match: short(80, func(p Paragraph) (Match, bool) {
-			if isSiteLinks(p.Text) {
-				return whole(p, nil)
-			}
-			return Match{}, false
-		})},
+		startsRule(Rule{Name: "markdown-links", Category: Navigation, Zone: Anywhere}, words("[ ! 　 \t"), lineIs(mdLinks)),
+		startsRule(Rule{Name: "bare-url", Category: Navigation, Zone: Anywhere, max: 300}, words("< http www // 原文 本文 文章 链接 鏈接 网址 網址"), lineIs(bareURL)),
+		{Name: "site-links", Category: Navigation, Zone: Edges, max: 80, Match: short(80, lineIs(isSiteLinks))},
 		{Name: "end-mark", Category: EndMark, Zone: Anywhere, max: 20, Match: short(20, anyOf(reEndMark))},
 		{Name: "marker", Category: Navigation, Zone: Anywhere, Match: or(short(20, anyOf(reMarker)), short(30, needs(words("赞同 贊同"), anyOf(reUpvotes))))},
 		needsRule(Rule{Name: "news-tips", Category: Share, Zone: Edges, max: 200}, words("爆料 报料 報料 线索 線索 投稿 热线 熱線"), func(p Paragraph) (Match, bool) {

@@ -54,7 +54,6 @@ func (n *normalizer) newPara(m mtext, outer0, outer1 int, elem, container string
 // splitText reads one paragraph per line.
 func splitText(input string, n *normalizer) []*para {
 	paras := n.ptrs[:0]
-	defer func() { n.ptrs = paras }()
 	for ls := 0; ls < len(input); {
 		le := strings.IndexByte(input[ls:], '\n')
 		if le < 0 {
@@ -68,6 +67,7 @@ func splitText(input string, n *normalizer) []*para {
 		}
 		ls = le + 1
 	}
+	n.ptrs = paras // the list is the normaliser's to keep
 	return paras
 }
 
@@ -140,10 +140,14 @@ var voidTags = map[string]bool{
 // hold a tag.
 var tagKinds = func() map[string]tagKind {
 	m := map[string]tagKind{}
-	for set, k := range map[*map[string]bool]tagKind{&blockTags: blockTag, &skipTags: skipTag, &voidTags: voidTag} {
-		for t := range *set {
-			m[t] |= k
-		}
+	for t := range blockTags {
+		m[t] |= blockTag
+	}
+	for t := range skipTags {
+		m[t] |= skipTag
+	}
+	for t := range voidTags {
+		m[t] |= voidTag
 	}
 	return m
 }()
