@@ -61,19 +61,35 @@ var roleWords = func() []string {
 	return w
 }()
 
-// roleByFirst lists the roles by their first character, longest first.
-var roleByFirst = func() map[rune][]string {
-	m := map[rune][]string{}
+// roleLists lists the roles by their first character, longest first, and
+// roleStarts gives for each Han character (U+4E00 to U+9FFF) 1 + the index
+// in roleLists of the roles starting with it, or 0. Every role starts with
+// such a character.
+var roleLists, roleStarts = func() ([][]string, *[0xA000 - 0x4E00]uint8) {
+	var lists [][]string
+	var starts [0xA000 - 0x4E00]uint8
 	for _, w := range roleWords {
 		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = append(m[r], w)
+		k := &starts[r-0x4E00]
+		if *k == 0 {
+			lists = append(lists, nil)
+			*k = uint8(len(lists))
+		}
+		lists[*k-1] = append(lists[*k-1], w)
 	}
-	return m
+	return lists, &starts
 }()
 
+// rolesFrom returns the roles starting with r, longest first.
+func rolesFrom(r rune) []string {
+	if r < 0x4E00 || r >= 0xA000 || roleStarts[r-0x4E00] == 0 {
+		return nil
+	}
+	return roleLists[roleStarts[r-0x4E00]-1]
+}
+
 func matchRole(s string) string {
-	r, _ := utf8.DecodeRuneInString(s)
-	for _, w := range roleByFirst[r] {
+	for _, w := range rolesFrom(firstRune(s)) {
 		if strings.HasPrefix(s, w) {
 			return w
 		}
@@ -157,32 +173,6 @@ func parseCredits(s string) (items []credit, bracketed, ok bool) {
 	return readCredits(s)
 }
 
-// creditWords are the words mayHoldCredits looks for: the roles, and the
-// words for a report that readCredits reads as a reporter's role
-// (报道：王晓明). creditStarts gives for each Han character (U+4E00 to
-// U+9FFF) 1 + the index in creditWords of the list of those starting with
-// it, or 0.
-var creditWords, creditStarts = func() ([][]string, *[0xA000 - 0x4E00]uint8) {
-	var lists [][]string
-	var starts [0xA000 - 0x4E00]uint8
-	add := func(w string) {
-		r, _ := utf8.DecodeRuneInString(w)
-		k := &starts[r-0x4E00]
-		if *k == 0 {
-			lists = append(lists, nil)
-			*k = uint8(len(lists))
-		}
-		lists[*k-1] = append(lists[*k-1], w)
-	}
-	for _, w := range roleWords {
-		add(w)
-	}
-	for _, w := range [...]string{"报道", "報導", "報道"} {
-		add(w)
-	}
-	return lists, &starts
-}()
-
 // mayHoldCredits reports whether s holds what every line readCredits
 // accepts holds: a role, a word for a report (报道：王晓明), or the first
 // character of a role set with a space (文 案:张三). Most paragraphs hold
@@ -195,17 +185,19 @@ func mayHoldCredits(s string) bool {
 			continue
 		}
 		r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if r >= 0x4E00 {
-			if k := creditStarts[r-0x4E00]; k != 0 {
-				rest := s[i:]
-				if len(rest) > 3 && rest[3] == ' ' {
+		roles, report := rolesFrom(r), r == '报' || r == '報'
+		if roles != nil || report {
+			rest := s[i:]
+			if len(rest) > 3 && rest[3] == ' ' {
+				return true
+			}
+			for _, w := range roles {
+				if strings.HasPrefix(rest, w) {
 					return true
 				}
-				for _, w := range creditWords[k-1] {
-					if strings.HasPrefix(rest, w) {
-						return true
-					}
-				}
+			}
+			if report && (strings.HasPrefix(rest, "报道") || strings.HasPrefix(rest, "報導") || strings.HasPrefix(rest, "報道")) {
+				return true
 			}
 		}
 		i += 3
