@@ -389,11 +389,12 @@ func showSample(p *cnnews.Pipeline, w io.Writer) int {
 }
 
 // readAll is io.ReadAll reading a file of known size in one buffer of
-// that size, rather than in buffers doubling from 512 bytes: into, when
-// it is large enough and nil or unused. A regular
-// file is read as it was when it was opened: a read that gives fewer bytes
-// than asked for and brings the total to the size stat gave is its end,
-// without one more read to see it.
+// that size, rather than in buffers doubling from 512 bytes. The buffer is
+// into's memory when that is large enough; the caller passes memory whose
+// bytes it no longer needs, or nil. A regular file is read as it was when
+// it was opened: a read that gives fewer bytes than asked for and brings
+// the total to the size stat gave is its end, without one more read to
+// see it.
 func readAll(r io.Reader, into []byte) ([]byte, error) {
 	size := int64(-1)
 	switch f := r.(type) {
